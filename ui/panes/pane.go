@@ -1,0 +1,51 @@
+// Package panes renders one IMM File through the browser's tabs: Overview,
+// Faces, Labels, OCR, Streams, Addresses and Raw. Each pane is its own
+// model with its own keys and help, declares the File fields it needs
+// (the WithFields of its lazy fetch), and renders only what fits its size.
+package panes
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// Pane is one tab of the file view.
+type Pane interface {
+	help.KeyMap
+	// Title is the tab name, exactly one of Names.
+	Title() string
+	// Fields lists the File fields the pane needs (WithFields); nil means
+	// the whole file (Raw). The loader always adds "URI".
+	Fields() []string
+	// SetFile gives the pane its data (nil clears it). The file holds at
+	// least Fields(); it may hold more.
+	SetFile(f *client.File)
+	// SetSize sets the cells the pane may draw in; View never exceeds it.
+	SetSize(width, height int)
+	// Update handles keys while the pane has focus.
+	Update(msg tea.Msg) (Pane, tea.Cmd)
+	// View renders exactly the pane's area (at most height lines, each at
+	// most width cells).
+	View() string
+}
+
+// Context is what panes know about where they are shown.
+type Context struct {
+	Styles *theme.Styles
+	// ClusterID is the cluster the user came from ("" if none); the Faces
+	// pane marks faces of this cluster.
+	ClusterID string
+	// ClusterName returns a known cluster's name for the Faces pane (it
+	// may return false; the pane then shows a short ID).
+	ClusterName func(id string) (string, bool)
+}
+
+// OpenClusterMsg asks the browser to open a cluster (Enter on a face whose
+// cluster differs from the one shown).
+type OpenClusterMsg struct{ ClusterID string }
+
+// Names are the tab names in order; keys 1-7 select them.
+var Names = []string{"Overview", "Faces", "Labels", "OCR", "Streams", "Addresses", "Raw"}
