@@ -1,0 +1,45 @@
+# immtui: see README.md. Every target works from a clean checkout.
+GO        ?= go
+BIN       := bin/immtui
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X main.version=$(VERSION)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FUZZTIME  ?= 10s
+
+.PHONY: all build run serve test lint bench fuzz e2e clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+# The demo: an embedded IMM emulator with a generated dataset, browsed
+# through the real client. No account needed.
+run: build
+	./$(BIN) --demo
+
+# The emulator alone, for other clients and offline development.
+serve: build
+	./$(BIN) serve --addr 127.0.0.1:8080
+
+test:
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+# Short fuzzing of every fuzz target (CI runs this with FUZZTIME=10s).
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; done
+
+clean:
+	rm -rf bin
