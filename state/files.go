@@ -1,0 +1,134 @@
+package state
+
+import (
+	"context"
+
+	"github.com/immtui/immtui/client"
+)
+
+// refreshPrefix marks the group of a refresh: it never joins a flight that
+// began before the user asked for fresh data.
+const refreshPrefix = "!"
+
+// File returns the file at uri with at least fields (nil: all fields). Fields
+// cached from any earlier fetch are answered without a request; otherwise the
+// missing fields are fetched, coalesced with other requests of the same field
+// set made within the window. The File must not be modified.
+func (s *Store) File(ctx context.Context, uri string, fields []string) (*client.File, error) {
+	return s.file(ctx, uri, fields, false)
+}
+
+// RefreshFile drops fields (nil: everything) of uri from the cache and
+// fetches them again.
+func (s *Store) RefreshFile(ctx context.Context, uri string, fields []string) (*client.File, error) {
+	return s.file(ctx, uri, fields, true)
+}
+
+// CachedFile returns the cached file at uri if it holds every field of fields
+// (nil: all). It never does I/O.
+func (s *Store) CachedFile(uri string, fields []string) (*client.File, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e, ok := s.files.Get(uri); ok && e.has(fields) {
+		return e.file, true
+	}
+	return nil, false
+}
+
+func (s *Store) file(ctx context.Context, uri string, fields []string, refresh bool) (*client.File, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, ErrClosed
+	}
+	e, _ := s.files.Get(uri)
+	if refresh {
+		if e = dropFields(e, fields); e == nil {
+			s.files.Remove(uri)
+		} else {
+			s.files.Add(uri, e)
+		}
+	} else if e.has(fields) {
+		s.stats.CacheHits++
+		s.mu.Unlock()
+		return e.file, nil
+	}
+	group := e.missingGroup(fields)
+	var f *flight[*client.File]
+	if refresh {
+		group = refreshPrefix + group
+	} else if f = s.fileLd.findLocked(uri, func(g string) bool { return groupCovers(g, group) }); f != nil {
+		s.fileLd.joinLocked(f)
+	}
+	if f == nil {
+		f = s.fileLd.requestLocked(group, uri)
+	}
+	s.mu.Unlock()
+	return s.fileLd.wait(ctx, f)
+}
+
+// fetchFiles is the file loader's call: one BatchGetFileMeta for uris with
+// the fields of group, merged into the cache.
+func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (map[string]*client.File, error) {
+	fields := groupFields(group)
+	req := client.BatchGetFileMetaRequest{ProjectName: s.project, DatasetName: s.dataset, URIs: uris}
+	if fields != nil {
+		req.WithFields = append([]string{uriField}, fields...)
+	}
+	resp, err := s.api.BatchGetFileMeta(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	got := matchFiles(uris, resp.Files)
+
+	// Merge outside the lock (a merge of Files with extras goes through
+	// JSON), then install under it; an entry that changed meanwhile is
+	// merged again against its new value.
+	s.mu.Lock()
+	before := make(map[string]*fileEntry, len(got))
+	for uri := range got {
+		before[uri], _ = s.files.Peek(uri)
+	}
+	s.mu.Unlock()
+	merged := make(map[string]*fileEntry, len(got))
+	for uri, f := range got {
+		merged[uri] = mergeFile(before[uri], f, fields)
+	}
+	out := make(map[string]*client.File, len(got))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for uri, e := range merged {
+		if now, _ := s.files.Peek(uri); now != before[uri] {
+			e = mergeFile(now, got[uri], fields)
+		}
+		s.files.Add(uri, e)
+		out[uri] = e.file
+	}
+	return out, nil
+}
+
+// matchFiles pairs the files of an answer with the URIs asked for. Files
+// are matched by URI; an answer without URIs but with one file per URI is
+// matched by position (the API answers in request order).
+func matchFiles(uris []string, files []client.File) map[string]*client.File {
+	want := make(map[string]bool, len(uris))
+	for _, u := range uris {
+		want[u] = true
+	}
+	out := make(map[string]*client.File, len(files))
+	for i := range files {
+		f := files[i] // a copy: a cached File must not pin the whole answer
+		uri := f.URI
+		if uri == "" && len(files) == len(uris) {
+			uri = uris[i]
+			f.URI = uri
+		}
+		if want[uri] {
+			out[uri] = &f
+		}
+	}
+	return out
+}

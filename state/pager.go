@@ -1,0 +1,175 @@
+package state
+
+import (
+	"context"
+	"math"
+	"time"
+
+	"github.com/immtui/immtui/client"
+)
+
+// ClusterRow is one row of the cluster list: what the list shows, without
+// the SDK's maps or the cover File (about 120 B plus the strings).
+type ClusterRow struct {
+	ID, Name, Gender, CoverURI        string
+	FaceCount, ImageCount, VideoCount int32
+	MinAge, AvgAge, MaxAge            float32
+	CreateTime, UpdateTime            int64 // unix seconds (0 if absent)
+}
+
+// RowFromCluster keeps what the list needs of a cluster.
+func RowFromCluster(c *client.FigureCluster) ClusterRow {
+	r := ClusterRow{
+		ID: c.ObjectId, Name: c.Name, Gender: c.Gender,
+		FaceCount: clamp32(c.FaceCount), ImageCount: clamp32(c.ImageCount), VideoCount: clamp32(c.VideoCount),
+		MinAge: c.MinAge, AvgAge: c.AverageAge, MaxAge: c.MaxAge,
+		CreateTime: unixSeconds(c.CreateTime), UpdateTime: unixSeconds(c.UpdateTime),
+	}
+	if c.Cover != nil {
+		r.CoverURI = c.Cover.URI
+	}
+	return r
+}
+
+func clamp32(v int64) int32 {
+	switch {
+	case v > math.MaxInt32:
+		return math.MaxInt32
+	case v < math.MinInt32:
+		return math.MinInt32
+	}
+	return int32(v)
+}
+
+// unixSeconds parses IMM's RFC3339Nano times; anything else is 0 (absent).
+func unixSeconds(t string) int64 {
+	if t == "" {
+		return 0
+	}
+	p, err := time.Parse(time.RFC3339Nano, t)
+	if err != nil {
+		return 0
+	}
+	return p.Unix()
+}
+
+// ClusterQuery is the order of the cluster list.
+type ClusterQuery struct {
+	Sort  string // one of client.SortKeys, or "" for the API default (group ID)
+	Order string // "asc" or "desc"
+}
+
+// ClusterPage is one page of the cluster list.
+type ClusterPage struct {
+	Rows       []ClusterRow
+	NextToken  string // "" on the last page
+	TotalCount int64  // set on the first page only
+	RequestId  string
+	Query      ClusterQuery
+	Token      string // the token the page was fetched with
+}
+
+type pageKey struct {
+	q     ClusterQuery
+	token string
+}
+
+// pageCall is one QueryFigureClusters call shared by its waiters.
+type pageCall struct {
+	waiters int
+	done    chan struct{}
+	page    ClusterPage
+	err     error
+	cancel  context.CancelFunc
+}
+
+// ClusterPage fetches one page of the list with one QueryFigureClusters call
+// (with WithTotalCount on the first page). The same page asked for twice
+// while in flight is one call; a waiter whose ctx ends returns at once, and
+// the call is cancelled when no waiter is left. The clusters of the page
+// fill the cluster cache, so opening one costs no call.
+func (s *Store) ClusterPage(ctx context.Context, q ClusterQuery, token string) (ClusterPage, error) {
+	if err := ctx.Err(); err != nil {
+		return ClusterPage{}, err
+	}
+	k := pageKey{q, token}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return ClusterPage{}, ErrClosed
+	}
+	c := s.pages[k]
+	if c != nil {
+		c.waiters++
+		s.stats.Coalesced++
+	} else {
+		var callCtx context.Context
+		callCtx, cancel := context.WithCancel(s.root)
+		c = &pageCall{waiters: 1, done: make(chan struct{}), cancel: cancel}
+		s.pages[k] = c
+		s.callStartedLocked()
+		s.wg.Add(1)
+		go s.runPage(callCtx, k, c)
+	}
+	s.mu.Unlock()
+
+	select {
+	case <-c.done:
+		return c.page, c.err
+	case <-ctx.Done():
+		s.mu.Lock()
+		c.waiters--
+		if c.waiters == 0 && s.pages[k] == c {
+			delete(s.pages, k) // a later request starts a new call
+			c.cancel()
+		}
+		s.mu.Unlock()
+		return ClusterPage{}, ctx.Err()
+	}
+}
+
+func (s *Store) runPage(ctx context.Context, k pageKey, c *pageCall) {
+	defer s.wg.Done()
+	defer c.cancel()
+	resp, err := s.api.QueryFigureClusters(ctx, client.QueryFigureClustersRequest{
+		ProjectName: s.project, DatasetName: s.dataset,
+		MaxResults: s.opt.PageSize, NextToken: k.token,
+		Sort: k.q.Sort, Order: k.q.Order,
+		WithTotalCount: k.token == "",
+	})
+	page := ClusterPage{Query: k.q, Token: k.token}
+	if err == nil {
+		page.NextToken, page.TotalCount, page.RequestId = resp.NextToken, resp.TotalCount, resp.RequestId
+		page.Rows = make([]ClusterRow, len(resp.FigureClusters))
+		for i := range resp.FigureClusters {
+			page.Rows[i] = RowFromCluster(&resp.FigureClusters[i])
+		}
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.callDoneLocked()
+	if s.pages[k] == c {
+		delete(s.pages, k)
+	}
+	if err != nil {
+		c.err = s.closedErr(err)
+	} else {
+		c.page = page
+		s.rememberLocked(resp.FigureClusters)
+	}
+	close(c.done)
+}
+
+// rememberLocked puts the clusters of a page into the cluster cache and
+// their names into the names index.
+func (s *Store) rememberLocked(cs []client.FigureCluster) {
+	for i := range cs {
+		c := cs[i] // a copy: one cluster must not pin the page
+		if c.ObjectId == "" {
+			continue
+		}
+		s.clusters.Add(c.ObjectId, &c)
+		s.names.Add(c.ObjectId, c.Name)
+	}
+}
