@@ -18,8 +18,8 @@ type loader[V any] struct {
 	fetch   func(ctx context.Context, group string, ids []string) (map[string]V, error)
 	missing func(id string) error
 
-	pending map[string]*batch[V]         // by group: collecting, not sent yet
-	flights map[flightKey]*flight[V]     // every key pending or in flight
+	pending map[string]*batch[V]           // by group: collecting, not sent yet
+	flights map[flightKey]*flight[V]       // every key pending or in flight
 	byID    map[string]map[*flight[V]]bool // the same flights by id, for covering lookups
 }
 

@@ -1,0 +1,254 @@
+package state
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/immtui/immtui/client"
+)
+
+// apiCall is one call the fake API received.
+type apiCall struct {
+	Action         string
+	Keys           []string // URIs, cluster IDs, or the page token
+	Fields         []string // WithFields
+	WithTotalCount bool
+	Ctx            context.Context
+}
+
+// fakeAPI serves files and clusters from memory, logs every call, and can
+// hold calls until the test releases them.
+type fakeAPI struct {
+	mu       sync.Mutex
+	calls    []apiCall
+	err      error         // returned by every call while set
+	gate     chan struct{} // when set, calls wait for it to close (or ctx)
+	started  chan apiCall  // when set, receives every call as it starts
+	files    map[string]client.File
+	clusters map[string]client.FigureCluster
+	order    []string // cluster IDs in list order
+}
+
+func newFakeAPI() *fakeAPI {
+	return &fakeAPI{files: map[string]client.File{}, clusters: map[string]client.FigureCluster{}}
+}
+
+// addFiles adds n files with faces, labels and OCR, named prefix0..prefixN-1.
+func (a *fakeAPI) addFiles(prefix string, n int) []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	uris := make([]string, n)
+	for i := range n {
+		u := fmt.Sprintf("oss://bucket/%s%d.jpg", prefix, i)
+		uris[i] = u
+		a.files[u] = client.File{
+			URI: u, Filename: fmt.Sprintf("%s%d.jpg", prefix, i), Size: int64(1000 + i), MediaType: "image",
+			Figures:     []client.Figure{{FigureId: "f" + u, FigureClusterId: "Cluster-1", Age: 30}},
+			Labels:      []client.Label{{LabelName: "cat", LabelConfidence: 0.9}},
+			OCRContents: []client.OCRContents{{Contents: "hello"}},
+		}
+	}
+	return uris
+}
+
+func (a *fakeAPI) addClusters(n int) []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	ids := make([]string, n)
+	for i := range n {
+		id := fmt.Sprintf("Cluster-%04d", i)
+		ids[i] = id
+		a.order = append(a.order, id)
+		a.clusters[id] = client.FigureCluster{
+			ObjectId: id, Name: fmt.Sprintf("person %d", i), Gender: "female", FaceCount: int64(i + 1),
+			CreateTime: "2021-06-29T14:50:13.011643661+08:00",
+			Cover:      &client.File{URI: fmt.Sprintf("oss://bucket/cover%d.jpg", i)},
+		}
+	}
+	return ids
+}
+
+// begin logs a call and holds it while the gate is set.
+func (a *fakeAPI) begin(ctx context.Context, c apiCall) error {
+	c.Ctx = ctx
+	a.mu.Lock()
+	a.calls = append(a.calls, c)
+	gate, started, err := a.gate, a.started, a.err
+	a.mu.Unlock()
+	if started != nil {
+		started <- c
+	}
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return err
+}
+
+func (a *fakeAPI) callLog() []apiCall {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return slices.Clone(a.calls)
+}
+
+func (a *fakeAPI) setErr(err error) {
+	a.mu.Lock()
+	a.err = err
+	a.mu.Unlock()
+}
+
+func (a *fakeAPI) BatchGetFileMeta(ctx context.Context, r client.BatchGetFileMetaRequest) (*client.BatchGetFileMetaResponse, error) {
+	if err := a.begin(ctx, apiCall{Action: "BatchGetFileMeta", Keys: r.URIs, Fields: r.WithFields}); err != nil {
+		return nil, err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	resp := &client.BatchGetFileMetaResponse{RequestId: "rid"}
+	for _, u := range r.URIs {
+		f, ok := a.files[u]
+		if !ok {
+			continue
+		}
+		resp.Files = append(resp.Files, onlyFields(f, r.WithFields))
+	}
+	return resp, nil
+}
+
+// onlyFields keeps the WithFields keys of f, as IMM does.
+func onlyFields(f client.File, fields []string) client.File {
+	if len(fields) == 0 {
+		return f
+	}
+	b, _ := json.Marshal(f)
+	var all map[string]json.RawMessage
+	_ = json.Unmarshal(b, &all)
+	keep := map[string]json.RawMessage{}
+	for _, k := range fields {
+		if v, ok := all[k]; ok {
+			keep[k] = v
+		}
+	}
+	b, _ = json.Marshal(keep)
+	var out client.File
+	_ = json.Unmarshal(b, &out)
+	return out
+}
+
+func (a *fakeAPI) BatchGetFigureCluster(ctx context.Context, r client.BatchGetFigureClusterRequest) (*client.BatchGetFigureClusterResponse, error) {
+	if err := a.begin(ctx, apiCall{Action: "BatchGetFigureCluster", Keys: r.ObjectIds}); err != nil {
+		return nil, err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	resp := &client.BatchGetFigureClusterResponse{RequestId: "rid"}
+	for _, id := range r.ObjectIds {
+		if c, ok := a.clusters[id]; ok {
+			resp.FigureClusters = append(resp.FigureClusters, c)
+		}
+	}
+	return resp, nil
+}
+
+// QueryFigureClusters pages through the clusters; the token is the index of
+// the first cluster of the page.
+func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureClustersRequest) (*client.QueryFigureClustersResponse, error) {
+	if err := a.begin(ctx, apiCall{Action: "QueryFigureClusters", Keys: []string{r.NextToken}, WithTotalCount: r.WithTotalCount}); err != nil {
+		return nil, err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	start := 0
+	if r.NextToken != "" {
+		_, _ = fmt.Sscan(r.NextToken, &start)
+	}
+	end := min(start+int(r.MaxResults), len(a.order))
+	resp := &client.QueryFigureClustersResponse{RequestId: "rid"}
+	for _, id := range a.order[start:end] {
+		resp.FigureClusters = append(resp.FigureClusters, a.clusters[id])
+	}
+	if end < len(a.order) {
+		resp.NextToken = fmt.Sprint(end)
+	}
+	if r.WithTotalCount {
+		resp.TotalCount = int64(len(a.order))
+	}
+	return resp, nil
+}
+
+func (a *fakeAPI) SimpleQuery(ctx context.Context, r client.SimpleQueryRequest) (*client.SimpleQueryResponse, error) {
+	if err := a.begin(ctx, apiCall{Action: "SimpleQuery"}); err != nil {
+		return nil, err
+	}
+	return &client.SimpleQueryResponse{RequestId: "rid"}, nil
+}
+
+// newManualStore returns a store whose windows close only on Flush or when
+// a batch is full, closed at the end of the test.
+func newManualStore(t testing.TB, api API, o Options) *Store {
+	t.Helper()
+	o.manualFlush = true
+	s := New(api, "proj", "ds", o)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// eventually polls cond until it holds; the deadline only guards against a
+// hang, it is not a timing assertion.
+func eventually(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		runtime.Gosched()
+		time.Sleep(50 * time.Microsecond)
+	}
+}
+
+// waitPending waits until n requests sit in pending batches.
+func waitPending(t testing.TB, s *Store, n int) {
+	t.Helper()
+	eventually(t, fmt.Sprintf("%d pending requests", n), func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.fileLd.pendingLocked()+s.clustLd.pendingLocked() == n
+	})
+}
+
+// result is what a background request returned.
+type result[V any] struct {
+	v   V
+	err error
+}
+
+// goFile runs File in the background.
+func goFile(ctx context.Context, s *Store, uri string, fields []string) <-chan result[*client.File] {
+	ch := make(chan result[*client.File], 1)
+	go func() {
+		f, err := s.File(ctx, uri, fields)
+		ch <- result[*client.File]{f, err}
+	}()
+	return ch
+}
+
+// recv takes a result, failing rather than hanging forever.
+func recv[V any](t testing.TB, ch <-chan result[V]) result[V] {
+	t.Helper()
+	select {
+	case r := <-ch:
+		return r
+	case <-time.After(10 * time.Second):
+		t.Fatal("a request never returned")
+		return result[V]{}
+	}
+}
