@@ -1,0 +1,134 @@
+package client
+
+import (
+	"context"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/immtui/immtui/safetext"
+)
+
+// BatchGetFileMeta fetches files by URI. Any number of URIs may be given:
+// repeated ones are asked for once, the rest go out in calls of at most
+// MaxURIsPerCall, run with bounded concurrency, and the answer lists the
+// files found in the order their URIs were first given. The first failing
+// part cancels the others and its error is returned.
+func (c *Client) BatchGetFileMeta(ctx context.Context, r BatchGetFileMetaRequest) (*BatchGetFileMetaResponse, error) {
+	uniq, parts := splitUnique(r.URIs, MaxURIsPerCall)
+	answers := make([]BatchGetFileMetaResponse, len(parts))
+	err := c.runParts(ctx, len(parts), func(ctx context.Context, i int) error {
+		q := query{}
+		q.always("ProjectName", r.ProjectName)
+		q.always("DatasetName", r.DatasetName)
+		q.strings("URIs", parts[i])
+		q.strings("WithFields", r.WithFields)
+		return c.call(ctx, "BatchGetFileMeta", q, decodeTo(&answers[i]))
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &BatchGetFileMetaResponse{}
+	var got []File
+	for _, a := range answers {
+		got = append(got, a.Files...)
+		out.RequestId = a.RequestId
+	}
+	// Ordered on the URIs as sent, before sanitising could change them.
+	out.Files = inOrder(uniq, got, func(f *File) string { return f.URI })
+	safetext.Walk(out)
+	return out, nil
+}
+
+// BatchGetFigureCluster fetches clusters by ID, split, deduplicated and
+// merged like BatchGetFileMeta (MaxClusterIDsPerCall per call).
+func (c *Client) BatchGetFigureCluster(ctx context.Context, r BatchGetFigureClusterRequest) (*BatchGetFigureClusterResponse, error) {
+	uniq, parts := splitUnique(r.ObjectIds, MaxClusterIDsPerCall)
+	answers := make([]BatchGetFigureClusterResponse, len(parts))
+	err := c.runParts(ctx, len(parts), func(ctx context.Context, i int) error {
+		q := query{}
+		q.always("ProjectName", r.ProjectName)
+		q.always("DatasetName", r.DatasetName)
+		q.strings("ObjectIds", parts[i])
+		return c.call(ctx, "BatchGetFigureCluster", q, decodeTo(&answers[i]))
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &BatchGetFigureClusterResponse{}
+	var got []FigureCluster
+	for _, a := range answers {
+		got = append(got, a.FigureClusters...)
+		out.RequestId = a.RequestId
+	}
+	out.FigureClusters = inOrder(uniq, got, func(fc *FigureCluster) string { return fc.ObjectId })
+	safetext.Walk(out)
+	return out, nil
+}
+
+// runParts runs part(0..n-1), at most Concurrency at a time; the first error
+// cancels the parts still running or waiting.
+func (c *Client) runParts(ctx context.Context, n int, part func(context.Context, int) error) error {
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return part(ctx, 0)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(c.cfg.Concurrency)
+	for i := 0; i < n; i++ {
+		if gctx.Err() != nil {
+			break // a part failed; do not start more
+		}
+		g.Go(func() error { return part(gctx, i) })
+	}
+	return g.Wait()
+}
+
+// splitUnique drops repeats (keeping first occurrences) and cuts the rest
+// into parts of at most size.
+func splitUnique(in []string, size int) (uniq []string, parts [][]string) {
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			uniq = append(uniq, s)
+		}
+	}
+	for start := 0; start < len(uniq); start += size {
+		parts = append(parts, uniq[start:min(start+size, len(uniq))])
+	}
+	return uniq, parts
+}
+
+// inOrder returns got sorted by the position of key(item) in order. Items
+// the server sent under a key nobody asked for (or twice) follow, in the
+// server's order, rather than being dropped.
+func inOrder[T any](order []string, got []T, key func(*T) string) []T {
+	if len(got) == 0 {
+		return nil
+	}
+	byKey := make(map[string]int, len(got))
+	var extra []T
+	for i := range got {
+		k := key(&got[i])
+		if _, dup := byKey[k]; dup {
+			extra = append(extra, got[i])
+			continue
+		}
+		byKey[k] = i
+	}
+	out := make([]T, 0, len(got))
+	for _, k := range order {
+		if i, ok := byKey[k]; ok {
+			out = append(out, got[i])
+			delete(byKey, k)
+		}
+	}
+	for i := range got { // keys not asked for, in server order
+		if j, ok := byKey[key(&got[i])]; ok && j == i {
+			out = append(out, got[i])
+		}
+	}
+	return append(out, extra...)
+}

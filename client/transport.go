@@ -1,0 +1,106 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+)
+
+// httpCaller is the dara.HttpClient the runtime calls instead of its own
+// pooled client (performance-notes.md §3): it has timeouts, keeps enough
+// idle connections for every worker, takes the proxy from the environment,
+// caps the response body, and notes what the runtime would otherwise lose
+// (status and headers of a reply whose body is not JSON).
+type httpCaller struct {
+	hc      *http.Client
+	maxBody int64
+}
+
+func newHTTPCaller(cfg Config) *httpCaller {
+	rt := cfg.Transport
+	if rt == nil {
+		dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+		rt = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           dialer.DialContext,
+			TLSHandshakeTimeout:   cfg.ConnectTimeout,
+			ResponseHeaderTimeout: cfg.ReadTimeout,
+			MaxIdleConns:          4 * cfg.Concurrency,
+			MaxIdleConnsPerHost:   2 * cfg.Concurrency,
+			IdleConnTimeout:       90 * time.Second,
+			ForceAttemptHTTP2:     true,
+		}
+	}
+	return &httpCaller{
+		hc:      &http.Client{Transport: rt, Timeout: cfg.ConnectTimeout + cfg.ReadTimeout},
+		maxBody: cfg.MaxBodyBytes,
+	}
+}
+
+// Call implements dara.HttpClient. The runtime's own transport is ignored.
+func (h *httpCaller) Call(req *http.Request, _ *http.Transport) (*http.Response, error) {
+	res, err := h.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if info, ok := req.Context().Value(attemptKey{}).(*attempt); ok {
+		info.status = res.StatusCode
+		info.requestID = res.Header.Get("x-acs-request-id")
+		info.retryAfter = res.Header.Get("x-acs-retry-after")
+	}
+	res.Body = &cappedBody{rc: res.Body, left: h.maxBody, limit: h.maxBody}
+	return res, nil
+}
+
+func (h *httpCaller) closeIdle() { h.hc.CloseIdleConnections() }
+
+// attempt is what one HTTP attempt saw on the wire. It travels in the
+// request's context, so each attempt has its own and nothing is shared.
+type attempt struct {
+	status     int
+	requestID  string
+	retryAfter string
+}
+
+type attemptKey struct{}
+
+func withAttempt(ctx context.Context) (context.Context, *attempt) {
+	a := &attempt{}
+	return context.WithValue(ctx, attemptKey{}, a), a
+}
+
+// errBodyTooLarge is returned by a capped body that passed its limit.
+type errBodyTooLarge struct{ limit int64 }
+
+func (e *errBodyTooLarge) Error() string {
+	return fmt.Sprintf("response body larger than %d bytes", e.limit)
+}
+
+// cappedBody fails (rather than silently truncating) once more than limit
+// bytes were read, so a runaway response cannot exhaust memory and a cut
+// JSON document is never mistaken for a whole one.
+type cappedBody struct {
+	rc    io.ReadCloser
+	left  int64
+	limit int64
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left < 0 {
+		return 0, &errBodyTooLarge{b.limit}
+	}
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	if b.left < 0 {
+		return n, &errBodyTooLarge{b.limit}
+	}
+	return n, err
+}
+
+func (b *cappedBody) Close() error { return b.rc.Close() }
