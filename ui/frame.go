@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/errview"
+)
+
+// Minimum terminal size; below it the frame is a single message.
+const (
+	MinWidth  = 40
+	MinHeight = 10
+)
+
+// frameCache holds the parts of the frame that change only on resize,
+// navigation or help toggling, so a key press redraws just the view.
+type frameCache struct {
+	header string
+	depth  int
+	view   any
+	valid  bool
+}
+
+// chrome is the number of lines around the view: header, breadcrumbs,
+// status, and the help (one line, or the full help's lines).
+func (m *Model) chrome() int { return 3 + m.helpHeight() }
+
+func (m *Model) helpHeight() int {
+	if !m.help.ShowAll {
+		return 1
+	}
+	return min(strings.Count(m.helpView(), "\n")+1, max(m.height/3, 1))
+}
+
+func (m *Model) bodySize() (int, int) {
+	if m.tooSmall() {
+		return 0, 0
+	}
+	return m.width, max(m.height-m.chrome(), 0)
+}
+
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+func newHelp(st *theme.Styles) help.Model {
+	h := help.New()
+	// Separators and the ellipsis are ASCII: "•" and "…" are East Asian
+	// ambiguous and change width with the terminal (performance-notes §2.3).
+	h.ShortSeparator = "  "
+	h.Ellipsis = "..."
+	key := st.Key.Bold(true)
+	h.Styles = help.Styles{
+		Ellipsis: st.Muted, ShortKey: key, ShortDesc: st.Muted, ShortSeparator: st.Muted,
+		FullKey: key, FullDesc: st.Muted, FullSeparator: st.Muted,
+	}
+	return h
+}
+
+func (m *Model) helpView() string {
+	v := m.top()
+	return m.help.View(helpKeys{view: v, full: v.FullHelp, global: m.keys, top: len(m.stack) == 1})
+}
+
+// View draws the frame: never wider than the terminal, never taller.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		msg := "terminal too small (need " + strconv.Itoa(MinWidth) + "x" + strconv.Itoa(MinHeight) + ")"
+		return safetext.Truncate(msg, m.width)
+	}
+	if !m.frame.valid || m.frame.view != m.top() || m.frame.depth != len(m.stack) {
+		m.frame = frameCache{view: m.top(), depth: len(m.stack), valid: true}
+		m.frame.header = m.headerLine()
+	}
+	// Crumbs and help depend on the view's state (a name arriving, the
+	// pane shown), so they are rebuilt each frame; both are a few styled
+	// words.
+	st := m.opts.Styles
+	_, bodyH := m.bodySize()
+	body := m.top().View()
+	if n := strings.Count(body, "\n") + 1; n > bodyH {
+		body = cutLines(body, bodyH)
+	} else if n < bodyH {
+		body += strings.Repeat("\n", bodyH-n)
+	}
+	helpLines := m.helpView()
+	if n := strings.Count(helpLines, "\n") + 1; n > m.helpHeight() {
+		helpLines = cutLines(helpLines, m.helpHeight())
+	}
+	var b strings.Builder
+	b.Grow(len(body) + 4*m.width)
+	b.WriteString(m.frame.header)
+	b.WriteByte('\n')
+	b.WriteString(m.crumbLine())
+	b.WriteByte('\n')
+	if bodyH > 0 {
+		b.WriteString(body)
+		b.WriteByte('\n')
+	}
+	b.WriteString(st.Status.Render(m.statusLine()))
+	b.WriteByte('\n')
+	b.WriteString(truncLines(helpLines, m.width))
+	return b.String()
+}
+
+// headerLine shows where the browser points and, on the right, the
+// read-only marker, which stays visible when the rest must be cut.
+func (m *Model) headerLine() string {
+	st := m.opts.Styles
+	ro := ""
+	if m.opts.ReadOnly {
+		ro = " read-only "
+	}
+	where := m.opts.Endpoint
+	if m.opts.Region != "" {
+		where += " (" + m.opts.Region + ")"
+	}
+	var b strings.Builder
+	b.WriteString(st.HeaderVal.Render(" immtui"))
+	kv := func(k, v string) {
+		b.WriteString(st.HeaderKey.Render("  " + k + " "))
+		b.WriteString(st.HeaderVal.Render(safetext.Line(v)))
+	}
+	kv("endpoint", where)
+	if m.opts.Store != nil {
+		kv("project", m.opts.Store.Project())
+		kv("dataset", m.opts.Store.Dataset())
+	}
+	left := safetext.Truncate(b.String(), m.width-safetext.Width(ro))
+	if pad := m.width - safetext.Width(left) - safetext.Width(ro); pad > 0 {
+		left += st.Header.Render(strings.Repeat(" ", pad))
+	}
+	if ro != "" {
+		left += st.ReadOnly.Render(ro)
+	}
+	return safetext.Truncate(left, m.width)
+}
+
+// crumbLine is the stack's path, cut from the left when long so the
+// current view stays visible.
+func (m *Model) crumbLine() string {
+	st := m.opts.Styles
+	names := make([]string, len(m.stack))
+	total := 0
+	for i, v := range m.stack {
+		names[i] = safetext.Line(v.Crumb())
+		total += safetext.Width(names[i]) + 3
+	}
+	first := 0
+	for first < len(names)-1 && total-3 > m.width-4 {
+		total -= safetext.Width(names[first]) + 3
+		first++
+	}
+	var b strings.Builder
+	if first > 0 {
+		b.WriteString(st.CrumbSep.Render("... > "))
+	}
+	for i := first; i < len(names); i++ {
+		if i > first {
+			b.WriteString(st.CrumbSep.Render(" > "))
+		}
+		b.WriteString(st.Crumbs.Render(names[i]))
+	}
+	return safetext.Truncate(b.String(), m.width)
+}
+
+// statusLine shows requests in flight and the top view's last error with
+// its code and request id.
+func (m *Model) statusLine() string {
+	var s state.Stats
+	if m.opts.Store != nil {
+		s = m.opts.Store.Stats()
+	}
+	var b strings.Builder
+	if s.InFlight > 0 {
+		b.WriteString(strconv.Itoa(s.InFlight))
+		b.WriteString(" request(s) in flight")
+	} else {
+		b.WriteString("idle")
+	}
+	b.WriteString(", ")
+	b.WriteString(strconv.FormatInt(s.Calls, 10))
+	b.WriteString(" calls, ")
+	b.WriteString(strconv.FormatInt(s.CacheHits, 10))
+	b.WriteString(" cache hits")
+	line := b.String()
+	if err := m.top().Err(); err != nil {
+		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))
+		line = safetext.Truncate(e+"  "+line, m.width)
+	}
+	return safetext.Truncate(line, m.width)
+}
+
+func cutLines(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	i := 0
+	for k := 0; k < n; k++ {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return s
+		}
+		i += j + 1
+	}
+	return s[:i-1]
+}
+
+func truncLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Truncate(l, w)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// globalKeys work in every view.
+type globalKeys struct {
+	Back, Quit, ForceQuit, Help key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+	}
+}
+
+// helpKeys joins the top view's keys with the global ones for bubbles/help.
+type helpKeys struct {
+	view   interface{ ShortHelp() []key.Binding }
+	full   func() [][]key.Binding
+	global globalKeys
+	top    bool // the view is the last on the stack: Esc has nowhere to go
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	b := append([]key.Binding{}, h.view.ShortHelp()...)
+	b = append(b, h.global.Help)
+	if h.top {
+		return append(b, h.global.Quit)
+	}
+	back := h.global.Back
+	back.SetHelp("esc/q", "back")
+	return append(b, back)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	g := h.full()
+	last := []key.Binding{h.global.Help, h.global.ForceQuit}
+	if !h.top {
+		last = append([]key.Binding{h.global.Back}, last...)
+	} else {
+		last = append(last, h.global.Quit)
+	}
+	return append(g, last)
+}

@@ -1,0 +1,162 @@
+package views
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// field is one "Key value" pair of the cluster header. Wide fields (cover
+// URI, labels) take a line of their own.
+type field struct {
+	key, val string
+	wide     bool
+}
+
+// clusterFields lists what the header shows, from the full cluster when it
+// has arrived and from the list row until then.
+func clusterFields(id string, c *client.FigureCluster, row *state.ClusterRow) []field {
+	var f []field
+	add := func(k, v string) {
+		if v != "" {
+			f = append(f, field{key: k, val: v})
+		}
+	}
+	switch {
+	case c != nil:
+		name := c.Name
+		if name == "" {
+			name = "(unnamed)"
+		}
+		add("Name", name)
+		add("ID", c.ObjectId)
+		add("Gender", orDash(c.Gender))
+		add("Faces", strconv.FormatInt(c.FaceCount, 10))
+		add("Images", strconv.FormatInt(c.ImageCount, 10))
+		add("Videos", strconv.FormatInt(c.VideoCount, 10))
+		add("Ages", formatAges(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
+		add("CustomId", c.CustomId)
+		add("Created", formatTime(c.CreateTime))
+		add("Updated", formatTime(c.UpdateTime))
+		add("MetaLockVersion", strconv.FormatInt(c.MetaLockVersion, 10))
+		cover := "none"
+		if c.Cover != nil && c.Cover.URI != "" {
+			cover = c.Cover.URI
+		}
+		f = append(f, field{key: "Cover", val: cover, wide: true})
+		f = append(f, field{key: "Labels", val: formatLabels(c.CustomLabels), wide: true})
+	case row != nil:
+		name := row.Name
+		if name == "" {
+			name = "(unnamed)"
+		}
+		add("Name", name)
+		add("ID", row.ID)
+		add("Gender", orDash(row.Gender))
+		add("Faces", strconv.Itoa(int(row.FaceCount)))
+		add("Images", strconv.Itoa(int(row.ImageCount)))
+		add("Videos", strconv.Itoa(int(row.VideoCount)))
+		add("Ages", formatAges(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
+		add("Updated", formatUnix(row.UpdateTime))
+		if row.CoverURI != "" {
+			f = append(f, field{key: "Cover", val: row.CoverURI, wide: true})
+		}
+	default:
+		add("ID", id)
+	}
+	for i := range f {
+		f[i].val = safetext.Line(f[i].val)
+	}
+	return f
+}
+
+// flowFields lays fields out left to right, three spaces apart, starting a
+// new line when the next one would not fit; wide fields get a line each and
+// are cut to the width.
+func flowFields(st *theme.Styles, f []field, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	used := 0
+	flush := func() {
+		if used > 0 {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			used = 0
+		}
+	}
+	for _, fl := range f {
+		kw := safetext.Width(fl.key) + 1
+		vw := safetext.Width(fl.val)
+		if fl.wide {
+			flush()
+			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(safetext.Truncate(fl.val, max(width-kw, 0))))
+			continue
+		}
+		gap := 0
+		if used > 0 {
+			gap = 3
+		}
+		if used > 0 && used+gap+kw+vw > width {
+			flush()
+			gap = 0
+		}
+		val := fl.val
+		if kw+vw > width {
+			val = safetext.Truncate(val, max(width-kw, 0))
+			vw = safetext.Width(val)
+		}
+		cur.WriteString(strings.Repeat(" ", gap))
+		cur.WriteString(st.Key.Render(fl.key + " "))
+		cur.WriteString(st.Value.Render(val))
+		used += gap + kw + vw
+	}
+	flush()
+	for i, l := range lines {
+		lines[i] = safetext.Truncate(l, width)
+	}
+	return lines
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// formatTime shows an API timestamp (RFC 3339) in local time to the
+// second; anything else is shown as sent.
+func formatTime(s string) string {
+	if s == "" {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return s
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}
+
+// formatLabels writes custom labels as sorted key=value pairs.
+func formatLabels(m map[string]any) string {
+	if len(m) == 0 {
+		return "none"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s=%v", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,371 @@
+package views
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/widgets/errview"
+	"github.com/immtui/immtui/ui/widgets/table"
+)
+
+// DefaultSort is the order the list opens in: the biggest clusters first,
+// the ones a reviewer looks at first.
+var DefaultSort = state.ClusterQuery{Sort: "FaceCount", Order: "desc"}
+
+// clusterPageMsg is the reply to one ClusterPage request.
+type clusterPageMsg struct {
+	req  int64
+	page state.ClusterPage
+	err  error
+}
+
+type clustersKeys struct {
+	Open, Sort, Order, Refresh key.Binding
+}
+
+// Clusters is the dataset's figure clusters, paged in as the cursor nears
+// the end of what is loaded.
+type Clusters struct {
+	env    *Env
+	ctx    context.Context
+	cancel context.CancelFunc
+	keys   clustersKeys
+	table  *table.Model
+
+	query   state.ClusterQuery
+	rows    []state.ClusterRow
+	next    string // NextToken for the page after rows
+	done    bool   // every page is loaded
+	total   int64
+	err     error
+	started bool
+
+	// The page request in flight: its id (0 when none), token and cancel.
+	pending       int64
+	pendingToken  string
+	cancelPending context.CancelFunc
+
+	width, height int
+}
+
+// NewClusters makes the clusters list; Init fetches its first page.
+func NewClusters(env *Env) *Clusters {
+	ctx, cancel := context.WithCancel(context.Background())
+	v := &Clusters{env: env, ctx: ctx, cancel: cancel, query: DefaultSort}
+	v.keys = clustersKeys{
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort key")),
+		Order:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "asc/desc")),
+		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+	}
+	v.table = table.New([]table.Column{
+		{Title: "Name", Min: 12, Flex: 1},
+		{Title: "Gender", Min: 6, Drop: 2},
+		{Title: "Faces", Min: 6, Right: true},
+		{Title: "Images", Min: 6, Right: true, Drop: 3},
+		{Title: "Videos", Min: 6, Right: true, Drop: 4},
+		{Title: "Ages", Min: 8, Max: 11, Flex: 1, Drop: 5},
+		{Title: "Updated", Min: 16, Drop: 1},
+	}, env.Styles)
+	v.table.SetSource(clusterRows{v})
+	return v
+}
+
+// Init requests the first page.
+func (v *Clusters) Init() tea.Cmd {
+	v.started = true
+	return v.request("")
+}
+
+// Crumb names the view in the breadcrumbs.
+func (v *Clusters) Crumb() string { return "Clusters" }
+
+// Err is the last page request's error.
+func (v *Clusters) Err() error { return v.err }
+
+// Close cancels the page request in flight.
+func (v *Clusters) Close() { v.cancel() }
+
+// Query is the sort the list shows.
+func (v *Clusters) Query() state.ClusterQuery { return v.query }
+
+// Rows are the clusters loaded so far.
+func (v *Clusters) Rows() []state.ClusterRow { return v.rows }
+
+// Cursor is the selected row.
+func (v *Clusters) Cursor() int { return v.table.Cursor() }
+
+// SetSize lays the list out: one title line, then the table.
+func (v *Clusters) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.table.SetSize(w, max(h-1, 0))
+}
+
+// request asks for the page after token, superseding any request in flight.
+func (v *Clusters) request(token string) tea.Cmd {
+	if v.cancelPending != nil {
+		v.cancelPending()
+	}
+	ctx, cancel := context.WithCancel(v.ctx)
+	id := NextRequestID()
+	v.pending, v.pendingToken, v.cancelPending = id, token, cancel
+	data, q := v.env.Data, v.query
+	return func() tea.Msg {
+		page, err := data.ClusterPage(ctx, q, token)
+		return clusterPageMsg{req: id, page: page, err: err}
+	}
+}
+
+// reload starts over from the first page (a new sort, or r).
+func (v *Clusters) reload() tea.Cmd {
+	v.rows, v.next, v.done, v.total, v.err = nil, "", false, 0, nil
+	v.table.SetCursor(0)
+	return v.request("")
+}
+
+// prefetch asks for the next page once the cursor is within one screen of
+// the end of what is loaded; never more than one page at a time.
+func (v *Clusters) prefetch() tea.Cmd {
+	if v.done || v.pending != 0 || v.err != nil || !v.started || len(v.rows) == 0 {
+		return nil
+	}
+	if v.table.Cursor() < len(v.rows)-v.table.PageSize() {
+		return nil
+	}
+	return v.request(v.next)
+}
+
+// Update handles keys and page replies.
+func (v *Clusters) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case clusterPageMsg:
+		return v.onPage(msg)
+	case tea.KeyMsg:
+		return v.onKey(msg)
+	}
+	return nil
+}
+
+func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
+	if msg.req != v.pending {
+		return nil // a superseded request (older sort, or left behind)
+	}
+	v.pending, v.cancelPending = 0, nil
+	if msg.err != nil {
+		if !errview.Quiet(msg.err) {
+			v.err = msg.err
+		}
+		return nil
+	}
+	v.err = nil
+	v.rows = append(v.rows, msg.page.Rows...)
+	v.next = msg.page.NextToken
+	v.done = msg.page.NextToken == ""
+	if msg.page.TotalCount > 0 || v.total == 0 {
+		v.total = msg.page.TotalCount
+	}
+	v.table.SetSource(clusterRows{v})
+	// A short first page, or a cursor already at the end, wants more.
+	return v.prefetch()
+}
+
+func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, v.keys.Open):
+		if len(v.rows) == 0 {
+			return nil
+		}
+		row := v.rows[v.table.Cursor()]
+		return Push(NewCluster(v.env, row.ID, &row))
+	case key.Matches(msg, v.keys.Sort):
+		v.query.Sort = nextSortKey(v.query.Sort)
+		return v.reload()
+	case key.Matches(msg, v.keys.Order):
+		if v.query.Order == "desc" {
+			v.query.Order = "asc"
+		} else {
+			v.query.Order = "desc"
+		}
+		return v.reload()
+	case key.Matches(msg, v.keys.Refresh):
+		if v.err != nil && len(v.rows) > 0 {
+			v.err = nil
+			return v.request(v.next) // retry the page that failed
+		}
+		return v.reload()
+	case key.Matches(msg, v.table.Keys.End):
+		return v.end()
+	case v.table.Update(msg):
+		return v.prefetch()
+	}
+	return nil
+}
+
+// end goes to the last loaded row and lets prefetch page on from there.
+// Seam for issue #5: with TotalCount known and pages left, ask for the
+// reverse order's first page instead and show the tail without walking
+// every page in between.
+func (v *Clusters) end() tea.Cmd {
+	v.table.SetCursor(len(v.rows) - 1)
+	return v.prefetch()
+}
+
+// nextSortKey cycles through the sort keys the API offers.
+func nextSortKey(cur string) string {
+	for i, k := range client.SortKeys {
+		if k == cur {
+			return client.SortKeys[(i+1)%len(client.SortKeys)]
+		}
+	}
+	return client.SortKeys[0]
+}
+
+// View renders the title line and the table.
+func (v *Clusters) View() string {
+	if v.width <= 0 || v.height <= 0 {
+		return ""
+	}
+	title := v.titleLine()
+	if v.height == 1 {
+		return title
+	}
+	body := v.table.View()
+	if len(v.rows) == 0 {
+		body = v.emptyBody()
+	}
+	return title + "\n" + body
+}
+
+func (v *Clusters) titleLine() string {
+	st := v.env.Styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Clusters"))
+	b.WriteString(st.Muted.Render(" " + formatCount(v.total) + " total, sorted by " +
+		v.query.Sort + " " + v.query.Order + ", " + strconv.Itoa(len(v.rows)) + " loaded"))
+	switch {
+	case v.pending != 0:
+		b.WriteString(st.Muted.Render(", loading more"))
+	case v.err != nil && len(v.rows) > 0:
+		b.WriteString(st.Error.Render(", a page failed: r retries"))
+	}
+	return safetext.Truncate(b.String(), v.width)
+}
+
+func (v *Clusters) emptyBody() string {
+	var lines []string
+	switch {
+	case v.err != nil:
+		lines = errview.Lines(v.err)
+	case !v.done:
+		lines = []string{"Loading clusters..."}
+	default:
+		lines = []string{"This dataset has no figure clusters yet."}
+	}
+	return fitLines(lines, v.width, max(v.height-1, 0))
+}
+
+// ShortHelp is the list's one-line help.
+func (v *Clusters) ShortHelp() []key.Binding {
+	t := v.table.Keys
+	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End}
+}
+
+// FullHelp groups every key of the list.
+func (v *Clusters) FullHelp() [][]key.Binding {
+	t := v.table.Keys
+	return [][]key.Binding{
+		{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End},
+		{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh},
+	}
+}
+
+// clusterRows adapts the loaded rows to the table, formatting only the rows
+// drawn.
+type clusterRows struct{ v *Clusters }
+
+func (r clusterRows) Len() int { return len(r.v.rows) }
+
+func (r clusterRows) Cells(i int, dst []string) {
+	c := &r.v.rows[i]
+	dst[0] = ClusterLabel(c.Name, c.ID)
+	dst[1] = c.Gender
+	dst[2] = strconv.Itoa(int(c.FaceCount))
+	dst[3] = strconv.Itoa(int(c.ImageCount))
+	dst[4] = strconv.Itoa(int(c.VideoCount))
+	dst[5] = formatAges(c.MinAge, c.AvgAge, c.MaxAge)
+	dst[6] = formatUnix(c.UpdateTime)
+}
+
+// ClusterLabel is a cluster's name, or its short ID when it has none.
+func ClusterLabel(name, id string) string {
+	if name != "" {
+		return name
+	}
+	return ShortID(id)
+}
+
+// ShortID keeps the distinctive head of a long ID.
+func ShortID(id string) string {
+	const keep = 14
+	if len(id) <= keep {
+		return id
+	}
+	return id[:keep] + safetext.Ellipsis
+}
+
+func formatAges(lo, avg, hi float32) string {
+	if lo == 0 && avg == 0 && hi == 0 {
+		return "-"
+	}
+	return strconv.Itoa(round(lo)) + "-" + strconv.Itoa(round(avg)) + "-" + strconv.Itoa(round(hi))
+}
+
+func round(f float32) int { return int(f + 0.5) }
+
+// formatUnix shows a unix time in local time to the minute.
+func formatUnix(sec int64) string {
+	if sec <= 0 {
+		return "-"
+	}
+	return time.Unix(sec, 0).Format("2006-01-02 15:04")
+}
+
+// formatCount writes n with thousands separators.
+func formatCount(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		b.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+// fitLines wraps lines to width and keeps at most height of them.
+func fitLines(lines []string, width, height int) string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, safetext.Wrap(l, width)...)
+	}
+	if len(out) > height {
+		out = out[:height]
+	}
+	return strings.Join(out, "\n")
+}

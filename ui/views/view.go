@@ -1,0 +1,97 @@
+// Package views holds the browser's screens (the clusters list, one
+// cluster with its cover file's panes) and the contract the root model
+// drives them through: a navigation stack of View values that any command
+// can push to.
+package views
+
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/panes"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// Data is what the views read. *state.Store satisfies it; tests use fakes.
+// Every method may block on the network except the Cached*, ClusterName,
+// Stats, Project and Dataset ones, so views call the others only inside a
+// tea.Cmd.
+type Data interface {
+	ClusterPage(ctx context.Context, q state.ClusterQuery, token string) (state.ClusterPage, error)
+	Cluster(ctx context.Context, id string) (*client.FigureCluster, error)
+	CachedCluster(id string) (*client.FigureCluster, bool)
+	RefreshCluster(ctx context.Context, id string) (*client.FigureCluster, error)
+	ClusterName(id string) (string, bool)
+	File(ctx context.Context, uri string, fields []string) (*client.File, error)
+	CachedFile(uri string, fields []string) (*client.File, bool)
+	RefreshFile(ctx context.Context, uri string, fields []string) (*client.File, error)
+	Stats() state.Stats
+	Project() string
+	Dataset() string
+}
+
+var _ Data = (*state.Store)(nil)
+
+// Env is what every view shares: the data, the styles and the pane
+// registry. It is built once by the root model.
+type Env struct {
+	Data   Data
+	Styles *theme.Styles
+	// NewPanes builds the file panes in the order of panes.Names.
+	NewPanes func(panes.Context) []panes.Pane
+}
+
+// View is one screen on the navigation stack. Views are pointers and
+// change in place; Update never blocks and does I/O only in the commands
+// it returns.
+//
+// The root model sends key messages to the top view only, and every other
+// message (replies, spinner ticks) to every view on the stack: a reply
+// carries the id of the request that asked for it, so each view keeps what
+// is its own and drops the rest.
+type View interface {
+	help.KeyMap
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	// View renders exactly the size given by SetSize.
+	View() string
+	SetSize(width, height int)
+	// Crumb is the view's name in the breadcrumbs.
+	Crumb() string
+	// Err is the view's current error (nil when its last request worked);
+	// the status line shows the top view's.
+	Err() error
+	// Close cancels the view's requests; the root calls it when the view
+	// leaves the stack.
+	Close()
+}
+
+// InputCapturer is a View that is reading text (a filter or a command
+// line); while Capturing, the root passes it every key but Ctrl+C.
+type InputCapturer interface {
+	Capturing() bool
+}
+
+// PushMsg asks the root to push a view.
+type PushMsg struct{ View View }
+
+// PopMsg asks the root to pop the top view.
+type PopMsg struct{}
+
+// Push returns a command that pushes v.
+func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
+
+// Pop returns a command that pops the top view.
+func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
+
+// requestSeq numbers every asynchronous request of every view, so a reply
+// can be matched to the request that is still wanted.
+var requestSeq atomic.Int64
+
+// NextRequestID returns a process-unique request id.
+func NextRequestID() int64 { return requestSeq.Add(1) }

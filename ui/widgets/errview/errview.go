@@ -1,0 +1,81 @@
+// Package errview words errors for the screen: what happened (IMM's code
+// and message), which request it was (the request id support asks for) and
+// what to do about it.
+package errview
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
+)
+
+// Quiet reports errors the user caused by moving on (a cancelled request);
+// they are not shown.
+func Quiet(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return true
+	}
+	var ce *client.Error
+	return errors.As(err, &ce) && ce.Kind == client.KindCanceled
+}
+
+// Summary is the error on one line for the status bar:
+// "Code: message (request RID)".
+func Summary(err error) string {
+	if err == nil {
+		return ""
+	}
+	var ce *client.Error
+	if !errors.As(err, &ce) {
+		return safetext.Line(err.Error())
+	}
+	var b strings.Builder
+	b.WriteString(code(ce))
+	if ce.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(ce.Message)
+	}
+	if ce.RequestId != "" {
+		b.WriteString(" (request ")
+		b.WriteString(ce.RequestId)
+		b.WriteString(")")
+	}
+	return safetext.Line(b.String())
+}
+
+// Lines is the error in full for a view's body: code, message, request id
+// and hint, one per line, unwrapped (the caller wraps to its width).
+func Lines(err error) []string {
+	if err == nil {
+		return nil
+	}
+	var ce *client.Error
+	if !errors.As(err, &ce) {
+		return []string{"Error: " + safetext.Line(err.Error()), "Press r to retry."}
+	}
+	out := []string{"Error: " + safetext.Line(code(ce))}
+	if ce.Message != "" {
+		out = append(out, safetext.Line(ce.Message))
+	}
+	if ce.RequestId != "" {
+		out = append(out, "Request ID: "+safetext.Line(ce.RequestId))
+	}
+	if h := ce.Hint(); h != "" {
+		out = append(out, h)
+	}
+	return out
+}
+
+func code(ce *client.Error) string {
+	if ce.Code != "" {
+		if ce.StatusCode != 0 {
+			return ce.Code + " (HTTP " + strconv.Itoa(ce.StatusCode) + ")"
+		}
+		return ce.Code
+	}
+	return ce.Kind.String()
+}

@@ -1,0 +1,290 @@
+// Package table is immtui's list widget: a virtualised table that renders
+// only the rows on screen. Its cost per frame follows the visible rows, never
+// the rows loaded, so a list of 100,000 clusters moves as fast as one of 100
+// (performance-notes.md §1.6: bubbles/table allocates per loaded row on every
+// key, bubbles/list's paginator is quadratic in pages).
+//
+// The table does not hold rows. A Source hands it the cells of row i when
+// that row is drawn; column widths are fixed from the terminal width, not
+// measured from content, so nothing scans the rows.
+package table
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// Column describes one column. Widths are in terminal cells.
+type Column struct {
+	Title string
+	Min   int  // width the column needs; it is dropped rather than squeezed
+	Max   int  // cap on growth (0: grows without cap)
+	Flex  int  // share of spare width (0: stays at Min)
+	Right bool // right-align (numbers)
+	// Drop orders which columns go first when the terminal is narrow: the
+	// highest Drop is hidden first; 0 is never hidden.
+	Drop int
+}
+
+// Source gives the table its rows. Cells must fill dst[c] for every column
+// with the row's text; the table sanitises and cuts it to the column width.
+// Cells is called only for rows on screen.
+type Source interface {
+	Len() int
+	Cells(row int, dst []string)
+}
+
+// KeyMap holds the movement keys every list shares.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Home, End key.Binding
+}
+
+// DefaultKeyMap is ↑/↓ k/j, PgUp/PgDn, g/G Home/End.
+func DefaultKeyMap() KeyMap {
+	up, down := "↑/k", "↓/j"
+	if theme.ASCII {
+		up, down = "up/k", "down/j"
+	}
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp(up, "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp(down, "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
+		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+	}
+}
+
+// Model is the table. Use New; the zero value is not ready.
+type Model struct {
+	Keys KeyMap
+
+	cols   []Column
+	st     *theme.Styles
+	src    Source
+	width  int
+	height int // rows of data (the header line is extra)
+
+	visible []int // indexes of shown columns
+	widths  []int // width of each shown column
+	header  string
+
+	cursor, offset int
+
+	scratch []string // reused cells of one row
+	line    []byte   // reused line buffer
+	out     strings.Builder
+}
+
+// New makes a table with the given columns and styles.
+func New(cols []Column, st *theme.Styles) *Model {
+	return &Model{Keys: DefaultKeyMap(), cols: cols, st: st, scratch: make([]string, len(cols))}
+}
+
+// SetSource swaps the rows; the cursor is kept in range.
+func (m *Model) SetSource(src Source) {
+	m.src = src
+	m.clamp()
+}
+
+// SetSize sets the cells the table draws in: one header line and height-1
+// rows. Column widths are recomputed here, and only here.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 0), max(height-1, 0)
+	m.layout()
+	m.clamp()
+}
+
+// Len is the number of rows in the source.
+func (m *Model) Len() int {
+	if m.src == nil {
+		return 0
+	}
+	return m.src.Len()
+}
+
+// Cursor is the selected row (0 when empty).
+func (m *Model) Cursor() int { return m.cursor }
+
+// PageSize is the number of rows on screen.
+func (m *Model) PageSize() int { return max(m.height, 1) }
+
+// SetCursor selects row i (clamped) and scrolls it into view.
+func (m *Model) SetCursor(i int) {
+	m.cursor = i
+	m.clamp()
+}
+
+// Move moves the cursor by n rows (negative: up).
+func (m *Model) Move(n int) { m.SetCursor(m.cursor + n) }
+
+// Update moves the cursor for a movement key and reports whether it was one.
+func (m *Model) Update(msg tea.KeyMsg) bool {
+	switch {
+	case key.Matches(msg, m.Keys.Up):
+		m.Move(-1)
+	case key.Matches(msg, m.Keys.Down):
+		m.Move(1)
+	case key.Matches(msg, m.Keys.PageUp):
+		m.Move(-m.PageSize())
+	case key.Matches(msg, m.Keys.PageDown):
+		m.Move(m.PageSize())
+	case key.Matches(msg, m.Keys.Home):
+		m.SetCursor(0)
+	case key.Matches(msg, m.Keys.End):
+		m.SetCursor(m.Len() - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+func (m *Model) clamp() {
+	n := m.Len()
+	if m.cursor >= n {
+		m.cursor = n - 1
+	}
+	if m.cursor < 0 {
+		m.cursor = 0
+	}
+	h := m.PageSize()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	// Keep the window full when rows were removed or the screen grew.
+	if m.offset > n-h {
+		m.offset = n - h
+	}
+	if m.offset < 0 {
+		m.offset = 0
+	}
+}
+
+// layout picks the shown columns and their widths for the current width.
+func (m *Model) layout() {
+	m.visible = m.visible[:0]
+	for i := range m.cols {
+		m.visible = append(m.visible, i)
+	}
+	need := func() int {
+		n := len(m.visible) - 1 // one-cell gaps
+		for _, i := range m.visible {
+			n += m.cols[i].Min
+		}
+		return n
+	}
+	for len(m.visible) > 1 && need() > m.width {
+		drop := -1
+		for k, i := range m.visible {
+			if c := m.cols[i]; c.Drop > 0 && (drop < 0 || c.Drop > m.cols[m.visible[drop]].Drop) {
+				drop = k
+			}
+		}
+		if drop < 0 {
+			drop = len(m.visible) - 1
+		}
+		m.visible = append(m.visible[:drop], m.visible[drop+1:]...)
+	}
+	m.widths = m.widths[:0]
+	flex := 0
+	for _, i := range m.visible {
+		m.widths = append(m.widths, m.cols[i].Min)
+		flex += m.cols[i].Flex
+	}
+	spare := m.width - need()
+	if len(m.visible) == 1 {
+		m.widths[0] = m.width
+		spare = 0
+	}
+	// Hand out spare cells to flexible columns by share, then round-robin
+	// what rounding left over, respecting Max.
+	for spare > 0 && flex > 0 {
+		given := 0
+		for k, i := range m.visible {
+			c := m.cols[i]
+			if c.Flex == 0 || (c.Max > 0 && m.widths[k] >= c.Max) {
+				continue
+			}
+			add := max(spare*c.Flex/flex, 1)
+			if c.Max > 0 {
+				add = min(add, c.Max-m.widths[k])
+			}
+			add = min(add, spare-given)
+			m.widths[k] += add
+			given += add
+			if given == spare {
+				break
+			}
+		}
+		if given == 0 {
+			break
+		}
+		spare -= given
+	}
+	titles := make([]string, len(m.cols))
+	for i, c := range m.cols {
+		titles[i] = c.Title
+	}
+	m.header = m.st.ColHeader.Render(string(m.join(titles)))
+}
+
+// join lays out one row's cells into m.line and returns it; it pads to the
+// full width so a selected row's highlight spans the screen.
+func (m *Model) join(cells []string) []byte {
+	b := m.line[:0]
+	used := 0
+	for k, i := range m.visible {
+		if k > 0 {
+			b = append(b, ' ')
+			used++
+		}
+		w := m.widths[k]
+		s := safetext.Line(cells[i])
+		if m.cols[i].Right {
+			s = safetext.PadLeft(s, w)
+		} else {
+			s = safetext.Pad(s, w)
+		}
+		b = append(b, s...)
+		used += w
+	}
+	for ; used < m.width; used++ {
+		b = append(b, ' ')
+	}
+	m.line = b
+	return b
+}
+
+// View renders the header and the visible rows: exactly height lines (fewer
+// when there are fewer rows), each exactly width cells.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height < 0 {
+		return ""
+	}
+	m.out.Reset()
+	m.out.WriteString(m.header)
+	n := m.Len()
+	end := min(m.offset+m.height, n)
+	for i := m.offset; i < end; i++ {
+		m.out.WriteByte('\n')
+		for c := range m.scratch {
+			m.scratch[c] = ""
+		}
+		m.src.Cells(i, m.scratch)
+		line := m.join(m.scratch)
+		if i == m.cursor {
+			m.out.WriteString(m.st.Selected.Render(string(line)))
+		} else {
+			m.out.Write(line)
+		}
+	}
+	return m.out.String()
+}
