@@ -21,9 +21,9 @@ type Data = views.Data
 // Options configure the browser.
 type Options struct {
 	Store    Data
-	Endpoint string // shown in the header
-	Region   string // may be ""
-	ReadOnly bool   // the header shows a read-only marker
+	Endpoint string        // shown in the header
+	Region   string        // may be ""
+	ReadOnly bool          // the header shows a read-only marker
 	Styles   *theme.Styles // nil = theme.New(nil)
 
 	// NewPanes builds the file panes (nil: panes.New). Tests pass stand-ins.

@@ -355,7 +355,7 @@ func (v *Cluster) headerLines() []string {
 		} else if v.cErr != nil {
 			inner = append(inner, st.Error.Render(safetext.Truncate(errview.Summary(v.cErr), v.width-4)))
 		}
-		box := st.Box.Width(v.width - 2).Padding(0, 1).Render(strings.Join(inner, "\n"))
+		box := st.Box.Width(v.width-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
 		lines = strings.Split(box, "\n")
 	} else {
 		all := flowFields(st, fields, v.width)
