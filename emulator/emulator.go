@@ -1,0 +1,321 @@
+// Package emulator is an IMM-compatible HTTP server over an in-memory
+// dataset: it verifies V3 request signatures, answers the read actions
+// immtui uses with IMM's JSON shapes and error codes, and injects faults
+// (latency, 5xx, throttling, truncated bodies) on request. `immtui --demo`,
+// `immtui serve` and the tests all run the real client against it.
+package emulator
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The demo credentials: public on purpose, they open only the emulator.
+const (
+	DemoAccessKeyID     = "LTAI-immtui-demo"
+	DemoAccessKeySecret = "immtui-demo-secret"
+)
+
+// apiVersion is the only x-acs-version the emulator speaks.
+const apiVersion = "2020-09-30"
+
+const (
+	defaultHostID = "imm.emulator.local"
+	maxBodyBytes  = 1 << 20
+	// maxCalls bounds the request log of a long-running server; the oldest
+	// half is dropped when it fills.
+	maxCalls = 100_000
+)
+
+// Config describes one emulator.
+type Config struct {
+	AccessKeyID, AccessKeySecret string // defaults: the demo pair
+	Data                         *Data  // required
+	Faults                       Faults
+	Now                          func() time.Time // clock for the signature date check (default time.Now)
+	HostID                       string           // for error bodies, default "imm.emulator.local"
+}
+
+// Call is one request as the emulator saw it, for tests and for `serve`
+// logs. Code is the IMM error code answered, "" on success; two codes are
+// the emulator's own: "TruncatedBody" (a truncate fault cut the answer)
+// and "RequestCanceled" (the client left before the answer).
+type Call struct {
+	Action    string
+	Params    url.Values
+	Status    int
+	Code      string
+	RequestId string
+}
+
+// Server is the emulator's http.Handler.
+type Server struct {
+	hostID  string
+	data    *store
+	verify  *verifier
+	faults  *injector
+	actions map[string]action
+
+	mu    sync.Mutex
+	calls []Call
+}
+
+// action answers one IMM action: the success body, or an error.
+type action func(s *Server, p *params, requestID string) (any, *apiError)
+
+// New checks cfg and indexes its data.
+func New(cfg Config) (*Server, error) {
+	if cfg.Data == nil {
+		return nil, errors.New("emulator: Config.Data is required (use dataset.Generate or dataset.LoadFile)")
+	}
+	if (cfg.AccessKeyID == "") != (cfg.AccessKeySecret == "") {
+		return nil, errors.New("emulator: set both AccessKeyID and AccessKeySecret, or neither for the demo pair")
+	}
+	if cfg.AccessKeyID == "" {
+		cfg.AccessKeyID, cfg.AccessKeySecret = DemoAccessKeyID, DemoAccessKeySecret
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.HostID == "" {
+		cfg.HostID = defaultHostID
+	}
+	if err := cfg.Faults.validate(); err != nil {
+		return nil, err
+	}
+	st, err := newStore(sourceOf(cfg.Data))
+	if err != nil {
+		return nil, err
+	}
+	return &Server{
+		hostID:  cfg.HostID,
+		data:    st,
+		verify:  newVerifier(map[string]string{cfg.AccessKeyID: cfg.AccessKeySecret}, cfg.Now),
+		faults:  newInjector(cfg.Faults),
+		actions: actionTable(),
+	}, nil
+}
+
+func actionTable() map[string]action {
+	return map[string]action{
+		"QueryFigureClusters":   (*Server).queryFigureClusters,
+		"BatchGetFigureCluster": (*Server).batchGetFigureCluster,
+		"GetFigureCluster":      (*Server).getFigureCluster,
+		"GetFileMeta":           (*Server).getFileMeta,
+		"BatchGetFileMeta":      (*Server).batchGetFileMeta,
+		"SimpleQuery":           (*Server).simpleQuery,
+		"ListProjects":          (*Server).listProjects,
+		"ListDatasets":          (*Server).listDatasets,
+		"GetProject":            (*Server).getProject,
+		"GetDataset":            (*Server).getDataset,
+	}
+}
+
+// SetFaults replaces the faults and restarts their seeded sequence. It is
+// safe while serving.
+func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
+
+// Faults returns the faults in force.
+func (s *Server) Faults() Faults { return s.faults.get() }
+
+// Calls returns the request log, in the order answers were completed.
+func (s *Server) Calls() []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Call(nil), s.calls...)
+}
+
+// ResetCalls empties the request log.
+func (s *Server) ResetCalls() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls = nil
+}
+
+func (s *Server) record(c Call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.calls) >= maxCalls {
+		s.calls = append(s.calls[:0], s.calls[maxCalls/2:]...)
+	}
+	s.calls = append(s.calls, c)
+}
+
+// ServeHTTP answers one IMM request. It never panics (a panic becomes a
+// 500 InternalError JSON body) and never waits longer than the client.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rid := newRequestID()
+	call := Call{Action: r.Header.Get("x-acs-action"), Params: r.URL.Query(), RequestId: rid}
+	wrote := false
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			if !wrote {
+				e := errInternal(fmt.Sprint(v))
+				s.writeError(w, rid, e)
+				call.Status, call.Code = e.Status, e.Code
+			}
+		}
+		s.record(call)
+	}()
+
+	plan := s.faults.draw()
+	if err := sleep(r.Context(), plan.delay); err != nil {
+		call.Status, call.Code = 499, "RequestCanceled"
+		return
+	}
+	body, status, code := s.answer(r, &call, plan)
+	wrote = true
+	call.Status, call.Code = status, code
+	if plan.kind == faultTruncate && status == http.StatusOK {
+		call.Code = "TruncatedBody"
+		writeTruncated(w, rid, body)
+		return
+	}
+	writeJSON(w, rid, status, body)
+}
+
+// answer runs the checks and the action and returns the encoded body.
+func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, int, string) {
+	fail := func(e *apiError) ([]byte, int, string) {
+		return s.encodeError(call.RequestId, e), e.Status, e.Code
+	}
+	if r.Method != http.MethodPost {
+		return fail(&apiError{http.StatusMethodNotAllowed, "UnsupportedHTTPMethod",
+			"IMM actions are sent as POST /, not " + r.Method + "."})
+	}
+	if r.URL.Path != "/" && r.URL.Path != "" {
+		return fail(&apiError{http.StatusNotFound, "InvalidApi.NotFound",
+			"IMM actions are sent to the path /, not " + r.URL.Path + "."})
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	if err != nil {
+		return fail(&apiError{http.StatusBadRequest, "InvalidArgument", "The request body could not be read: " + err.Error()})
+	}
+	if len(body) > maxBodyBytes {
+		return fail(&apiError{http.StatusRequestEntityTooLarge, "InvalidArgument", "The request body is larger than 1 MiB."})
+	}
+	query := r.URL.Query()
+	if e := s.verify.verify(r, query, body); e != nil {
+		return fail(e)
+	}
+	if v := r.Header.Get("x-acs-version"); v != apiVersion {
+		return fail(&apiError{http.StatusBadRequest, "InvalidVersion",
+			"Specified parameter Version is not valid: x-acs-version must be " + apiVersion + ", not " + quote(v) + "."})
+	}
+	if call.Action == "" {
+		return fail(&apiError{http.StatusBadRequest, "MissingAction", "The x-acs-action header is required."})
+	}
+	act, ok := s.actions[call.Action]
+	if !ok {
+		return fail(errUnknownAction(call.Action))
+	}
+	switch plan.kind {
+	case faultServerError:
+		return fail(errFaultInternal)
+	case faultUnavailable:
+		return fail(errFaultUnavailable)
+	case faultThrottle:
+		return fail(errThrottled)
+	}
+	// A few actions put parameters in a form body; take them too.
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if form, err := url.ParseQuery(string(body)); err == nil {
+			for k, vs := range form {
+				query[k] = append(query[k], vs...)
+			}
+		}
+	}
+	p := &params{v: query}
+	resp, e := act(s, p, call.RequestId)
+	if e != nil {
+		return fail(e)
+	}
+	b, merr := encode(resp)
+	if merr != nil {
+		return fail(errInternal("encoding the answer: " + merr.Error()))
+	}
+	return b, http.StatusOK, ""
+}
+
+// encode is JSON without HTML escaping, as IMM and the SDK write it.
+func encode(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+func (s *Server) encodeError(rid string, e *apiError) []byte {
+	b, err := encode(errorBody{RequestId: rid, HostId: s.hostID, Code: e.Code, Message: e.Message, Recommend: recommendURL(e.Code)})
+	if err != nil { // cannot happen with string fields; keep the body JSON anyway
+		return []byte(`{"Code":"InternalError"}`)
+	}
+	return b
+}
+
+func (s *Server) writeError(w http.ResponseWriter, rid string, e *apiError) {
+	writeJSON(w, rid, e.Status, s.encodeError(rid, e))
+}
+
+const contentType = "application/json;charset=utf-8"
+
+func writeJSON(w http.ResponseWriter, rid string, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("x-acs-request-id", rid)
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// writeTruncated sends the headers with the full Content-Length, half the
+// body, and closes the connection: what a client sees when a proxy or the
+// network drops a response midway.
+func writeTruncated(w http.ResponseWriter, rid string, body []byte) {
+	part := body[:len(body)/2]
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		// Without hijacking (HTTP/2, recorders) net/http closes the
+		// stream itself when fewer bytes than Content-Length are written.
+		h := w.Header()
+		h.Set("Content-Type", contentType)
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(part)
+		return
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\nx-acs-request-id: %s\r\nConnection: close\r\n\r\n",
+		contentType, len(body), rid)
+	_, _ = buf.Write(part)
+	_ = buf.Flush()
+}
+
+// newRequestID makes an IMM-looking request id (8-4-4-4-12 upper hex).
+func newRequestID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	h := strings.ToUpper(hex.EncodeToString(b[:]))
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}

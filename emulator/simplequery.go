@@ -1,0 +1,342 @@
+package emulator
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/immtui/immtui/client"
+)
+
+// The SimpleQuery action: filter (query.go), sort, page, trim, aggregate.
+
+const (
+	maxSortFields     = 5
+	maxAggregationOut = 2000
+)
+
+type simpleQueryBody struct {
+	RequestId string
+	Files     []any
+	NextToken string
+	TotalHits *int64 `json:",omitempty"`
+}
+
+type aggregationsBody struct {
+	RequestId    string
+	Aggregations []client.AggregationResult
+	NextToken    string
+	TotalHits    *int64 `json:",omitempty"`
+}
+
+// sortSpec is one Sort field and its direction.
+type sortSpec struct {
+	path []string
+	desc bool
+}
+
+// parseSort reads Sort and Order comma lists. Order entries missing at the
+// end default to asc (imm-api.md §2); with no Order at all every field is
+// desc, SimpleQuery's documented default in the SDK. Both are unverified.
+func (p *params) parseSort() []sortSpec {
+	if p.str("Sort") == "" {
+		return nil
+	}
+	fields := strings.Split(p.str("Sort"), ",")
+	if len(fields) > maxSortFields {
+		p.fail(errInvalid("Sort", fmt.Sprintf("it lists %d fields; at most %d are allowed", len(fields), maxSortFields)))
+		return nil
+	}
+	var orders []string
+	if p.str("Order") != "" {
+		orders = strings.Split(p.str("Order"), ",")
+	}
+	if len(orders) > len(fields) {
+		p.fail(errInvalid("Order", "it lists more entries than Sort"))
+		return nil
+	}
+	specs := make([]sortSpec, len(fields))
+	for i, f := range fields {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			p.fail(errInvalid("Sort", "it has an empty field name"))
+			return nil
+		}
+		specs[i].path = strings.Split(f, ".")
+		def := orders == nil
+		o := ""
+		if i < len(orders) {
+			o = orders[i]
+		}
+		desc, e := parseOrder("Order", o, def)
+		if e != nil {
+			p.fail(e)
+			return nil
+		}
+		specs[i].desc = desc
+	}
+	return specs
+}
+
+func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
+	project, dataset := p.required("ProjectName"), p.required("DatasetName")
+	var q client.SimpleQuery
+	hasQuery := p.object("Query", &q, false)
+	var aggs []client.Aggregation
+	hasAggs := p.object("Aggregations", &aggs, true) && len(aggs) > 0
+	max := 100
+	if hasAggs {
+		max = p.maxResults(maxAggregationOut, 100)
+	} else {
+		max = p.maxResults(100, 100)
+	}
+	specs := p.parseSort()
+	fields := p.withFields()
+	noTotal := p.boolean("WithoutTotalHits")
+	if p.err != nil {
+		return nil, p.err
+	}
+	var root *queryNode
+	if hasQuery {
+		var e *apiError
+		if root, e = compileQuery(q, 1, ""); e != nil {
+			return nil, e
+		}
+	}
+	de, err := s.data.dataset(project, dataset)
+	if err != nil {
+		return nil, err
+	}
+
+	hits := de.search(root, specs, fingerprint(p.str("Query"), p.str("Sort"), p.str("Order")))
+	var total *int64
+	if !noTotal {
+		n := int64(len(hits))
+		total = &n
+	}
+	if hasAggs {
+		res, e := de.aggregate(hits, aggs, max)
+		if e != nil {
+			return nil, e
+		}
+		return aggregationsBody{RequestId: rid, Aggregations: res, TotalHits: total}, nil
+	}
+
+	want := pageToken{Kind: "files", Scope: project + "/" + dataset,
+		Fingerprint: fingerprint(p.str("Query"), p.str("Sort"), p.str("Order"))}
+	tok, e := decodeToken(p.str("NextToken"), want)
+	if e != nil {
+		return nil, e
+	}
+	if tok.Pos > len(hits) {
+		return nil, errInvalid("NextToken", "it points past the end of the listing")
+	}
+	end := min(tok.Pos+max, len(hits))
+	out := simpleQueryBody{RequestId: rid, Files: make([]any, 0, end-tok.Pos), TotalHits: total}
+	for _, i := range hits[tok.Pos:end] {
+		v, e := fields.view(&de.files[i])
+		if e != nil {
+			return nil, e
+		}
+		out.Files = append(out.Files, v)
+	}
+	if end < len(hits) {
+		want.Pos = end
+		out.NextToken = want.encode()
+	}
+	return out, nil
+}
+
+// search returns the ordered indexes of the files matching root (nil: all
+// files), cached by key so paging a large result scans once.
+func (de *datasetEntry) search(root *queryNode, specs []sortSpec, key string) []int32 {
+	if hits, ok := de.queries.get(key); ok {
+		return hits
+	}
+	var hits []int32
+	test := func(i int32) {
+		if root == nil || root.matches(reflect.ValueOf(&de.files[i]).Elem(), nil) {
+			hits = append(hits, i)
+		}
+	}
+	if cand, ok := de.candidates(orAll(root)); ok {
+		for _, i := range cand {
+			test(i)
+		}
+	} else {
+		for i := range de.files {
+			test(int32(i))
+		}
+	}
+	if len(specs) > 0 {
+		de.sortFiles(hits, specs)
+	}
+	de.queries.put(key, hits)
+	return hits
+}
+
+// orAll lets candidates take a nil query (which no index narrows).
+func orAll(n *queryNode) *queryNode {
+	if n == nil {
+		return &queryNode{op: "all"}
+	}
+	return n
+}
+
+// sortKey is one file's value for one Sort field: a number (numbers and
+// RFC 3339 times), a string, or missing (sorted last in either order).
+type sortKey struct {
+	kind int // 0 missing, 1 number, 2 string
+	num  float64
+	str  string
+}
+
+func sortKeyOf(f *client.File, path []string) sortKey {
+	var k sortKey
+	walk(reflect.ValueOf(f).Elem(), path, false, func(v reflect.Value) bool {
+		switch v.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			k = sortKey{kind: 1, num: float64(v.Int())}
+		case reflect.Float32, reflect.Float64:
+			k = sortKey{kind: 1, num: v.Float()}
+		case reflect.String:
+			s := v.String()
+			if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+				k = sortKey{kind: 1, num: float64(t.UnixNano())}
+			} else if s != "" {
+				k = sortKey{kind: 2, str: s}
+			}
+		case reflect.Bool:
+			k = sortKey{kind: 2, str: strconv.FormatBool(v.Bool())}
+		}
+		// The first value decides (arrays sort by their first element).
+		return k.kind != 0
+	})
+	return k
+}
+
+func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec) {
+	keys := make(map[int32][]sortKey, len(hits))
+	for _, i := range hits {
+		ks := make([]sortKey, len(specs))
+		for j, sp := range specs {
+			ks[j] = sortKeyOf(&de.files[i], sp.path)
+		}
+		keys[i] = ks
+	}
+	slices.SortStableFunc(hits, func(a, b int32) int {
+		ka, kb := keys[a], keys[b]
+		for j, sp := range specs {
+			x, y := ka[j], kb[j]
+			if x.kind == 0 || y.kind == 0 {
+				if x.kind != y.kind {
+					return cmp.Compare(-x.kind, -y.kind) // missing last
+				}
+				continue
+			}
+			c := cmp.Compare(x.kind, y.kind)
+			if c == 0 {
+				c = cmp.Compare(x.num, y.num)
+			}
+			if c == 0 {
+				c = cmp.Compare(x.str, y.str)
+			}
+			if sp.desc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a, b)
+	})
+}
+
+// aggregate answers Aggregations over the hits: average, min, max, sum,
+// count (values), distinct (distinct values) and group (files per value,
+// most first, at most max groups).
+func (de *datasetEntry) aggregate(hits []int32, aggs []client.Aggregation, max int) ([]client.AggregationResult, *apiError) {
+	out := make([]client.AggregationResult, 0, len(aggs))
+	for _, a := range aggs {
+		op := strings.ToLower(a.Operation)
+		switch op {
+		case "average", "min", "max", "sum", "count", "distinct", "group":
+		default:
+			return nil, errInvalid("Aggregations", fmt.Sprintf("Operation %q is not one of average, min, max, count, distinct, sum, group", a.Operation))
+		}
+		if a.Field == "" {
+			return nil, errInvalid("Aggregations", "every aggregation needs a Field")
+		}
+		path := strings.Split(a.Field, ".")
+		var nums []float64
+		counts := map[string]int64{}
+		var values int64
+		for _, i := range hits {
+			inFile := map[string]bool{}
+			walk(reflect.ValueOf(&de.files[i]).Elem(), path, false, func(v reflect.Value) bool {
+				if v.IsZero() {
+					return false
+				}
+				values++
+				s := fmt.Sprint(v.Interface())
+				if f, err := strconv.ParseFloat(s, 64); err == nil {
+					nums = append(nums, f)
+				}
+				if !inFile[s] {
+					inFile[s] = true
+					counts[s]++
+				}
+				return false
+			})
+		}
+		r := client.AggregationResult{Field: a.Field, Operation: a.Operation}
+		switch op {
+		case "count":
+			r.Value = float64(values)
+		case "distinct":
+			r.Value = float64(len(counts))
+		case "sum", "average", "min", "max":
+			r.Value = reduce(op, nums)
+		case "group":
+			for v, c := range counts {
+				r.Groups = append(r.Groups, client.AggregationGroup{Value: v, Count: c})
+			}
+			slices.SortFunc(r.Groups, func(x, y client.AggregationGroup) int {
+				if c := cmp.Compare(y.Count, x.Count); c != 0 {
+					return c
+				}
+				return cmp.Compare(x.Value, y.Value)
+			})
+			if len(r.Groups) > max {
+				r.Groups = r.Groups[:max]
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func reduce(op string, nums []float64) float64 {
+	if len(nums) == 0 {
+		return 0
+	}
+	sum, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
+	for _, x := range nums {
+		sum += x
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	switch op {
+	case "average":
+		return sum / float64(len(nums))
+	case "min":
+		return lo
+	case "max":
+		return hi
+	}
+	return sum
+}
