@@ -1,0 +1,98 @@
+package panes
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// doc builds the lines of a text pane for one width: section titles,
+// key/value rows with wrapped values, and wrapped paragraphs. Every line it
+// produces is at most w cells, so the pane's View only has to slice.
+//
+// Every string goes through the sanitiser again: the client sanitises at
+// decode, but text decoded later (EXIF values, free JSON) can hold control
+// characters again, and doing it twice costs nothing on clean text.
+type doc struct {
+	s     *theme.Styles
+	w     int
+	lines []string
+}
+
+func newDoc(s *theme.Styles, w int) *doc { return &doc{s: s, w: w} }
+
+// add appends one already styled line, cut to the width.
+func (d *doc) add(line string) {
+	d.lines = append(d.lines, safetext.Truncate(line, d.w))
+}
+
+// blank appends an empty line unless the document is empty or already
+// ends with one.
+func (d *doc) blank() {
+	if n := len(d.lines); n > 0 && d.lines[n-1] != "" {
+		d.lines = append(d.lines, "")
+	}
+}
+
+// title starts a section.
+func (d *doc) title(t string) {
+	d.blank()
+	d.add(d.s.Title.Render(safetext.Truncate(safetext.Line(t), d.w)))
+}
+
+// para appends text wrapped to the width minus indent, in style st. Line
+// breaks in the text are kept.
+func (d *doc) para(text string, st lipgloss.Style, indent int) {
+	if indent >= d.w {
+		indent = 0
+	}
+	pad := strings.Repeat(" ", indent)
+	for _, l := range safetext.Wrap(safetext.Block(text), d.w-indent) {
+		d.add(pad + st.Render(l))
+	}
+}
+
+// note appends a muted line, wrapped.
+func (d *doc) note(text string) { d.para(text, d.s.Muted, 0) }
+
+// kvs appends rows as an aligned two-column list. Values wrap under
+// themselves; on a narrow pane they go under their key instead.
+func (d *doc) kvs(rows []kv) {
+	kw := 0
+	for _, r := range rows {
+		if w := safetext.Width(r.k); w > kw {
+			kw = w
+		}
+	}
+	if limit := max(d.w/3, 8); kw > limit {
+		kw = limit
+	}
+	vw := d.w - kw - 2
+	stacked := vw < 12
+	for _, r := range rows {
+		if r.v == "" {
+			continue
+		}
+		st := d.s.Value
+		if r.style != nil {
+			st = *r.style
+		}
+		key := safetext.Line(r.k)
+		val := safetext.Block(r.v)
+		if stacked {
+			d.add(d.s.Key.Render(safetext.Truncate(key, d.w)))
+			d.para(val, st, 2)
+			continue
+		}
+		for i, l := range safetext.Wrap(val, vw) {
+			k := strings.Repeat(" ", kw)
+			if i == 0 {
+				k = d.s.Key.Render(safetext.Pad(key, kw))
+			}
+			d.add(k + "  " + st.Render(l))
+		}
+	}
+}

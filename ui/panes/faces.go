@@ -1,0 +1,307 @@
+package panes
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// facesPane is a table of the file's faces, outliers (lowest cluster
+// confidence) first, with a detail box for the face under the cursor.
+type facesPane struct {
+	ctx    Context
+	styles *theme.Styles
+	keys   facesKeys
+	file   *client.File
+	faces  []*client.Figure // sorted
+	cursor int
+	off    int // first table row shown
+	w, h   int
+}
+
+type facesKeys struct {
+	scrollKeys
+	Open key.Binding
+}
+
+func newFacesPane(ctx Context) *facesPane {
+	return &facesPane{
+		ctx:    ctx,
+		styles: stylesOf(ctx),
+		keys: facesKeys{
+			scrollKeys: newScrollKeys(),
+			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
+		},
+	}
+}
+
+func (p *facesPane) Title() string    { return "Faces" }
+func (p *facesPane) Fields() []string { return []string{"Figures"} }
+
+func (p *facesPane) ShortHelp() []key.Binding {
+	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Open}
+}
+
+func (p *facesPane) FullHelp() [][]key.Binding {
+	return [][]key.Binding{p.keys.all(), {p.keys.Open}}
+}
+
+// SetFile sorts the faces once; the cursor stays on the same face when the
+// file is a new version of the one shown.
+func (p *facesPane) SetFile(f *client.File) {
+	var keepID string
+	if p.file != nil && f != nil && p.file.URI == f.URI && p.cursor < len(p.faces) {
+		keepID = p.faces[p.cursor].FigureId
+	}
+	p.file = f
+	p.faces = nil
+	p.cursor, p.off = 0, 0
+	if f == nil {
+		return
+	}
+	p.faces = sortFaces(f.Figures)
+	for i, fg := range p.faces {
+		if keepID != "" && fg.FigureId == keepID {
+			p.cursor = i
+		}
+	}
+	p.follow()
+}
+
+// sortFaces orders faces by cluster confidence, lowest first: the faces
+// most likely to be in the wrong cluster come first. Ties keep file order.
+func sortFaces(figs []client.Figure) []*client.Figure {
+	out := make([]*client.Figure, len(figs))
+	for i := range figs {
+		out[i] = &figs[i]
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		return out[a].FigureClusterConfidence < out[b].FigureClusterConfidence
+	})
+	return out
+}
+
+func (p *facesPane) SetSize(w, h int) {
+	p.w, p.h = max(w, 0), max(h, 0)
+	p.follow()
+}
+
+func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+	n := len(p.faces)
+	if n == 0 {
+		return p, nil
+	}
+	page := max(p.tableRows()-1, 1)
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, p.keys.Up):
+			p.cursor--
+		case key.Matches(msg, p.keys.Down):
+			p.cursor++
+		case key.Matches(msg, p.keys.PageUp):
+			p.cursor -= page
+		case key.Matches(msg, p.keys.PageDown):
+			p.cursor += page
+		case key.Matches(msg, p.keys.Top):
+			p.cursor = 0
+		case key.Matches(msg, p.keys.Bottom):
+			p.cursor = n - 1
+		case key.Matches(msg, p.keys.Open):
+			return p, p.open()
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			p.cursor--
+		case tea.MouseButtonWheelDown:
+			p.cursor++
+		}
+	}
+	p.cursor = min(max(p.cursor, 0), n-1)
+	p.follow()
+	return p, nil
+}
+
+// open asks for the selected face's cluster, unless it is the cluster
+// already shown or a reserved ID (no cluster to open).
+func (p *facesPane) open() tea.Cmd {
+	if p.cursor >= len(p.faces) {
+		return nil
+	}
+	id := p.faces[p.cursor].FigureClusterId
+	if _, reserved := reservedCluster(id); reserved || id == p.ctx.ClusterID {
+		return nil
+	}
+	return func() tea.Msg { return OpenClusterMsg{ClusterID: id} }
+}
+
+// Selected returns the face under the cursor (nil when there is none).
+func (p *facesPane) Selected() *client.Figure {
+	if p.cursor < len(p.faces) {
+		return p.faces[p.cursor]
+	}
+	return nil
+}
+
+// layout splits the height between the table and the detail box. The box
+// goes first when the pane is short: the table is what you navigate.
+func (p *facesPane) layout() (table, box int) {
+	if p.h < 10 || p.w < 20 {
+		return p.h, 0
+	}
+	box = min(len(p.detailLines(p.w-2))+2, p.h/2)
+	// The table takes the rows it needs and the box follows it.
+	return min(p.h-box, len(p.faces)+1), box
+}
+
+// tableRows is the number of face rows visible (the header takes one).
+func (p *facesPane) tableRows() int {
+	t, _ := p.layout()
+	return max(t-1, 0)
+}
+
+// follow scrolls the table so the cursor is visible.
+func (p *facesPane) follow() {
+	rows := p.tableRows()
+	if rows <= 0 {
+		p.off = p.cursor
+		return
+	}
+	if p.cursor < p.off {
+		p.off = p.cursor
+	}
+	if p.cursor >= p.off+rows {
+		p.off = p.cursor - rows + 1
+	}
+	p.off = min(max(p.off, 0), max(len(p.faces)-rows, 0))
+}
+
+// faceCols drop from the right when the pane is narrow: pose, then hat and
+// beard, mask and glasses, the face ID, sharpness, emotion, quality, age
+// and gender. Cluster and its confidence always stay.
+var faceCols = []column{
+	{title: " ", width: 1},
+	{title: "Face", width: 8, drop: 4},
+	{title: "Cluster", width: 16, flex: true, min: 8},
+	{title: "ClConf", width: 6, right: true},
+	{title: "Qual", width: 4, right: true, drop: 7},
+	{title: "Sharp", width: 5, right: true, drop: 5},
+	{title: "Age", width: 6, drop: 8},
+	{title: "Gender", width: 6, drop: 9},
+	{title: "Emotion", width: 9, drop: 6},
+	{title: "Mask", width: 7, drop: 3},
+	{title: "Glasses", width: 7, drop: 3},
+	{title: "Hat", width: 7, drop: 2},
+	{title: "Beard", width: 6, drop: 2},
+	{title: "Pose p/r/y", width: 13, drop: 1},
+}
+
+func (p *facesPane) View() string {
+	if p.file == nil || p.w <= 0 || p.h <= 0 {
+		return ""
+	}
+	s := p.styles
+	if len(p.faces) == 0 {
+		return s.Muted.Render(safetext.Truncate("no faces in this file", p.w))
+	}
+	tableH, boxH := p.layout()
+	widths := fitColumns(faceCols, p.w)
+	lines := make([]string, 0, p.h)
+	lines = append(lines, safetext.Truncate(tableHeader(faceCols, widths, s.ColHeader), p.w))
+	end := min(p.off+tableH-1, len(p.faces))
+	for i := p.off; i < end; i++ {
+		lines = append(lines, safetext.Truncate(p.row(i, widths), p.w))
+	}
+	if boxH > 0 {
+		lines = append(lines, p.box(boxH))
+	}
+	if len(lines) > p.h {
+		lines = lines[:p.h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p *facesPane) row(i int, widths []int) string {
+	s := p.styles
+	f := p.faces[i]
+	base := s.Value
+	marker := " "
+	if i == p.cursor {
+		base = s.Selected
+		marker = ">"
+	}
+	clText, clStyle := p.clusterLabel(f.FigureClusterId, true)
+	age := ""
+	if f.Age > 0 || f.AgeSD > 0 {
+		age = fmt.Sprintf("%d%s%s", f.Age, plusMinus(), trimFloat(float64(f.AgeSD), 0))
+	}
+	cells := []cell{
+		{text: marker},
+		{text: shortID(f.FigureId)},
+		{text: clText, style: clStyle},
+		{text: conf(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
+		{text: conf(f.FaceQuality)},
+		{text: conf(f.Sharpness)},
+		{text: age},
+		{text: f.Gender},
+		{text: f.Emotion},
+		{text: f.Mask},
+		{text: f.Glasses},
+		{text: f.Hat},
+		{text: f.Beard},
+		{text: pose(f.HeadPose)},
+	}
+	return tableRow(faceCols, widths, cells, base)
+}
+
+// clusterLabel names a cluster for a cell: "* name" (Mark) for the cluster
+// shown, its name when known, a short ID otherwise, and words for the
+// reserved IDs.
+func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style) {
+	s := p.styles
+	if word, ok := reservedCluster(id); ok {
+		return word, &s.Muted
+	}
+	name := ""
+	if p.ctx.ClusterName != nil {
+		if n, ok := p.ctx.ClusterName(id); ok && n != "" {
+			name = safetext.Line(n)
+		}
+	}
+	switch {
+	case name == "" && short:
+		name = shortID(id)
+	case name == "":
+		name = safetext.Line(id)
+	case !short:
+		name += " (" + safetext.Line(id) + ")"
+	}
+	if id == p.ctx.ClusterID && id != "" {
+		return "* " + name, &s.Mark
+	}
+	return name, nil
+}
+
+// confStyle warns about low cluster confidence (likely outliers).
+func confStyle(s *theme.Styles, c float32) *lipgloss.Style {
+	if c < 0.5 {
+		return &s.Warn
+	}
+	return nil
+}
+
+func pose(h *client.HeadPose) string {
+	if h == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s/%s/%s", trimFloat(float64(h.Pitch), 0), trimFloat(float64(h.Roll), 0), trimFloat(float64(h.Yaw), 0))
+}

@@ -1,0 +1,128 @@
+package panes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/immtui/immtui/safetext"
+)
+
+// attrCell is the width of one attribute in the detail grid.
+const attrCell = 27
+
+// attrKey is the width of an attribute name in the grid.
+const attrKey = 11
+
+// detailLines describes the selected face in lines of at most w cells:
+// identity and cluster, boundary and head pose, then every attribute with
+// its confidence in a grid.
+func (p *facesPane) detailLines(w int) []string {
+	f := p.Selected()
+	if f == nil || w <= 0 {
+		return nil
+	}
+	s := p.styles
+	var out []string
+	add := func(l string) { out = append(out, safetext.Truncate(l, w)) }
+	kvLine := func(k, v string) string { return s.Key.Render(k) + " " + s.Value.Render(safetext.Line(v)) }
+
+	id := f.FigureId
+	if f.FigureType != "" {
+		id += " (" + f.FigureType + ")"
+	}
+	add(kvLine("Face", id) + "  " + kvLine("confidence", conf(f.FigureConfidence)))
+	cl, st := p.clusterLabel(f.FigureClusterId, false)
+	clStyled := s.Value.Render(safetext.Line(cl))
+	if st != nil {
+		clStyled = st.Render(safetext.Line(cl))
+	}
+	add(s.Key.Render("Cluster") + " " + clStyled + "  " + kvLine("confidence", conf(f.FigureClusterConfidence)))
+	geo := kvLine("Boundary", orDash(boundary(f.Boundary)))
+	if f.HeadPose != nil {
+		geo += "  " + kvLine("Head pose", fmt.Sprintf("pitch %s roll %s yaw %s",
+			trimFloat(float64(f.HeadPose.Pitch), 1), trimFloat(float64(f.HeadPose.Roll), 1), trimFloat(float64(f.HeadPose.Yaw), 1)))
+	}
+	add(geo)
+
+	age := ""
+	if f.Age > 0 || f.AgeSD > 0 {
+		age = fmt.Sprintf("%d %s%s", f.Age, plusMinus(), trimFloat(float64(f.AgeSD), 1))
+	}
+	attrs := []kv{
+		{k: "Age", v: age},
+		attr("Gender", f.Gender, f.GenderConfidence),
+		attr("Emotion", f.Emotion, f.EmotionConfidence),
+		attr("Mouth", f.Mouth, f.MouthConfidence),
+		attr("Mask", f.Mask, f.MaskConfidence),
+		attr("Glasses", f.Glasses, f.GlassesConfidence),
+		attr("Hat", f.Hat, f.HatConfidence),
+		attr("Beard", f.Beard, f.BeardConfidence),
+		{k: "Quality", v: confOrEmpty(f.FaceQuality)},
+		{k: "Sharpness", v: confOrEmpty(f.Sharpness)},
+		{k: "Attractive", v: confOrEmpty(f.Attractive)},
+	}
+	perLine := max(w/attrCell, 1)
+	var line strings.Builder
+	n := 0
+	for _, a := range attrs {
+		if a.v == "" {
+			continue
+		}
+		if n > 0 {
+			line.WriteString("  ")
+		}
+		cellW := min(attrCell-2, w)
+		if n == perLine-1 || perLine == 1 {
+			cellW = min(attrKey+safetext.Width(a.v), w) // the last cell needs no padding
+		}
+		k := safetext.Pad(a.k, min(attrKey, cellW))
+		v := safetext.Pad(safetext.Line(a.v), cellW-safetext.Width(k))
+		line.WriteString(s.Key.Render(k) + s.Value.Render(v))
+		n++
+		if n == perLine {
+			add(line.String())
+			line.Reset()
+			n = 0
+		}
+	}
+	if n > 0 {
+		add(line.String())
+	}
+	return out
+}
+
+// attr renders "female 0.98"; empty when the attribute was not detected.
+func attr(k, v string, c float32) kv {
+	if v == "" {
+		return kv{k: k}
+	}
+	return kv{k: k, v: v + " " + conf(c)}
+}
+
+// confOrEmpty is conf, or "" for a score the server did not send.
+func confOrEmpty(c float32) string {
+	if c == 0 {
+		return ""
+	}
+	return conf(c)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// box draws the detail lines in the theme's box, h lines tall in all.
+func (p *facesPane) box(h int) string {
+	inner := p.w - 2
+	lines := p.detailLines(inner)
+	if max(h-2, 0) < len(lines) {
+		lines = lines[:max(h-2, 0)]
+	}
+	for i, l := range lines {
+		lines[i] = safetext.Pad(l, inner)
+	}
+	return p.styles.Box.Width(inner).Render(strings.Join(lines, "\n"))
+}

@@ -1,0 +1,141 @@
+package panes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
+)
+
+// labelsPane shows the label hierarchy: each label under its parent (same
+// language), indented by depth, with its confidence as a bar and, on the
+// line below, the time ranges of the video where it was seen.
+type labelsPane struct{}
+
+func (labelsPane) title() string    { return "Labels" }
+func (labelsPane) fields() []string { return []string{"Labels"} }
+func (labelsPane) empty() string    { return "no labels in this file" }
+
+var labelCols = []column{
+	{title: "Label", width: 24, flex: true, min: 10},
+	{title: "Confidence", width: 15},
+	{title: "Centric", width: 7, right: true, drop: 3},
+	{title: "Lang", width: 7, drop: 4},
+	{title: "Alias", width: 12, drop: 2},
+}
+
+// labelNode is one label placed in the tree.
+type labelNode struct {
+	l      *client.Label
+	depth  int
+	orphan bool // its parent is not among the file's labels
+}
+
+// labelTree orders labels parent first, children under their parent by
+// confidence. A label whose parent is missing (or which sits in a parent
+// cycle) is shown as a root and marked orphan, so nothing is hidden.
+func labelTree(labels []client.Label) []labelNode {
+	type key struct{ lang, name string }
+	byName := make(map[key]int, len(labels))
+	for i, l := range labels {
+		k := key{l.Language, l.LabelName}
+		if _, dup := byName[k]; !dup {
+			byName[k] = i
+		}
+	}
+	children := make(map[int][]int)
+	var roots []int
+	for i, l := range labels {
+		p, ok := byName[key{l.Language, l.ParentLabelName}]
+		if l.ParentLabelName == "" || !ok || p == i {
+			roots = append(roots, i)
+			continue
+		}
+		children[p] = append(children[p], i)
+	}
+	order := func(ix []int) {
+		sort.SliceStable(ix, func(a, b int) bool {
+			la, lb := labels[ix[a]], labels[ix[b]]
+			if la.LabelLevel != lb.LabelLevel {
+				return la.LabelLevel < lb.LabelLevel
+			}
+			return la.LabelConfidence > lb.LabelConfidence
+		})
+	}
+	order(roots)
+	out := make([]labelNode, 0, len(labels))
+	seen := make([]bool, len(labels))
+	var visit func(i, depth int, orphan bool)
+	visit = func(i, depth int, orphan bool) {
+		if seen[i] {
+			return
+		}
+		seen[i] = true
+		out = append(out, labelNode{l: &labels[i], depth: depth, orphan: orphan})
+		kids := children[i]
+		order(kids)
+		for _, c := range kids {
+			visit(c, depth+1, false)
+		}
+	}
+	for _, r := range roots {
+		l := labels[r]
+		visit(r, 0, l.ParentLabelName != "")
+	}
+	// Labels left are in a parent cycle: nothing reached them.
+	for i := range labels {
+		if !seen[i] {
+			visit(i, 0, true)
+		}
+	}
+	return out
+}
+
+func (labelsPane) lines(d *doc, f *client.File) {
+	if len(f.Labels) == 0 {
+		return
+	}
+	s := d.s
+	widths := fitColumns(labelCols, d.w)
+	d.add(tableHeader(labelCols, widths, s.ColHeader))
+	barW := 0
+	if cw := widths[1]; cw >= 10 {
+		barW = cw - 5
+	}
+	for _, n := range labelTree(f.Labels) {
+		l := n.l
+		name := strings.Repeat("  ", min(n.depth, 8)) + safetext.Line(l.LabelName)
+		var nameStyle = &s.Value
+		if n.orphan {
+			name += " (under " + safetext.Line(l.ParentLabelName) + ")"
+			nameStyle = &s.Muted
+		}
+		cells := []cell{
+			{text: name, style: nameStyle},
+			{},
+			{text: conf(l.CentricScore)},
+			{text: l.Language, style: &s.Muted},
+			{text: l.LabelAlias},
+		}
+		if barW > 0 {
+			cells[1] = cell{text: s.Bar(float64(l.LabelConfidence), barW) + " " + conf(l.LabelConfidence), styled: true}
+		} else {
+			cells[1] = cell{text: conf(l.LabelConfidence)}
+		}
+		row := tableRow(labelCols, widths, cells, s.Value)
+		d.add(row)
+		// Clips go under the label, wrapped: a list of time ranges is
+		// too long for a cell and cutting it would hide ranges.
+		var clips []string
+		for _, c := range l.Clips {
+			if r := clipRange(c.TimeRange); r != "" {
+				clips = append(clips, r)
+			}
+		}
+		if len(clips) > 0 {
+			indent := min(2*n.depth+2, d.w/2)
+			d.para("clips "+strings.Join(clips, ", "), s.Muted, indent)
+		}
+	}
+}

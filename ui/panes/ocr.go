@@ -1,0 +1,45 @@
+package panes
+
+import (
+	"fmt"
+
+	"github.com/immtui/immtui/client"
+)
+
+// ocrPane shows each recognised text block with its confidence, language
+// and position, then the file's full OCR text.
+type ocrPane struct{}
+
+func (ocrPane) title() string    { return "OCR" }
+func (ocrPane) fields() []string { return []string{"OCRContents", "OCRTexts"} }
+func (ocrPane) empty() string    { return "no OCR text in this file" }
+
+func (ocrPane) lines(d *doc, f *client.File) {
+	s := d.s
+	if len(f.OCRContents) > 0 {
+		d.title(fmt.Sprintf("Text blocks (%d)", len(f.OCRContents)))
+	}
+	for i, c := range f.OCRContents {
+		if i > 0 {
+			d.add("")
+		}
+		head := s.Key.Render(fmt.Sprintf("#%d", i+1)) + "  " +
+			s.Bar(float64(c.Confidence), 10) + " " + s.Value.Render(conf(c.Confidence))
+		if c.Language != "" {
+			head += "  " + s.Muted.Render(c.Language)
+		}
+		d.add(head)
+		if b := boundary(c.Boundary); b != "" {
+			d.para(b, s.Muted, 2)
+		}
+		if c.Contents == "" {
+			d.para("(empty block)", s.Muted, 2)
+		} else {
+			d.para(c.Contents, s.Value, 2)
+		}
+	}
+	if f.OCRTexts != "" {
+		d.title("Full text")
+		d.para(f.OCRTexts, s.Value, 0)
+	}
+}

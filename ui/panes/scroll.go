@@ -1,0 +1,131 @@
+package panes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// scrollKeys are the movement keys every pane shares.
+type scrollKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+func newScrollKeys() scrollKeys {
+	return scrollKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+	}
+}
+
+func (k scrollKeys) short() []key.Binding { return []key.Binding{k.Up, k.Down, k.PageDown} }
+func (k scrollKeys) all() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// scroller shows a window of prepared lines. It never measures or styles
+// lines it does not show, so its cost follows the pane height, not the
+// content length (the Raw pane of a 1 MB file).
+type scroller struct {
+	styles *theme.Styles
+	keys   scrollKeys
+	lines  []string
+	off    int
+	w, h   int
+}
+
+// setLines replaces the content, keeping the offset when keep is true.
+func (s *scroller) setLines(lines []string, keep bool) {
+	s.lines = lines
+	if !keep {
+		s.off = 0
+	}
+	s.clamp()
+}
+
+func (s *scroller) setSize(w, h int) {
+	s.w, s.h = max(w, 0), max(h, 0)
+	s.clamp()
+}
+
+// rows is how many content lines fit: one line is kept for the position
+// indicator when the content does not fit and there is room for it.
+func (s *scroller) rows() int {
+	if len(s.lines) > s.h && s.h >= 3 {
+		return s.h - 1
+	}
+	return s.h
+}
+
+func (s *scroller) maxOff() int { return max(len(s.lines)-s.rows(), 0) }
+
+func (s *scroller) clamp() { s.off = min(max(s.off, 0), s.maxOff()) }
+
+// handle moves the window for a movement key or the mouse wheel; it
+// reports whether the message was used.
+func (s *scroller) handle(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, s.keys.Up):
+			s.off--
+		case key.Matches(msg, s.keys.Down):
+			s.off++
+		case key.Matches(msg, s.keys.PageUp):
+			s.off -= max(s.rows()-1, 1)
+		case key.Matches(msg, s.keys.PageDown):
+			s.off += max(s.rows()-1, 1)
+		case key.Matches(msg, s.keys.Top):
+			s.off = 0
+		case key.Matches(msg, s.keys.Bottom):
+			s.off = s.maxOff()
+		default:
+			return false
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			s.off -= 3
+		case tea.MouseButtonWheelDown:
+			s.off += 3
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	s.clamp()
+	return true
+}
+
+// view renders the visible lines and, when the content is taller than the
+// pane, a muted "lines 1-23 of 80" indicator on the last line.
+func (s *scroller) view() string {
+	if s.w <= 0 || s.h <= 0 || len(s.lines) == 0 {
+		return ""
+	}
+	n := s.rows()
+	end := min(s.off+n, len(s.lines))
+	var b strings.Builder
+	for i := s.off; i < end; i++ {
+		if i > s.off {
+			b.WriteByte('\n')
+		}
+		b.WriteString(safetext.Truncate(s.lines[i], s.w))
+	}
+	if n < s.h {
+		ind := fmt.Sprintf("-- lines %d-%d of %d --", s.off+1, end, len(s.lines))
+		b.WriteByte('\n')
+		b.WriteString(s.styles.Muted.Render(safetext.Truncate(ind, s.w)))
+	}
+	return b.String()
+}

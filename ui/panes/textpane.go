@@ -1,0 +1,88 @@
+package panes
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/ui/theme"
+)
+
+// content is what distinguishes one read-only text pane from another: the
+// fields it reads and how a file becomes lines at a width.
+type content interface {
+	title() string
+	fields() []string
+	// lines renders f at width w (w ≥ 1). It returns nil when the file
+	// has nothing for this pane; the pane then shows empty().
+	lines(d *doc, f *client.File)
+	empty() string
+}
+
+// textPane is a scrollable pane over lines built once per SetFile and per
+// width change, never in View.
+type textPane struct {
+	c      content
+	styles *theme.Styles
+	file   *client.File
+	sc     scroller
+	builtW int // width the lines were built for; 0 = not built
+}
+
+func newTextPane(ctx Context, c content) *textPane {
+	s := stylesOf(ctx)
+	return &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys()}}
+}
+
+func (p *textPane) Title() string    { return p.c.title() }
+func (p *textPane) Fields() []string { return p.c.fields() }
+
+func (p *textPane) ShortHelp() []key.Binding  { return p.sc.keys.short() }
+func (p *textPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.sc.keys.all()} }
+
+// SetFile shows f. A new version of the same file (more fields merged in)
+// keeps the scroll position; another file starts at the top.
+func (p *textPane) SetFile(f *client.File) {
+	same := f != nil && p.file != nil && f.URI == p.file.URI
+	p.file = f
+	p.build(same)
+}
+
+func (p *textPane) SetSize(w, h int) {
+	p.sc.setSize(w, h)
+	if w != p.builtW {
+		p.build(true)
+	}
+}
+
+func (p *textPane) build(keep bool) {
+	w := p.sc.w
+	if p.file == nil || w <= 0 {
+		p.builtW = 0
+		p.sc.setLines(nil, false)
+		return
+	}
+	d := newDoc(p.styles, w)
+	p.c.lines(d, p.file)
+	if len(d.lines) == 0 {
+		d.note(p.c.empty())
+	}
+	p.builtW = w
+	p.sc.setLines(d.lines, keep)
+}
+
+func (p *textPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+	p.sc.handle(msg)
+	return p, nil
+}
+
+func (p *textPane) View() string { return p.sc.view() }
+
+// stylesOf returns the context's styles, or default ones so a pane built
+// without them still renders.
+func stylesOf(ctx Context) *theme.Styles {
+	if ctx.Styles != nil {
+		return ctx.Styles
+	}
+	return theme.New(nil)
+}
