@@ -149,13 +149,19 @@ func TestEveryActionNamesItselfInTheHeader(t *testing.T) {
 			_, err := c.BatchGetFigureCluster(ctx, BatchGetFigureClusterRequest{ObjectIds: []string{"C"}})
 			return err
 		},
-		"BatchGetFileMeta": func() error { _, err := c.BatchGetFileMeta(ctx, BatchGetFileMetaRequest{URIs: []string{"u"}}); return err },
-		"GetFileMeta":      func() error { _, err := c.GetFileMeta(ctx, GetFileMetaRequest{URI: "u"}); return err },
-		"SimpleQuery":      func() error { _, err := c.SimpleQuery(ctx, SimpleQueryRequest{}); return err },
-		"ListProjects":     func() error { _, err := c.ListProjects(ctx, ListProjectsRequest{}); return err },
-		"ListDatasets":     func() error { _, err := c.ListDatasets(ctx, ListDatasetsRequest{ProjectName: "p"}); return err },
-		"GetProject":       func() error { _, err := c.GetProject(ctx, GetProjectRequest{ProjectName: "p"}); return err },
-		"GetDataset":       func() error { _, err := c.GetDataset(ctx, GetDatasetRequest{ProjectName: "p", DatasetName: "d"}); return err },
+		"BatchGetFileMeta": func() error {
+			_, err := c.BatchGetFileMeta(ctx, BatchGetFileMetaRequest{URIs: []string{"u"}})
+			return err
+		},
+		"GetFileMeta":  func() error { _, err := c.GetFileMeta(ctx, GetFileMetaRequest{URI: "u"}); return err },
+		"SimpleQuery":  func() error { _, err := c.SimpleQuery(ctx, SimpleQueryRequest{}); return err },
+		"ListProjects": func() error { _, err := c.ListProjects(ctx, ListProjectsRequest{}); return err },
+		"ListDatasets": func() error { _, err := c.ListDatasets(ctx, ListDatasetsRequest{ProjectName: "p"}); return err },
+		"GetProject":   func() error { _, err := c.GetProject(ctx, GetProjectRequest{ProjectName: "p"}); return err },
+		"GetDataset": func() error {
+			_, err := c.GetDataset(ctx, GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
+			return err
+		},
 	}
 	var names []string
 	for name, call := range calls {

@@ -1,0 +1,156 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/alibabacloud-go/tea/tea"
+	"github.com/aliyun/credentials-go/credentials"
+)
+
+func TestErrorCodesClassifyIntoKinds(t *testing.T) {
+	cases := []struct {
+		status int
+		code   string
+		want   Kind
+	}{
+		{400, "Throttling.User", KindThrottled},
+		{400, "Throttling.Api", KindThrottled},
+		{400, "Throttling", KindThrottled},
+		{400, "SignatureDoesNotMatch", KindAuth},
+		{403, "SignatureDoesNotMatch", KindAuth},
+		{400, "IncompleteSignature", KindAuth},
+		{404, "InvalidAccessKeyId.NotFound", KindAuth},
+		{400, "InvalidAccessKeyId.Inactive", KindAuth},
+		{400, "InvalidTimeStamp.Expired", KindAuth},
+		{400, "SignatureNonceUsed", KindAuth},
+		{403, "Forbidden.RAM", KindForbidden},
+		{403, "Forbidden", KindForbidden},
+		{403, "NoPermission", KindForbidden},
+		{404, "ResourceNotFound", KindNotFound},
+		{400, "ResourceNotFound", KindNotFound},
+		{404, "InvalidApi.NotFound", KindNotFound},
+		{400, "InvalidProject.NotFound", KindNotFound},
+		{400, "InvalidArgument", KindInvalidArgument},
+		{400, "InvalidMaxResults", KindInvalidArgument},
+		{400, "MissingProjectName", KindInvalidArgument},
+		{400, "InvalidJSON", KindInvalidArgument},
+		{400, "LimitExceededError", KindInvalidArgument},
+		{500, "InternalError", KindServer},
+		{503, "ServiceUnavailable", KindServer},
+		{502, "SomethingNew", KindServer},
+		{418, "SomethingNew", KindUnknown},
+	}
+	for _, tc := range cases {
+		t.Run(tc.code+"/"+http.StatusText(tc.status), func(t *testing.T) {
+			f := newFakeIMM(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+				writeIMMError(w, tc.status, tc.code, "msg for "+tc.code+"\x1b[2J", "RID-"+tc.code)
+			})
+			c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 1 })
+			_, err := c.GetDataset(context.Background(), GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not *Error", err, err)
+			}
+			if e.Kind != tc.want || e.Code != tc.code || e.StatusCode != tc.status || e.RequestId != "RID-"+tc.code || e.Action != "GetDataset" {
+				t.Errorf("got kind=%v code=%q status=%d rid=%q action=%q", e.Kind, e.Code, e.StatusCode, e.RequestId, e.Action)
+			}
+			if strings.ContainsRune(e.Message, 0x1b) || !strings.HasPrefix(e.Message, "msg for "+tc.code) {
+				t.Errorf("message %q not sanitised or lost", e.Message)
+			}
+			if s := e.Error(); !strings.Contains(s, tc.code) || !strings.Contains(s, "RID-"+tc.code) || strings.Contains(s, testSecret) {
+				t.Errorf("Error() = %q", s)
+			}
+			if e.Hint() == "" {
+				t.Error("no hint")
+			}
+		})
+	}
+}
+
+func TestErrorStringHasTheAgreedShape(t *testing.T) {
+	e := &Error{Kind: KindThrottled, Action: "QueryFigureClusters", Code: "Throttling.User",
+		Message: "Request was denied due to user flow control.", StatusCode: 400, RequestId: "7F84", Attempts: 1}
+	want := "QueryFigureClusters: Throttling.User: Request was denied due to user flow control. (HTTP 400, request 7F84)"
+	if got := e.Error(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if !e.Retryable() {
+		t.Error("throttling must be retryable")
+	}
+}
+
+func TestSecretNeverAppearsInErrors(t *testing.T) {
+	f := newFakeIMM(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		// A server (or proxy) that echoes the secret back must not get it on screen.
+		writeIMMError(w, 400, "SignatureDoesNotMatch", "expected signature with key "+testSecret, "RID")
+	})
+	c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 1 })
+	_, err := c.ListProjects(context.Background(), ListProjectsRequest{})
+	if err == nil || strings.Contains(err.Error(), testSecret) {
+		t.Fatalf("error %q holds the secret", err)
+	}
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindAuth || strings.Contains(e.Message, testSecret) {
+		t.Fatalf("got %#v", err)
+	}
+}
+
+// failingCredential stands for a provider chain that finds nothing.
+type failingCredential struct{ credentials.Credential }
+
+func (failingCredential) GetCredential() (*credentials.CredentialModel, error) {
+	return nil, errors.New("no credential found: tried env, cli profile, ecs ram role")
+}
+
+func TestCredentialProviderFailureIsAnAuthError(t *testing.T) {
+	f := newFakeIMM(t, okFiles)
+	c := newTestClient(t, f, func(cfg *Config) {
+		cfg.AccessKeyID, cfg.AccessKeySecret = "", ""
+		cfg.Credential = failingCredential{}
+	})
+	_, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"})
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindAuth || e.Retryable() {
+		t.Fatalf("got %v, want a non-retryable auth error", err)
+	}
+	if !strings.Contains(e.Message, "no credential found") {
+		t.Errorf("message %q lost the provider's reason", e.Message)
+	}
+	if n := len(f.requests()); n != 0 {
+		t.Errorf("%d requests sent without credentials", n)
+	}
+}
+
+func TestSDKErrorDataYieldsRequestId(t *testing.T) {
+	// Should DisableSDKError ever be unset, *tea.SDKError carries the body as
+	// a JSON string in Data (imm-api.md §5.2).
+	data := map[string]interface{}{"Code": "ResourceNotFound", "Message": "The specified resource dataset is not found.", "RequestId": "RID-1"}
+	sdk := tea.NewSDKError(map[string]interface{}{"code": "ResourceNotFound", "statusCode": 404, "message": "code: 404, ... secret " + testSecret, "data": data})
+	if !strings.Contains(tea.StringValue(sdk.Data), `"RequestId":"RID-1"`) {
+		t.Fatalf("Data is %q", tea.StringValue(sdk.Data))
+	}
+	var c Client
+	c.secret = testSecret
+	e, _ := c.classify(context.Background(), "GetDataset", sdk, nil)
+	if e.Kind != KindNotFound || e.RequestId != "RID-1" || e.StatusCode != 404 || e.Message != "The specified resource dataset is not found." {
+		t.Errorf("got %+v", e)
+	}
+	if strings.Contains(e.Error(), testSecret) {
+		t.Error("secret leaked")
+	}
+}
+
+func TestKindNamesAreReadable(t *testing.T) {
+	for k := KindUnknown; k <= KindCanceled; k++ {
+		if s := k.String(); s == "" || strings.HasPrefix(s, "Kind(") {
+			t.Errorf("kind %d has no name", k)
+		}
+	}
+	if Kind(99).String() != "Kind(99)" {
+		t.Error("out of range kind")
+	}
+}
