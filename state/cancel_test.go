@@ -56,11 +56,7 @@ func TestCancellingEveryWaiterCancelsTheCall(t *testing.T) {
 	if r := recv(t, b); !errors.Is(r.err, context.Canceled) {
 		t.Fatalf("second waiter got %v, want context.Canceled", r.err)
 	}
-	select {
-	case <-call.Ctx.Done():
-	case <-time.After(10 * time.Second):
-		t.Fatal("the call's context was not cancelled when no waiter was left")
-	}
+	waitDone(t, call.Ctx)
 	eventually(t, "the call to end", func() bool { return s.Stats().InFlight == 0 })
 }
 
@@ -119,7 +115,7 @@ func TestRequestAfterAnAbandonedCallStartsAFreshOne(t *testing.T) {
 	first := nextCall(t, started)
 	cancel()
 	recv(t, a)
-	<-first.Ctx.Done()
+	waitDone(t, first.Ctx)
 
 	b := goFile(t.Context(), s, uris[0], labelsFields)
 	waitPending(t, s, 1) // not joined to the cancelled call
@@ -167,5 +163,15 @@ func TestCloseStopsArmedWindowTimers(t *testing.T) {
 	s.Close() // goleak in TestMain checks no timer goroutine is left
 	if r := recv(t, a); !errors.Is(r.err, ErrClosed) {
 		t.Fatalf("got %v", r.err)
+	}
+}
+
+// waitDone fails the test if ctx is never cancelled.
+func waitDone(t *testing.T, ctx context.Context) {
+	t.Helper()
+	select {
+	case <-ctx.Done():
+	case <-time.After(10 * time.Second):
+		t.Fatal("the call's context was not cancelled when no waiter was left")
 	}
 }

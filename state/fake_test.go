@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -32,7 +33,8 @@ type fakeAPI struct {
 	started  chan apiCall  // when set, receives every call as it starts
 	files    map[string]client.File
 	clusters map[string]client.FigureCluster
-	order    []string // cluster IDs in list order
+	order    []string               // cluster IDs in list order
+	trimmed  map[string]client.File // onlyFields results, so benchmarks measure the store
 }
 
 func newFakeAPI() *fakeAPI {
@@ -118,9 +120,26 @@ func (a *fakeAPI) BatchGetFileMeta(ctx context.Context, r client.BatchGetFileMet
 		if !ok {
 			continue
 		}
-		resp.Files = append(resp.Files, onlyFields(f, r.WithFields))
+		key := u + "|" + strings.Join(r.WithFields, ",")
+		t, ok := a.trimmed[key]
+		if !ok {
+			t = onlyFields(f, r.WithFields)
+			if a.trimmed == nil {
+				a.trimmed = map[string]client.File{}
+			}
+			a.trimmed[key] = t
+		}
+		resp.Files = append(resp.Files, t)
 	}
 	return resp, nil
+}
+
+// setFile replaces a file, as if it was re-indexed.
+func (a *fakeAPI) setFile(f client.File) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.files[f.URI] = f
+	a.trimmed = nil
 }
 
 // onlyFields keeps the WithFields keys of f, as IMM does.

@@ -275,9 +275,9 @@ func TestRefreshFileFetchesCachedFieldsAgain(t *testing.T) {
 	fetchNow(t, s, uris[0], nil)
 	api.mu.Lock()
 	f := api.files[uris[0]]
-	f.Labels = []client.Label{{LabelName: "dog"}}
-	api.files[uris[0]] = f
 	api.mu.Unlock()
+	f.Labels = []client.Label{{LabelName: "dog"}}
+	api.setFile(f)
 
 	ch := make(chan result[*client.File], 1)
 	go func() {

@@ -2,6 +2,7 @@ package state
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -18,9 +19,9 @@ type loader[V any] struct {
 	fetch   func(ctx context.Context, group string, ids []string) (map[string]V, error)
 	missing func(id string) error
 
-	pending map[string]*batch[V]           // by group: collecting, not sent yet
-	flights map[flightKey]*flight[V]       // every key pending or in flight
-	byID    map[string]map[*flight[V]]bool // the same flights by id, for covering lookups
+	pending map[string]*batch[V]     // by group: collecting, not sent yet
+	flights map[flightKey]*flight[V] // every key pending or in flight
+	byID    map[string][]*flight[V]  // the same flights by id, for covering lookups
 }
 
 type flightKey struct{ group, id string }
@@ -51,7 +52,7 @@ func newLoader[V any](s *Store, fetch func(context.Context, string, []string) (m
 		s: s, fetch: fetch, missing: missing,
 		pending: map[string]*batch[V]{},
 		flights: map[flightKey]*flight[V]{},
-		byID:    map[string]map[*flight[V]]bool{},
+		byID:    map[string][]*flight[V]{},
 	}
 }
 
@@ -66,12 +67,7 @@ func (l *loader[V]) requestLocked(group, id string) *flight[V] {
 	}
 	f := &flight[V]{key: k, waiters: 1, done: make(chan struct{})}
 	l.flights[k] = f
-	set := l.byID[id]
-	if set == nil {
-		set = map[*flight[V]]bool{}
-		l.byID[id] = set
-	}
-	set[f] = true
+	l.byID[id] = append(l.byID[id], f)
 
 	b := l.pending[group]
 	if b == nil {
@@ -96,7 +92,7 @@ func (l *loader[V]) joinLocked(f *flight[V]) {
 
 // findLocked returns a flight for id whose group satisfies ok, if any.
 func (l *loader[V]) findLocked(id string, ok func(group string) bool) *flight[V] {
-	for f := range l.byID[id] {
+	for _, f := range l.byID[id] {
 		if ok(f.key.group) {
 			return f
 		}
@@ -224,11 +220,11 @@ func (l *loader[V]) unindexLocked(f *flight[V]) {
 	if l.flights[f.key] == f {
 		delete(l.flights, f.key)
 	}
-	if set := l.byID[f.key.id]; set != nil {
-		delete(set, f)
-		if len(set) == 0 {
-			delete(l.byID, f.key.id)
-		}
+	fs := slices.DeleteFunc(l.byID[f.key.id], func(g *flight[V]) bool { return g == f })
+	if len(fs) == 0 {
+		delete(l.byID, f.key.id)
+	} else {
+		l.byID[f.key.id] = fs
 	}
 }
 
