@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
 )
 
 // refreshPrefix marks the group of a refresh: it never joins a flight that
@@ -111,23 +112,36 @@ func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (ma
 }
 
 // matchFiles pairs the files of an answer with the URIs asked for. Files
-// are matched by URI; an answer without URIs but with one file per URI is
-// matched by position (the API answers in request order).
+// are matched by URI, then by the sanitised form of a URI (the client runs
+// every string of an answer through safetext.Line, so a URI with control
+// characters comes back changed); an answer without URIs but with one file
+// per URI is matched by position (the API answers in request order).
 func matchFiles(uris []string, files []client.File) map[string]*client.File {
-	want := make(map[string]bool, len(uris))
+	want := make(map[string]string, len(uris)) // as answered -> as asked
 	for _, u := range uris {
-		want[u] = true
+		want[u] = u
 	}
+	var sanitised map[string]string
 	out := make(map[string]*client.File, len(files))
 	for i := range files {
 		f := files[i] // a copy: a cached File must not pin the whole answer
-		uri := f.URI
-		if uri == "" && len(files) == len(uris) {
-			uri = uris[i]
-			f.URI = uri
+		asked, ok := want[f.URI]
+		switch {
+		case ok:
+		case f.URI == "" && len(files) == len(uris):
+			asked, ok = uris[i], true
+		default:
+			if sanitised == nil {
+				sanitised = make(map[string]string, len(uris))
+				for _, u := range uris {
+					sanitised[safetext.Line(u)] = u
+				}
+			}
+			asked, ok = sanitised[f.URI]
 		}
-		if want[uri] {
-			out[uri] = &f
+		if ok {
+			f.URI = asked
+			out[asked] = &f
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
 )
 
 var (
@@ -221,6 +222,18 @@ func TestAnswerWithoutURIsIsMatchedByPosition(t *testing.T) {
 	files := []client.File{{Filename: "a"}, {Filename: "b"}}
 	got := matchFiles([]string{"u1", "u2"}, files)
 	if got["u1"].Filename != "a" || got["u2"].Filename != "b" || got["u2"].URI != "u2" {
+		t.Fatalf("matched %+v", got)
+	}
+}
+
+func TestAnswerWithSanitisedURIIsMatchedToTheURIAsked(t *testing.T) {
+	asked := "oss://b/evil\x1b[2Jname.jpg"
+	if safetext.Line(asked) == asked {
+		t.Fatal("the test URI is not changed by sanitising")
+	}
+	files := []client.File{{URI: safetext.Line(asked), Filename: "x"}, {URI: "oss://b/other"}}
+	got := matchFiles([]string{asked, "oss://b/missing"}, files)
+	if len(got) != 1 || got[asked] == nil || got[asked].URI != asked {
 		t.Fatalf("matched %+v", got)
 	}
 }
