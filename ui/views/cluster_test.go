@@ -1,0 +1,160 @@
+package views_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/panes"
+	"github.com/immtui/immtui/ui/views"
+)
+
+func openCluster(t *testing.T, f *uitest.Fake, i, w, h int) *views.Cluster {
+	t.Helper()
+	f.AddCluster(i)
+	row := f.Rows[i]
+	v := views.NewCluster(newEnv(f), row.ID, &row)
+	t.Cleanup(v.Close)
+	v.SetSize(w, h)
+	uitest.Run(v, v.Init())
+	return v
+}
+
+func TestClusterFirstPaneVisitFetchesOnlyThatPanesFields(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 100, 20)
+	calls := f.FileRequests()
+	if len(calls) != 1 || !reflect.DeepEqual(calls[0].Fields, uitest.StubFields[0]) || calls[0].URI != f.Rows[0].CoverURI {
+		t.Fatalf("file calls on open = %+v, want one for the Overview fields of the cover", calls)
+	}
+	for i := 1; i < len(panes.Names); i++ {
+		press(v, "tab")
+		calls = f.FileRequests()
+		if len(calls) != i+1 || !reflect.DeepEqual(calls[i].Fields, uitest.StubFields[i]) {
+			t.Fatalf("pane %s: calls %+v, want one more with its fields", panes.Names[i], calls)
+		}
+		if !strings.Contains(v.View(), panes.Names[i]+" of 0000.jpg") {
+			t.Fatalf("pane %s not shown:\n%s", panes.Names[i], v.View())
+		}
+	}
+}
+
+func TestClusterPaneRevisitMakesNoRequest(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 100, 20)
+	press(v, "2", "3", "1", "2", "3", "shift+tab")
+	if got := len(f.FileRequests()); got != 3 {
+		t.Fatalf("file calls = %d, want 3 (one per pane's first visit)", got)
+	}
+	if v.Active() != 1 {
+		t.Fatalf("active pane = %d, want 1 after shift+tab from 3", v.Active())
+	}
+}
+
+func TestClusterHeaderShowsTheClustersFields(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 120, 30)
+	out := v.View()
+	for _, want := range []string{f.Rows[0].Name, f.Rows[0].ID, "Faces", "Images", "Videos", "Ages", "MetaLockVersion 7",
+		"reviewed=yes, team=qa", "Cover " + f.Rows[0].CoverURI, "Created 2024-01-02 03:04:05"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("header lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestClusterWithoutCoverSaysSoAndFetchesNoFile(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 4, 100, 20) // every fifth cluster has no cover
+	if !strings.Contains(v.View(), "no cover file") {
+		t.Fatalf("no-cover cluster:\n%s", v.View())
+	}
+	press(v, "tab", "tab")
+	if n := len(f.FileRequests()); n != 0 {
+		t.Fatalf("file calls = %d for a cluster without cover", n)
+	}
+}
+
+func TestClusterPaneErrorShowsCodeMessageRequestIDAndRetries(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.FileErr = &client.Error{Kind: client.KindServer, Code: "InternalError", Message: "boom", RequestId: "RID-7", StatusCode: 500}
+	v := openCluster(t, f, 0, 100, 24)
+	out := v.View()
+	for _, want := range []string{"InternalError", "boom", "RID-7", "r to retry"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("error pane lacks %q:\n%s", want, out)
+		}
+	}
+	if v.Err() == nil {
+		t.Fatal("Err() is nil while the pane failed")
+	}
+	f.FileErr = nil
+	press(v, "r")
+	if v.Err() != nil || !strings.Contains(v.View(), "Overview of 0000.jpg") {
+		t.Fatalf("after r: err %v\n%s", v.Err(), v.View())
+	}
+	if last := f.FileRequests()[len(f.FileRequests())-1]; !last.Refresh {
+		t.Fatalf("r did not refresh: %+v", last)
+	}
+}
+
+func TestClusterDropsAPaneReplyForAnOldCover(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	row := f.Rows[0]
+	row.CoverURI = "oss://demo-bucket/old.jpg" // the list's row is stale
+	v := views.NewCluster(newEnv(f), row.ID, &row)
+	defer v.Close()
+	v.SetSize(100, 20)
+	uitest.Run(v, v.Init())
+	if !strings.Contains(v.View(), "Overview of 0000.jpg") {
+		t.Fatalf("the cluster's cover should win:\n%s", v.View())
+	}
+}
+
+func TestClusterSpinnerStopsWhenNothingLoads(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	row := f.Rows[0]
+	v := views.NewCluster(newEnv(f), row.ID, &row)
+	defer v.Close()
+	v.SetSize(100, 20)
+	msgs, _ := uitest.Run(v, v.Init())
+	var ticks []tea.Msg
+	for _, m := range msgs {
+		if _, ok := m.(spinner.TickMsg); ok {
+			ticks = append(ticks, m)
+		}
+	}
+	if len(ticks) == 0 {
+		t.Fatal("no spinner while loading")
+	}
+	// Loading is over: the spinner's next tick schedules nothing, so an
+	// idle view costs no CPU.
+	if cmd := v.Update(ticks[0]); cmd != nil {
+		t.Fatal("spinner kept ticking after loading ended")
+	}
+	if cmd := v.Update(spinner.New().Tick()); cmd != nil {
+		t.Fatal("another spinner's tick scheduled work")
+	}
+}
+
+func TestClusterFacesEnterAsksToOpenAnotherCluster(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 100, 20)
+	press(v, "2")
+	cmd := v.Update(uitest.Key("enter"))
+	if cmd == nil {
+		t.Fatal("enter on Faces returned no command")
+	}
+	if msg, ok := cmd().(panes.OpenClusterMsg); !ok || msg.ClusterID == "" {
+		t.Fatalf("got %#v, want OpenClusterMsg", msg)
+	}
+}
+
+var _ = views.ShortID

@@ -1,0 +1,175 @@
+package views_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/views"
+)
+
+func openClusters(t *testing.T, f *uitest.Fake, w, h int) *views.Clusters {
+	t.Helper()
+	v := views.NewClusters(newEnv(f))
+	v.SetSize(w, h)
+	uitest.Run(v, v.Init())
+	return v
+}
+
+func press(v uitest.Updater, keys ...string) {
+	for _, k := range keys {
+		uitest.Run(v, v.Update(uitest.Key(k)))
+	}
+}
+
+func TestClustersRequestsOnlyTheFirstPageAtStart(t *testing.T) {
+	f := uitest.NewFake(1000)
+	v := openClusters(t, f, 120, 30)
+	if got := len(f.Pages()); got != 1 {
+		t.Fatalf("pages requested at start = %d, want 1", got)
+	}
+	if len(v.Rows()) != 100 {
+		t.Fatalf("rows loaded = %d, want 100", len(v.Rows()))
+	}
+}
+
+func TestClustersPrefetchesTheNextPageWithinOneScreenOfTheEnd(t *testing.T) {
+	f := uitest.NewFake(1000)
+	v := openClusters(t, f, 120, 21) // 20 rows on screen
+	for i := 0; i < 70; i++ {
+		press(v, "down")
+	}
+	if got := len(f.Pages()); got != 1 {
+		t.Fatalf("after 70 rows: pages = %d, want still 1", got)
+	}
+	for i := 0; i < 11; i++ { // cursor 81: the end (99) is within one screen
+		press(v, "down")
+	}
+	pages := f.Pages()
+	if len(pages) != 2 || pages[1].Token != "100" {
+		t.Fatalf("pages = %+v, want a second page after token 100", pages)
+	}
+	if len(v.Rows()) != 200 {
+		t.Fatalf("rows = %d, want 200", len(v.Rows()))
+	}
+}
+
+func TestClustersStopsPagingAfterTheLastPage(t *testing.T) {
+	f := uitest.NewFake(150)
+	v := openClusters(t, f, 120, 30)
+	press(v, "G", "G", "G")
+	if got := len(f.Pages()); got != 2 {
+		t.Fatalf("pages = %d, want 2 for 150 clusters", got)
+	}
+	if v.Cursor() != 149 {
+		t.Fatalf("cursor = %d, want 149", v.Cursor())
+	}
+}
+
+func TestClustersSortKeyCyclesAndRefetchesFromTheFirstPage(t *testing.T) {
+	f := uitest.NewFake(300)
+	v := openClusters(t, f, 120, 30)
+	press(v, "pgdown", "pgdown", "pgdown", "pgdown") // loads page 2
+	before := v.Query()
+	press(v, "s")
+	pages := f.Pages()
+	last := pages[len(pages)-1]
+	if last.Token != "" || last.Query.Sort == before.Sort {
+		t.Fatalf("after s: last request %+v, want first page of a new sort (was %+v)", last, before)
+	}
+	if v.Cursor() != 0 || len(v.Rows()) != 100 {
+		t.Fatalf("after s: cursor %d rows %d, want 0 and one page", v.Cursor(), len(v.Rows()))
+	}
+	press(v, "S")
+	if q := v.Query(); q.Sort != last.Query.Sort || q.Order == last.Query.Order {
+		t.Fatalf("after S: query %+v, want the order flipped from %+v", q, last.Query)
+	}
+	if !strings.Contains(v.View(), "sorted by "+v.Query().Sort+" "+v.Query().Order) {
+		t.Fatalf("title does not show the sort:\n%s", v.View())
+	}
+}
+
+func TestClustersDropsAReplyToASupersededSort(t *testing.T) {
+	f := uitest.NewFake(300)
+	v := views.NewClusters(newEnv(f))
+	v.SetSize(120, 30)
+	stale := v.Init() // first page, default sort: held back
+	fresh := v.Update(uitest.Key("s"))
+	uitest.Run(v, fresh)
+	want := v.Rows()[0].ID
+	uitest.Run(v, stale) // the old sort's reply arrives late
+	if len(v.Rows()) != 100 || v.Rows()[0].ID != want {
+		t.Fatalf("stale reply changed the rows: %d rows, first %s, want 100 and %s", len(v.Rows()), v.Rows()[0].ID, want)
+	}
+	if v.Query().Sort == views.DefaultSort.Sort {
+		t.Fatal("sort went back to the default")
+	}
+}
+
+func TestClustersShowsTotalAndLoadedCount(t *testing.T) {
+	f := uitest.NewFake(1234)
+	v := openClusters(t, f, 120, 30)
+	if out := v.View(); !strings.Contains(out, "1,234 total") || !strings.Contains(out, "100 loaded") {
+		t.Fatalf("title lacks the total:\n%s", out)
+	}
+}
+
+func TestClustersShowUnnamedClusterByShortID(t *testing.T) {
+	f := uitest.NewFake(3)
+	f.Rows[0].Name = ""
+	v := openClusters(t, f, 120, 30)
+	_ = v
+	out := v.View()
+	if !strings.Contains(out, views.ShortID(f.Rows[0].ID)) {
+		t.Fatalf("unnamed cluster not shown by short ID:\n%s", out)
+	}
+}
+
+func TestClustersPageErrorShowsCodeAndRequestIDAndRRetries(t *testing.T) {
+	f := uitest.NewFake(50)
+	f.PageErr = &client.Error{Kind: client.KindThrottled, Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "RID-42", StatusCode: 400}
+	v := openClusters(t, f, 100, 24)
+	out := v.View()
+	for _, want := range []string{"Throttling.User", "RID-42", "press r to retry"} {
+		if !strings.Contains(strings.ToLower(out), strings.ToLower(want)) {
+			t.Fatalf("error view lacks %q:\n%s", want, out)
+		}
+	}
+	var ce *client.Error
+	if !errors.As(v.Err(), &ce) {
+		t.Fatalf("Err() = %v", v.Err())
+	}
+	f.PageErr = nil
+	press(v, "r")
+	if v.Err() != nil || len(v.Rows()) != 50 {
+		t.Fatalf("after r: err %v, rows %d", v.Err(), len(v.Rows()))
+	}
+}
+
+func TestClustersEnterOpensTheSelectedCluster(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openClusters(t, f, 100, 24)
+	press(v, "down")
+	msg := v.Update(uitest.Key("enter"))()
+	push, ok := msg.(views.PushMsg)
+	if !ok {
+		t.Fatalf("enter gave %T, want PushMsg", msg)
+	}
+	c, ok := push.View.(*views.Cluster)
+	if !ok || c.ID() != v.Rows()[1].ID {
+		t.Fatalf("pushed %#v, want the cluster of row 1", push.View)
+	}
+	push.View.Close()
+}
+
+func TestClustersEmptyDatasetSaysSo(t *testing.T) {
+	v := openClusters(t, uitest.NewFake(0), 100, 24)
+	if !strings.Contains(v.View(), "no figure clusters") {
+		t.Fatalf("empty dataset:\n%s", v.View())
+	}
+}
+
+var _ = state.ClusterQuery{}

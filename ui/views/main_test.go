@@ -1,0 +1,33 @@
+package views_test
+
+import (
+	"io"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"go.uber.org/goleak"
+
+	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/views"
+)
+
+func TestMain(m *testing.M) {
+	time.Local = time.UTC
+	lipgloss.SetColorProfile(termenv.Ascii)
+	goleak.VerifyTestMain(m)
+	os.Exit(0)
+}
+
+func asciiStyles() *theme.Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return theme.New(r)
+}
+
+func newEnv(f *uitest.Fake) *views.Env {
+	return &views.Env{Data: f, Styles: asciiStyles(), NewPanes: uitest.StubPanes}
+}
