@@ -34,12 +34,12 @@ type stubPane struct {
 
 var openKey = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster"))
 
-func (p *stubPane) Title() string               { return p.title }
-func (p *stubPane) Fields() []string            { return p.fields }
-func (p *stubPane) SetFile(f *client.File)      { p.file = f }
-func (p *stubPane) SetSize(w, h int)            { p.w, p.h = w, h }
-func (p *stubPane) ShortHelp() []key.Binding    { return []key.Binding{openKey} }
-func (p *stubPane) FullHelp() [][]key.Binding   { return [][]key.Binding{{openKey}} }
+func (p *stubPane) Title() string             { return p.title }
+func (p *stubPane) Fields() []string          { return p.fields }
+func (p *stubPane) SetFile(f *client.File)    { p.file = f }
+func (p *stubPane) SetSize(w, h int)          { p.w, p.h = w, h }
+func (p *stubPane) ShortHelp() []key.Binding  { return []key.Binding{openKey} }
+func (p *stubPane) FullHelp() [][]key.Binding { return [][]key.Binding{{openKey}} }
 func (p *stubPane) Update(msg tea.Msg) (panes.Pane, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && p.title == "Faces" && key.Matches(k, openKey) {
 		return p, func() tea.Msg { return panes.OpenClusterMsg{ClusterID: "Cluster-0001-a1b2c3d4e5f6"} }
