@@ -126,16 +126,19 @@ func (s *Store) fetchClusters(ctx context.Context, _ string, ids []string) (map[
 	if err != nil {
 		return nil, err
 	}
+	asked := askedKey(ids)
 	out := make(map[string]*client.FigureCluster, len(resp.FigureClusters))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i := range resp.FigureClusters {
 		c := resp.FigureClusters[i] // a copy: one cluster must not pin the answer
-		if c.ObjectId == "" {
+		id, ok := asked(c.ObjectId)
+		if !ok {
 			continue
 		}
-		s.clusters.Add(c.ObjectId, &c)
-		out[c.ObjectId] = &c
+		c.ObjectId = id
+		s.clusters.Add(id, &c)
+		out[id] = &c
 	}
 	return out, nil
 }

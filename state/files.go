@@ -111,38 +111,47 @@ func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (ma
 	return out, nil
 }
 
-// matchFiles pairs the files of an answer with the URIs asked for. Files
-// are matched by URI, then by the sanitised form of a URI (the client runs
-// every string of an answer through safetext.Line, so a URI with control
-// characters comes back changed); an answer without URIs but with one file
-// per URI is matched by position (the API answers in request order).
+// matchFiles pairs the files of an answer with the URIs asked for, by URI
+// (see askedKey); an answer without URIs but with one file per URI is
+// matched by position (the API answers in request order).
 func matchFiles(uris []string, files []client.File) map[string]*client.File {
-	want := make(map[string]string, len(uris)) // as answered -> as asked
-	for _, u := range uris {
-		want[u] = u
-	}
-	var sanitised map[string]string
+	asked := askedKey(uris)
 	out := make(map[string]*client.File, len(files))
 	for i := range files {
 		f := files[i] // a copy: a cached File must not pin the whole answer
-		asked, ok := want[f.URI]
-		switch {
-		case ok:
-		case f.URI == "" && len(files) == len(uris):
-			asked, ok = uris[i], true
-		default:
-			if sanitised == nil {
-				sanitised = make(map[string]string, len(uris))
-				for _, u := range uris {
-					sanitised[safetext.Line(u)] = u
-				}
-			}
-			asked, ok = sanitised[f.URI]
+		u, ok := asked(f.URI)
+		if !ok && f.URI == "" && len(files) == len(uris) {
+			u, ok = uris[i], true
 		}
 		if ok {
-			f.URI = asked
-			out[asked] = &f
+			f.URI = u
+			out[u] = &f
 		}
 	}
 	return out
+}
+
+// askedKey returns a lookup from a key as answered to the key as asked: the
+// same key, or one whose sanitised form it is (the client runs every string
+// of an answer through safetext.Line, so a URI with control characters
+// comes back changed).
+func askedKey(keys []string) func(answered string) (string, bool) {
+	exact := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		exact[k] = true
+	}
+	var sanitised map[string]string
+	return func(a string) (string, bool) {
+		if exact[a] {
+			return a, true
+		}
+		if sanitised == nil {
+			sanitised = make(map[string]string, len(keys))
+			for _, k := range keys {
+				sanitised[safetext.Line(k)] = k
+			}
+		}
+		k, ok := sanitised[a]
+		return k, ok
+	}
 }
