@@ -203,11 +203,39 @@ func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureC
 	return resp, nil
 }
 
+// SimpleQuery answers Figures.FigureClusterId eq queries, one file a page;
+// the token is the index of the file.
 func (a *fakeAPI) SimpleQuery(ctx context.Context, r client.SimpleQueryRequest) (*client.SimpleQueryResponse, error) {
-	if err := a.begin(ctx, apiCall{Action: "SimpleQuery"}); err != nil {
+	if err := a.begin(ctx, apiCall{Action: "SimpleQuery", Keys: []string{r.NextToken}, Fields: r.WithFields}); err != nil {
 		return nil, err
 	}
-	return &client.SimpleQueryResponse{RequestId: "rid"}, nil
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var match []string
+	for u, f := range a.files {
+		for _, fg := range f.Figures {
+			if r.Query != nil && fg.FigureClusterId == r.Query.Value {
+				match = append(match, u)
+				break
+			}
+		}
+	}
+	slices.Sort(match)
+	start := 0
+	if r.NextToken != "" {
+		_, _ = fmt.Sscan(r.NextToken, &start)
+	}
+	resp := &client.SimpleQueryResponse{RequestId: "rid"}
+	if !r.WithoutTotalHits {
+		resp.TotalHits = int64(len(match))
+	}
+	if start < len(match) {
+		resp.Files = []client.File{onlyFields(a.files[match[start]], r.WithFields)}
+	}
+	if start+1 < len(match) {
+		resp.NextToken = fmt.Sprint(start + 1)
+	}
+	return resp, nil
 }
 
 // newManualStore returns a store whose windows close only on Flush or when

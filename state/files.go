@@ -83,11 +83,14 @@ func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (ma
 	if err != nil {
 		return nil, err
 	}
-	got := matchFiles(uris, resp.Files)
+	return s.installFiles(matchFiles(uris, resp.Files), fields), nil
+}
 
-	// Merge outside the lock (a merge of Files with extras goes through
-	// JSON), then install under it; an entry that changed meanwhile is
-	// merged again against its new value.
+// installFiles merges fetched files (by URI) holding fields (nil: all) into
+// the cache and returns the merged files. Merging runs outside the lock (a
+// merge of Files with extras goes through JSON); an entry that changed
+// meanwhile is merged again against its new value.
+func (s *Store) installFiles(got map[string]*client.File, fields []string) map[string]*client.File {
 	s.mu.Lock()
 	before := make(map[string]*fileEntry, len(got))
 	for uri := range got {
@@ -108,7 +111,7 @@ func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (ma
 		s.files.Add(uri, e)
 		out[uri] = e.file
 	}
-	return out, nil
+	return out
 }
 
 // matchFiles pairs the files of an answer with the URIs asked for, by URI

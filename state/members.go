@@ -1,0 +1,75 @@
+package state
+
+import (
+	"context"
+
+	"github.com/immtui/immtui/client"
+)
+
+// FilePage is one page of files that hold a face of a cluster.
+type FilePage struct {
+	Files     []*client.File // shared with the cache: do not modify
+	NextToken string         // "" on the last page
+	TotalHits int64          // set on the first page only
+	RequestId string
+	Token     string // the token the page was fetched with
+}
+
+// ClusterFiles fetches one page of the files holding a face of the cluster
+// (SimpleQuery on Figures.FigureClusterId) with fields (nil: all; "Figures"
+// is what a members view needs). The files are merged into the file cache,
+// so panes opened on them next cost no call. The call runs with ctx: it is
+// one caller's page, there is nothing to share.
+func (s *Store) ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (FilePage, error) {
+	if err := ctx.Err(); err != nil {
+		return FilePage{}, err
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return FilePage{}, ErrClosed
+	}
+	s.callStartedLocked()
+	s.mu.Unlock()
+
+	// Canonical fields, so the cache records what was really asked for.
+	fetched := groupFields((*fileEntry)(nil).missingGroup(fields))
+	req := client.SimpleQueryRequest{
+		ProjectName: s.project, DatasetName: s.dataset,
+		Query:      &client.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: clusterID},
+		MaxResults: maxPageSize, NextToken: token,
+		WithoutTotalHits: token != "",
+	}
+	if fetched != nil {
+		req.WithFields = append([]string{uriField}, fetched...)
+	}
+	// Stop the call when the caller leaves or the store closes.
+	callCtx, cancel := context.WithCancel(ctx)
+	stop := context.AfterFunc(s.root, cancel)
+	resp, err := s.api.SimpleQuery(callCtx, req)
+	stop()
+	cancel()
+
+	s.mu.Lock()
+	s.callDoneLocked()
+	s.mu.Unlock()
+	if err != nil {
+		return FilePage{}, s.closedErr(err)
+	}
+	page := FilePage{NextToken: resp.NextToken, TotalHits: resp.TotalHits, RequestId: resp.RequestId, Token: token}
+	got := make(map[string]*client.File, len(resp.Files))
+	var order []string
+	for i := range resp.Files {
+		f := resp.Files[i] // a copy: a cached File must not pin the page
+		if f.URI == "" || got[f.URI] != nil {
+			continue
+		}
+		got[f.URI] = &f
+		order = append(order, f.URI)
+	}
+	merged := s.installFiles(got, fetched)
+	for _, u := range order {
+		page.Files = append(page.Files, merged[u])
+	}
+	return page, nil
+}
