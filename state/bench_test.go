@@ -1,10 +1,14 @@
 package state
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"sync"
 	"testing"
+
+	"github.com/immtui/immtui/client"
 )
 
 func BenchmarkCachedFile(b *testing.B) {
@@ -101,3 +105,42 @@ func TestConcurrentUseIsRaceFree(t *testing.T) {
 }
 
 var _ API = (*fakeAPI)(nil)
+
+// BenchmarkMergeFile merges the labels of a fixture file into a cached copy
+// of its faces; both halves carry extras (zero-valued keys), so this is the
+// JSON path, the slowest merge. It runs outside the store's lock.
+func BenchmarkMergeFile(b *testing.B) {
+	raw, err := os.ReadFile("../client/testdata/batch-get-file-meta.response.json")
+	if err != nil {
+		b.Skip(err)
+	}
+	var resp client.BatchGetFileMetaResponse
+	if err := json.Unmarshal(raw, &resp); err != nil || len(resp.Files) == 0 {
+		b.Fatal(err)
+	}
+	full := resp.Files[0]
+	faces := onlyFields(full, []string{"URI", "Figures", "FigureCount", "Orientation"})
+	labels := withUnknownKey(b, onlyFields(full, []string{"URI", "Labels", "OCRContents"}))
+	old := mergeFile(nil, &faces, []string{"Figures", "FigureCount", "Orientation"})
+	if !faces.HasExtras() || !labels.HasExtras() {
+		b.Fatal("the halves do not both carry extras")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		mergeFile(old, &labels, []string{"Labels", "OCRContents"})
+	}
+}
+
+// withUnknownKey adds a key this version does not model, as a newer API would.
+func withUnknownKey(b *testing.B, f client.File) client.File {
+	raw, _ := json.Marshal(f)
+	var m map[string]any
+	_ = json.Unmarshal(raw, &m)
+	m["SomethingNew"] = 1
+	raw, _ = json.Marshal(m)
+	var out client.File
+	if err := json.Unmarshal(raw, &out); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
