@@ -6,6 +6,17 @@
 // It has no Bubble Tea import. The UI calls the blocking methods (File,
 // Cluster, ClusterPage, ...) from tea.Cmd goroutines and the Cached* methods
 // from Update/View: those never do I/O and hold one mutex briefly.
+//
+// Typical use from the UI: a view keeps a context it cancels when it is left,
+// and passes it to every request it makes, so leaving the view cancels the
+// calls only it was waiting for:
+//
+//	rows:   page, err := st.ClusterPage(viewCtx, q, token)   // in a tea.Cmd
+//	pane:   f, ok := st.CachedFile(uri, pane.Fields)          // in View
+//	        f, err := st.File(viewCtx, uri, pane.Fields)      // in a tea.Cmd when !ok
+//
+// Files and clusters handed out are shared with the cache and must not be
+// modified; the cache never modifies them either (a merge makes a new File).
 package state
 
 import (
