@@ -286,7 +286,8 @@ func (de *datasetEntry) clusterCompare(sortKey string) func(a, b int32) int {
 	case "UpdateTime":
 		return timeCmp(de.updated, func(x *client.FigureCluster) string { return x.UpdateTime })
 	}
-	return func(a, b int32) int { return 0 }
+	// No Sort: group ID order, which Order may reverse.
+	return str(func(x *client.FigureCluster) string { return x.ObjectId })
 }
 
 // resultCache keeps the ordered hits of recent SimpleQuery listings so
