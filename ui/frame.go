@@ -128,11 +128,13 @@ func (m *Model) headerLine() string {
 		b.WriteString(st.HeaderKey.Render("  " + k + " "))
 		b.WriteString(st.HeaderVal.Render(safetext.Line(v)))
 	}
-	kv("endpoint", where)
+	// Project and dataset first: when the line must be cut, the endpoint
+	// is what goes.
 	if m.opts.Store != nil {
 		kv("project", m.opts.Store.Project())
 		kv("dataset", m.opts.Store.Dataset())
 	}
+	kv("endpoint", where)
 	left := safetext.Truncate(b.String(), m.width-safetext.Width(ro))
 	if pad := m.width - safetext.Width(left) - safetext.Width(ro); pad > 0 {
 		left += st.Header.Render(strings.Repeat(" ", pad))

@@ -70,6 +70,7 @@ type Model struct {
 	width  int
 	height int // rows of data (the header line is extra)
 
+	gutter  int   // cells before the first column: the cursor mark
 	visible []int // indexes of shown columns
 	widths  []int // width of each shown column
 	header  string
@@ -170,6 +171,13 @@ func (m *Model) clamp() {
 
 // layout picks the shown columns and their widths for the current width.
 func (m *Model) layout() {
+	// The selected row carries a ">" mark as well as its highlight, so the
+	// cursor is visible without colour (NO_COLOR, the ASCII profile).
+	m.gutter = 0
+	if m.width >= 10 {
+		m.gutter = 2
+	}
+	avail := m.width - m.gutter
 	m.visible = m.visible[:0]
 	for i := range m.cols {
 		m.visible = append(m.visible, i)
@@ -181,7 +189,7 @@ func (m *Model) layout() {
 		}
 		return n
 	}
-	for len(m.visible) > 1 && need() > m.width {
+	for len(m.visible) > 1 && need() > avail {
 		drop := -1
 		for k, i := range m.visible {
 			if c := m.cols[i]; c.Drop > 0 && (drop < 0 || c.Drop > m.cols[m.visible[drop]].Drop) {
@@ -199,9 +207,9 @@ func (m *Model) layout() {
 		m.widths = append(m.widths, m.cols[i].Min)
 		flex += m.cols[i].Flex
 	}
-	spare := m.width - need()
+	spare := avail - need()
 	if len(m.visible) == 1 {
-		m.widths[0] = m.width
+		m.widths[0] = max(avail, 0)
 		spare = 0
 	}
 	// Hand out spare cells to flexible columns by share, then round-robin
@@ -233,14 +241,21 @@ func (m *Model) layout() {
 	for i, c := range m.cols {
 		titles[i] = c.Title
 	}
-	m.header = m.st.ColHeader.Render(string(m.join(titles)))
+	m.header = m.st.ColHeader.Render(string(m.join(titles, false)))
 }
 
 // join lays out one row's cells into m.line and returns it; it pads to the
 // full width so a selected row's highlight spans the screen.
-func (m *Model) join(cells []string) []byte {
+func (m *Model) join(cells []string, selected bool) []byte {
 	b := m.line[:0]
-	used := 0
+	used := m.gutter
+	switch {
+	case m.gutter == 0:
+	case selected:
+		b = append(b, "> "...)
+	default:
+		b = append(b, "  "...)
+	}
 	for k, i := range m.visible {
 		if k > 0 {
 			b = append(b, ' ')
@@ -279,7 +294,7 @@ func (m *Model) View() string {
 			m.scratch[c] = ""
 		}
 		m.src.Cells(i, m.scratch)
-		line := m.join(m.scratch)
+		line := m.join(m.scratch, i == m.cursor)
 		if i == m.cursor {
 			m.out.WriteString(m.st.Selected.Render(string(line)))
 		} else {
