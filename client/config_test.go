@@ -135,6 +135,9 @@ func TestEightGoroutinesShareOneClientWithinItsConcurrency(t *testing.T) {
 	if p := peak.Load(); p > 3 {
 		t.Errorf("%d requests at once, Concurrency is 3", p)
 	}
+	if n := f.conns.Load(); n > 3 {
+		t.Errorf("%d TCP connections for %d calls; idle ones should be reused (at most Concurrency=3)", n, c.Stats().Calls)
+	}
 	s := c.Stats()
 	if s.InFlight != 0 || s.Calls != 80+s.Retries || s.Errors != 0 {
 		t.Errorf("stats %+v", s)

@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +46,7 @@ type captured struct {
 // handle(w, r, n), n counting requests from 1.
 type fakeIMM struct {
 	srv    *httptest.Server
+	conns  atomic.Int32 // TCP connections accepted
 	mu     sync.Mutex
 	reqs   []captured
 	handle func(w http.ResponseWriter, r *http.Request, n int)
@@ -52,7 +55,7 @@ type fakeIMM struct {
 func newFakeIMM(t *testing.T, handle func(w http.ResponseWriter, r *http.Request, n int)) *fakeIMM {
 	t.Helper()
 	f := &fakeIMM{handle: handle}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		c := captured{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body, Host: r.Host}
 		c.SigErr = verifyV3(r, body, testSecret)
@@ -62,6 +65,12 @@ func newFakeIMM(t *testing.T, handle func(w http.ResponseWriter, r *http.Request
 		f.mu.Unlock()
 		f.handle(w, r, n)
 	}))
+	f.srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			f.conns.Add(1)
+		}
+	}
+	f.srv.Start()
 	t.Cleanup(f.srv.Close)
 	return f
 }
