@@ -200,6 +200,13 @@ func BenchmarkDecodeBatchGetFileMeta100(b *testing.B) {
 	}
 }
 
+// Measured on the 2-core dev box (go test -bench Decode, 100 full files,
+// 652 KB): this path 60 ms, 7.7 MB, 144k allocs per reply; the runtime-map
+// route below 111 ms, 27.7 MB, 457k allocs. 100 files trimmed to 8 fields
+// (21 KB): 1.8 ms, 0.65 MB. Most of what remains is the models' own
+// UnmarshalJSON (extras.go decodes every object twice, once per nesting
+// level), not this package's plumbing.
+
 // BenchmarkDecodeViaRuntimeMap100 is the route the SDK's BodyType "json"
 // implies: the runtime's ReadAsJSON and Convert into
 // map[string]interface{}, then marshal the map back and decode it into the
