@@ -30,7 +30,7 @@ const APIVersion = "2020-09-30"
 type Stats struct {
 	Calls    int64 // HTTP attempts started
 	Retries  int64 // attempts that repeated an earlier failed one
-	Errors   int64 // method calls that returned an error
+	Errors   int64 // API calls that failed for good (each failed part of a split batch counts)
 	InFlight int64 // HTTP attempts under way now
 }
 
