@@ -10,7 +10,6 @@
 package table
 
 import (
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -79,7 +78,7 @@ type Model struct {
 
 	scratch []string // reused cells of one row
 	line    []byte   // reused line buffer
-	out     strings.Builder
+	out     []byte   // reused frame buffer
 }
 
 // New makes a table with the given columns and styles.
@@ -284,22 +283,22 @@ func (m *Model) View() string {
 	if m.width <= 0 || m.height < 0 {
 		return ""
 	}
-	m.out.Reset()
-	m.out.WriteString(m.header)
+	out := append(m.out[:0], m.header...)
 	n := m.Len()
 	end := min(m.offset+m.height, n)
 	for i := m.offset; i < end; i++ {
-		m.out.WriteByte('\n')
+		out = append(out, '\n')
 		for c := range m.scratch {
 			m.scratch[c] = ""
 		}
 		m.src.Cells(i, m.scratch)
 		line := m.join(m.scratch, i == m.cursor)
 		if i == m.cursor {
-			m.out.WriteString(m.st.Selected.Render(string(line)))
+			out = append(out, m.st.Selected.Render(string(line))...)
 		} else {
-			m.out.Write(line)
+			out = append(out, line...)
 		}
 	}
-	return m.out.String()
+	m.out = out
+	return string(out)
 }
