@@ -134,3 +134,24 @@ func TestUnknownKeysAreKept(t *testing.T) {
 		t.Fatalf("re-encoded lost keys: %s", out)
 	}
 }
+
+func TestKeyScanSkipsNestedValuesAndEscapes(t *testing.T) {
+	var f File
+	in := `{"URI":"oss://b/{o}\"]","We\u0069rd":[{"a":"}"},[1,2]],"Size":0,"N":-1.5e3,"T":true}`
+	if err := json.Unmarshal([]byte(in), &f); err != nil {
+		t.Fatal(err)
+	}
+	u := f.Unknown(f)
+	if string(u["Weird"]) != `[{"a":"}"},[1,2]]` || string(u["N"]) != `-1.5e3` || string(u["T"]) != "true" || len(u) != 3 {
+		t.Fatalf("unknown keys: %q", u)
+	}
+	if f.URI != `oss://b/{o}"]` {
+		t.Fatalf("URI %q", f.URI)
+	}
+	out, _ := json.Marshal(f)
+	var m map[string]any
+	_ = json.Unmarshal(out, &m)
+	if _, ok := m["Size"]; !ok {
+		t.Fatalf("zero Size dropped: %s", out)
+	}
+}
