@@ -13,14 +13,11 @@ func (addressesPane) fields() []string { return []string{"Addresses", "LatLong",
 func (addressesPane) empty() string    { return "no address or location for this file" }
 
 func (addressesPane) lines(d *doc, f *client.File) {
-	if loc := []kv{
+	d.section("Location", []kv{
 		{k: "Coordinates", v: latLong(f.LatLong)},
 		{k: "Raw", v: unless(f.LatLong, latLong(f.LatLong))},
 		{k: "Time zone", v: f.Timezone},
-	}; anyValue(loc) {
-		d.title("Location")
-		d.kvs(loc)
-	}
+	})
 	for _, a := range f.Addresses {
 		lang := a.Language
 		if lang == "" {

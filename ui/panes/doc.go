@@ -20,6 +20,10 @@ type doc struct {
 	s     *theme.Styles
 	w     int
 	lines []string
+	// lazy[i], when set, renders line i the first time it is shown: a
+	// file with 10,000 labels then costs one styled row per visible line,
+	// not 10,000 on every resize.
+	lazy []func() string
 }
 
 func newDoc(s *theme.Styles, w int) *doc { return &doc{s: s, w: w} }
@@ -27,6 +31,19 @@ func newDoc(s *theme.Styles, w int) *doc { return &doc{s: s, w: w} }
 // add appends one already styled line, cut to the width.
 func (d *doc) add(line string) {
 	d.lines = append(d.lines, safetext.Truncate(line, d.w))
+}
+
+// addLazy appends a line rendered by f when first shown; f's result is
+// cut to the width.
+func (d *doc) addLazy(f func() string) {
+	if d.lazy == nil {
+		d.lazy = make([]func() string, len(d.lines), cap(d.lines))
+	}
+	for len(d.lazy) < len(d.lines) {
+		d.lazy = append(d.lazy, nil)
+	}
+	d.lines = append(d.lines, "")
+	d.lazy = append(d.lazy, f)
 }
 
 // blank appends an empty line unless the document is empty or already
@@ -95,4 +112,14 @@ func (d *doc) kvs(rows []kv) {
 			d.add(k + "  " + st.Render(l))
 		}
 	}
+}
+
+// section appends a titled key/value list, or nothing when no row has a
+// value.
+func (d *doc) section(title string, rows []kv) {
+	if !anyValue(rows) {
+		return
+	}
+	d.title(title)
+	d.kvs(rows)
 }

@@ -25,6 +25,18 @@ type facesPane struct {
 	cursor int
 	off    int // first table row shown
 	w, h   int
+	memo   detailMemo
+	frame  frame
+	rows   rowMemo
+}
+
+// rowMemo keeps rendered table rows (not under the cursor) for one width:
+// styling a row costs more than all else a key press does.
+type rowMemo struct {
+	w      int
+	widths []int
+	header string
+	rows   map[int]string
 }
 
 type facesKeys struct {
@@ -33,9 +45,11 @@ type facesKeys struct {
 }
 
 func newFacesPane(ctx Context) *facesPane {
+	s := stylesOf(ctx)
 	return &facesPane{
 		ctx:    ctx,
-		styles: stylesOf(ctx),
+		styles: s,
+		frame:  newFrame(s),
 		keys: facesKeys{
 			scrollKeys: newScrollKeys(),
 			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
@@ -64,6 +78,8 @@ func (p *facesPane) SetFile(f *client.File) {
 	p.file = f
 	p.faces = nil
 	p.cursor, p.off = 0, 0
+	p.memo = detailMemo{}
+	p.rows = rowMemo{}
 	if f == nil {
 		return
 	}
@@ -158,7 +174,7 @@ func (p *facesPane) layout() (table, box int) {
 	if p.h < 10 || p.w < 20 {
 		return p.h, 0
 	}
-	box = min(len(p.detailLines(p.w-2))+2, p.h/2)
+	box = min(len(p.detail(p.w-2))+2, p.h/2)
 	// The table takes the rows it needs and the box follows it.
 	return min(p.h-box, len(p.faces)+1), box
 }
@@ -214,12 +230,27 @@ func (p *facesPane) View() string {
 		return s.Muted.Render(safetext.Truncate("no faces in this file", p.w))
 	}
 	tableH, boxH := p.layout()
-	widths := fitColumns(faceCols, p.w)
+	m := &p.rows
+	if m.rows == nil || m.w != p.w {
+		m.w = p.w
+		m.widths = fitColumns(faceCols, p.w)
+		m.header = safetext.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
+		m.rows = make(map[int]string)
+	}
 	lines := make([]string, 0, p.h)
-	lines = append(lines, safetext.Truncate(tableHeader(faceCols, widths, s.ColHeader), p.w))
+	lines = append(lines, m.header)
 	end := min(p.off+tableH-1, len(p.faces))
 	for i := p.off; i < end; i++ {
-		lines = append(lines, safetext.Truncate(p.row(i, widths), p.w))
+		if i == p.cursor {
+			lines = append(lines, safetext.Truncate(p.row(i, m.widths), p.w))
+			continue
+		}
+		r, ok := m.rows[i]
+		if !ok {
+			r = safetext.Truncate(p.row(i, m.widths), p.w)
+			m.rows[i] = r
+		}
+		lines = append(lines, r)
 	}
 	if boxH > 0 {
 		lines = append(lines, p.box(boxH))

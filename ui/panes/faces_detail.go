@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/theme"
 )
 
 // attrCell is the width of one attribute in the detail grid.
@@ -114,15 +115,55 @@ func orDash(s string) string {
 	return s
 }
 
-// box draws the detail lines in the theme's box, h lines tall in all.
+// detailMemo keeps the detail of one face at one width: layout needs its
+// height on every key.
+type detailMemo struct {
+	valid     bool
+	cursor, w int
+	lines     []string
+}
+
+// detail returns detailLines(w), computed once per face and width.
+func (p *facesPane) detail(w int) []string {
+	m := &p.memo
+	if !m.valid || m.cursor != p.cursor || m.w != w {
+		*m = detailMemo{valid: true, cursor: p.cursor, w: w, lines: p.detailLines(w)}
+	}
+	return m.lines
+}
+
+// frame is the box border: the theme's glyphs and colour, drawn by hand
+// because a lipgloss bordered block costs more per key than the table.
+type frame struct {
+	tl, t, tr, l, r, bl, b, br string
+}
+
+func newFrame(s *theme.Styles) frame {
+	b := s.Box.GetBorderStyle()
+	glyphs := []string{b.TopLeft, b.Top, b.TopRight, b.Left, b.Right, b.BottomLeft, b.Bottom, b.BottomRight}
+	for _, g := range glyphs {
+		if safetext.Width(g) != 1 {
+			glyphs = []string{"+", "-", "+", "|", "|", "+", "-", "+"}
+			break
+		}
+	}
+	st := s.Renderer.NewStyle().Foreground(s.Box.GetBorderTopForeground())
+	for i, g := range glyphs {
+		glyphs[i] = st.Render(g)
+	}
+	return frame{glyphs[0], glyphs[1], glyphs[2], glyphs[3], glyphs[4], glyphs[5], glyphs[6], glyphs[7]}
+}
+
+// box draws the detail lines in a frame p.w wide and at most h tall.
 func (p *facesPane) box(h int) string {
 	inner := p.w - 2
-	lines := p.detailLines(inner)
-	if max(h-2, 0) < len(lines) {
-		lines = lines[:max(h-2, 0)]
+	src := p.detail(inner)
+	f := p.frame
+	var b strings.Builder
+	b.WriteString(f.tl + strings.Repeat(f.t, inner) + f.tr)
+	for i := 0; i < min(len(src), max(h-2, 0)); i++ {
+		b.WriteString("\n" + f.l + safetext.Pad(src[i], inner) + f.r)
 	}
-	for i, l := range lines {
-		lines[i] = safetext.Pad(l, inner)
-	}
-	return p.styles.Box.Width(inner).Render(strings.Join(lines, "\n"))
+	b.WriteString("\n" + f.bl + strings.Repeat(f.b, inner) + f.br)
+	return b.String()
 }

@@ -104,31 +104,11 @@ func (labelsPane) lines(d *doc, f *client.File) {
 		barW = cw - 5
 	}
 	for _, n := range labelTree(f.Labels) {
-		l := n.l
-		name := strings.Repeat("  ", min(n.depth, 8)) + safetext.Line(l.LabelName)
-		var nameStyle = &s.Value
-		if n.orphan {
-			name += " (under " + safetext.Line(l.ParentLabelName) + ")"
-			nameStyle = &s.Muted
-		}
-		cells := []cell{
-			{text: name, style: nameStyle},
-			{},
-			{text: conf(l.CentricScore)},
-			{text: l.Language, style: &s.Muted},
-			{text: l.LabelAlias},
-		}
-		if barW > 0 {
-			cells[1] = cell{text: s.Bar(float64(l.LabelConfidence), barW) + " " + conf(l.LabelConfidence), styled: true}
-		} else {
-			cells[1] = cell{text: conf(l.LabelConfidence)}
-		}
-		row := tableRow(labelCols, widths, cells, s.Value)
-		d.add(row)
+		d.addLazy(func() string { return labelRow(d, n, widths, barW) })
 		// Clips go under the label, wrapped: a list of time ranges is
 		// too long for a cell and cutting it would hide ranges.
 		var clips []string
-		for _, c := range l.Clips {
+		for _, c := range n.l.Clips {
 			if r := clipRange(c.TimeRange); r != "" {
 				clips = append(clips, r)
 			}
@@ -138,4 +118,29 @@ func (labelsPane) lines(d *doc, f *client.File) {
 			d.para("clips "+strings.Join(clips, ", "), s.Muted, indent)
 		}
 	}
+}
+
+// labelRow renders one label's table row.
+func labelRow(d *doc, n labelNode, widths []int, barW int) string {
+	s := d.s
+	l := n.l
+	name := strings.Repeat("  ", min(n.depth, 8)) + safetext.Line(l.LabelName)
+	var nameStyle = &s.Value
+	if n.orphan {
+		name += " (under " + safetext.Line(l.ParentLabelName) + ")"
+		nameStyle = &s.Muted
+	}
+	cells := []cell{
+		{text: name, style: nameStyle},
+		{},
+		{text: conf(l.CentricScore)},
+		{text: l.Language, style: &s.Muted},
+		{text: l.LabelAlias},
+	}
+	if barW > 0 {
+		cells[1] = cell{text: s.Bar(float64(l.LabelConfidence), barW) + " " + conf(l.LabelConfidence), styled: true}
+	} else {
+		cells[1] = cell{text: conf(l.LabelConfidence)}
+	}
+	return tableRow(labelCols, widths, cells, s.Value)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
 )
 
 // ocrPane shows each recognised text block with its confidence, language
@@ -26,7 +27,7 @@ func (ocrPane) lines(d *doc, f *client.File) {
 		head := s.Key.Render(fmt.Sprintf("#%d", i+1)) + "  " +
 			s.Bar(float64(c.Confidence), 10) + " " + s.Value.Render(conf(c.Confidence))
 		if c.Language != "" {
-			head += "  " + s.Muted.Render(c.Language)
+			head += "  " + s.Muted.Render(safetext.Line(c.Language))
 		}
 		d.add(head)
 		if b := boundary(c.Boundary); b != "" {

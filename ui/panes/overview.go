@@ -32,7 +32,6 @@ func (overview) fields() []string {
 
 func (overview) lines(d *doc, f *client.File) {
 	s := d.s
-	d.title("File")
 	size := ""
 	if f.Size > 0 {
 		size = humanSize(f.Size)
@@ -40,7 +39,7 @@ func (overview) lines(d *doc, f *client.File) {
 			size += " (" + groupDigits(f.Size) + " bytes)"
 		}
 	}
-	d.kvs([]kv{
+	d.section("File", []kv{
 		{k: "Filename", v: f.Filename},
 		{k: "URI", v: f.URI},
 		{k: "OSS URI", v: unless(f.OSSURI, f.URI)},
@@ -69,21 +68,14 @@ func (overview) lines(d *doc, f *client.File) {
 	default:
 		status.style, reason.style = &s.Warn, &s.Warn
 	}
-	if status.v != "" || reason.v != "" {
-		d.title("Index status")
-		d.kvs([]kv{status, reason})
-	}
-
-	if times := []kv{
+	d.section("Index status", []kv{status, reason})
+	d.section("Times", []kv{
 		{k: "Produced", v: f.ProduceTime},
 		{k: "File created", v: f.FileCreateTime},
 		{k: "File modified", v: f.FileModifiedTime},
 		{k: "Indexed", v: f.CreateTime},
 		{k: "Index updated", v: unless(f.UpdateTime, f.CreateTime)},
-	}; anyValue(times) {
-		d.title("Times")
-		d.kvs(times)
-	}
+	})
 
 	if f.ImageScore != nil {
 		d.title("Image score")
@@ -124,10 +116,7 @@ func (overview) lines(d *doc, f *client.File) {
 	for _, r := range sortedMap(f.OSSUserMeta) {
 		oss = append(oss, kv{k: "Meta " + r.k, v: r.v})
 	}
-	if anyValue(oss) {
-		d.title("OSS")
-		d.kvs(oss)
-	}
+	d.section("OSS", oss)
 
 	if len(f.CustomLabels) > 0 {
 		d.title("Custom labels")
@@ -146,8 +135,7 @@ func insights(d *doc, in *client.Insights) {
 		if x.i == nil || (x.i.Caption == "" && x.i.Description == "") {
 			continue
 		}
-		d.title("Insights: " + x.name)
-		d.kvs([]kv{{k: "Caption", v: x.i.Caption}, {k: "Description", v: x.i.Description}})
+		d.section("Insights: "+x.name, []kv{{k: "Caption", v: x.i.Caption}, {k: "Description", v: x.i.Description}})
 	}
 }
 

@@ -39,13 +39,14 @@ type scroller struct {
 	styles *theme.Styles
 	keys   scrollKeys
 	lines  []string
+	lazy   []func() string // see doc.lazy; may be shorter than lines
 	off    int
 	w, h   int
 }
 
 // setLines replaces the content, keeping the offset when keep is true.
 func (s *scroller) setLines(lines []string, keep bool) {
-	s.lines = lines
+	s.lines, s.lazy = lines, nil
 	if !keep {
 		s.off = 0
 	}
@@ -119,6 +120,9 @@ func (s *scroller) view() string {
 	for i := s.off; i < end; i++ {
 		if i > s.off {
 			b.WriteByte('\n')
+		}
+		if i < len(s.lazy) && s.lazy[i] != nil {
+			s.lines[i], s.lazy[i] = s.lazy[i](), nil
 		}
 		b.WriteString(safetext.Truncate(s.lines[i], s.w))
 	}

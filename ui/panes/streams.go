@@ -21,7 +21,7 @@ func (streamsPane) fields() []string {
 }
 
 func (streamsPane) lines(d *doc, f *client.File) {
-	if c := []kv{
+	d.section("Container", []kv{
 		{k: "Format", v: f.FormatName},
 		{k: "Long name", v: f.FormatLongName},
 		{k: "Duration", v: seconds(f.Duration)},
@@ -29,10 +29,7 @@ func (streamsPane) lines(d *doc, f *client.File) {
 		{k: "Video size", v: dims(f.VideoWidth, f.VideoHeight)},
 		{k: "Streams", v: nonZero(f.StreamCount)},
 		{k: "Programs", v: nonZero(f.ProgramCount)},
-	}; anyValue(c) {
-		d.title("Container")
-		d.kvs(c)
-	}
+	})
 	for _, v := range f.VideoStreams {
 		d.title(fmt.Sprintf("Video stream %d", v.Index))
 		rate := frameRate(v.FrameRate)

@@ -69,6 +69,7 @@ func (p *textPane) build(keep bool) {
 	}
 	p.builtW = w
 	p.sc.setLines(d.lines, keep)
+	p.sc.lazy = d.lazy
 }
 
 func (p *textPane) Update(msg tea.Msg) (Pane, tea.Cmd) {

@@ -1,0 +1,117 @@
+package panes
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/immtui/immtui/client"
+)
+
+// hostile is text that tries everything: escape sequences (CSI, OSC 52,
+// OSC 8, DCS, APC), C0 and C1 controls, bidi overrides, zero-width and
+// wide characters, invalid UTF-8.
+const hostile = "a\x1b[2J\x1b]52;c;aGk=\x07\x1b]8;;http://x\x1b\\link\x1bP1$r\x1b\\\x1b_apc\x1b\\" +
+	"\x9b31m\u009b\u202eevil\u202c\u2066iso\u2069\u200b\ufeff张伟😀\xff\r\b\t\x7fend"
+
+// hostileFile puts hostile text in every kind of field, 2,000 labels and a
+// 1 MB string. sanitise false skips the client's sanitiser, to show the
+// panes do not depend on it.
+func hostileFile(t testing.TB, sanitise bool) *client.File {
+	t.Helper()
+	f := client.File{
+		URI: "oss://b/" + hostile, Filename: hostile, ObjectStatus: hostile, Reason: hostile,
+		EXIF:         `{"Make":{"value":"` + jsonEsc(hostile) + `"},"` + jsonEsc(hostile) + `":{"value":1}}`,
+		CustomLabels: map[string]any{hostile: hostile, "n": 1.5, "nested": map[string]any{"k": hostile}},
+		OSSTagging:   map[string]any{"t": hostile},
+		Insights:     &client.Insights{Image: &client.Insight{Caption: hostile, Description: strings.Repeat(hostile+" ", 50)}},
+		OCRTexts:     strings.Repeat("长", 1<<18) + hostile, // 768 KB + in one line
+		LatLong:      hostile, Timezone: hostile,
+		FormatName: hostile, FormatLongName: hostile,
+		Addresses:           []client.Address{{Language: hostile, Country: hostile, AddressLine: strings.Repeat(hostile, 20)}},
+		OCRContents:         []client.OCRContents{{Contents: hostile, Language: hostile, Confidence: 2}},
+		VideoStreams:        []client.VideoStream{{CodecName: hostile, FrameRate: hostile, Rotate: hostile, Profile: hostile}},
+		AudioStreams:        []client.AudioStream{{CodecName: hostile, ChannelLayout: hostile}},
+		Subtitles:           []client.SubtitleStream{{Content: hostile, Language: hostile}},
+		CroppingSuggestions: []client.CroppingSuggestion{{AspectRatio: hostile, Confidence: -1}},
+	}
+	for i := 0; i < 2000; i++ {
+		f.Labels = append(f.Labels, client.Label{
+			LabelName: fmt.Sprintf("%s%d", hostile, i), ParentLabelName: fmt.Sprintf("%s%d", hostile, i/2),
+			LabelAlias: hostile, Language: hostile, LabelConfidence: float32(i%7) / 3,
+			Clips: []client.Clip{{TimeRange: []int64{-5, 1 << 40}}},
+		})
+	}
+	for i := 0; i < 30; i++ {
+		f.Figures = append(f.Figures, client.Figure{
+			FigureId: hostile, FigureClusterId: fmt.Sprintf("%s%d", hostile, i%3), Gender: hostile,
+			Emotion: hostile, Mask: hostile, Age: int64(i), FigureClusterConfidence: float32(i%5) / 4,
+			Boundary: &client.Boundary{Width: -1, Polygon: make([]client.PointInt64, 3)},
+			HeadPose: &client.HeadPose{Pitch: 1e30},
+		})
+	}
+	b, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Round trip so the raw JSON also carries an unknown key, as a server's would.
+	b = append(b[:len(b)-1], []byte(`,"Future":"`+jsonEsc(hostile)+`"}`)...)
+	var out client.File
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if sanitise {
+		return decodeFile(t, b)
+	}
+	return &out
+}
+
+func jsonEsc(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
+
+// TestEveryPaneFitsEverySize sweeps 1x1 to 200x60: no panic, no line
+// wider than the pane, no more lines than its height, no control
+// character on screen.
+func TestEveryPaneFitsEverySize(t *testing.T) {
+	files := map[string]*client.File{"fixture": fixtureFile(t), "cjk": cjkFile(t)}
+	for _, name := range Names {
+		for fname, f := range files {
+			t.Run(name+"-"+fname, func(t *testing.T) {
+				p := show(t, name, f, 80, 24)
+				p.Update(press("j")) // a cursor or offset that must survive shrinking
+				for w := 0; w <= 200; w++ {
+					for h := 0; h <= 60; h++ {
+						p.SetSize(w, h)
+						assertFits(t, p.View(), max(w, 0), max(h, 0))
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestHostileFileStaysInsideThePane(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders a 1 MB file at many sizes")
+	}
+	for _, sanitised := range []bool{true, false} {
+		f := hostileFile(t, sanitised)
+		for _, name := range Names {
+			t.Run(fmt.Sprintf("%s-sanitised=%v", name, sanitised), func(t *testing.T) {
+				p := show(t, name, f, 80, 24)
+				for _, sz := range [][2]int{{1, 1}, {2, 3}, {7, 5}, {13, 10}, {40, 12}, {80, 24}, {120, 40}, {200, 60}} {
+					p.SetSize(sz[0], sz[1])
+					for _, k := range []string{"", "G", "w", "j", "g", "w"} {
+						if k != "" {
+							p.Update(press(k))
+						}
+						assertFits(t, p.View(), sz[0], sz[1])
+					}
+				}
+			})
+		}
+	}
+}
