@@ -100,9 +100,12 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	return v
 }
 
-// Init fetches the cluster (refreshing the header) and the first pane.
+// Init fetches the cluster and the first pane. A cluster already cached
+// (a list page carries whole clusters) is shown at once and revalidated
+// with one BatchGetFigureCluster, so the header is never older than the
+// moment the view opened.
 func (v *Cluster) Init() tea.Cmd {
-	return tea.Batch(v.fetchCluster(false), v.ensurePane(v.active))
+	return tea.Batch(v.fetchCluster(v.cluster != nil), v.ensurePane(v.active))
 }
 
 // Crumb is the cluster's name, or its short ID.
@@ -351,7 +354,11 @@ func (v *Cluster) headerLines() []string {
 	if v.height >= 16 && v.width >= 20 {
 		inner := flowFields(st, fields, v.width-4)
 		if v.cReq != 0 {
-			inner = append(inner, st.Muted.Render(safetext.Truncate("loading cluster...", v.width-4)))
+			what := "loading cluster..."
+			if v.cluster != nil {
+				what = "refreshing..."
+			}
+			inner = append(inner, st.Muted.Render(safetext.Truncate(what, v.width-4)))
 		} else if v.cErr != nil {
 			inner = append(inner, st.Error.Render(safetext.Truncate(errview.Summary(v.cErr), v.width-4)))
 		}
