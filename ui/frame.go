@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
@@ -63,7 +64,42 @@ func newHelp(st *theme.Styles) help.Model {
 
 func (m *Model) helpView() string {
 	v := m.top()
-	return m.help.View(helpKeys{view: v, full: v.FullHelp, global: m.keys, top: len(m.stack) == 1})
+	k := helpKeys{view: v, full: v.FullHelp, global: m.keys, top: len(m.stack) == 1}
+	if m.help.ShowAll {
+		return m.help.View(k)
+	}
+	return m.shortHelp(k.ShortHelp())
+}
+
+// shortHelp lays out "key desc" items until the next would not fit.
+// (bubbles/help v1.0.0 adds one item too many when the line is within an
+// ellipsis of the edge, and the frame must never be wider than the screen.)
+func (m *Model) shortHelp(bindings []key.Binding) string {
+	st := m.help.Styles
+	var b strings.Builder
+	used := 0
+	for _, kb := range bindings {
+		if !kb.Enabled() {
+			continue
+		}
+		h := kb.Help()
+		w := safetext.Width(h.Key) + 1 + safetext.Width(h.Desc)
+		sep := 0
+		if used > 0 {
+			sep = 2
+		}
+		if used+sep+w > m.width {
+			break
+		}
+		if sep > 0 {
+			b.WriteString("  ")
+		}
+		b.WriteString(st.ShortKey.Render(h.Key))
+		b.WriteByte(' ')
+		b.WriteString(st.ShortDesc.Render(h.Desc))
+		used += sep + w
+	}
+	return b.String()
 }
 
 // View draws the frame: never wider than the terminal, never taller.

@@ -27,14 +27,19 @@ type helpKeys struct {
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
-	b := append([]key.Binding{}, h.view.ShortHelp()...)
-	b = append(b, h.global.Help)
+	// The ways out and to more help come first: when the line is cut for
+	// width, it is the view's rarer keys that go.
+	help := h.global.Help
+	help.SetHelp("?", "help")
+	var b []key.Binding
 	if h.top {
-		return append(b, h.global.Quit)
+		b = []key.Binding{h.global.Quit, help}
+	} else {
+		back := h.global.Back
+		back.SetHelp("esc", "back")
+		b = []key.Binding{back, help}
 	}
-	back := h.global.Back
-	back.SetHelp("esc/q", "back")
-	return append(b, back)
+	return append(b, h.view.ShortHelp()...)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {

@@ -275,7 +275,7 @@ func (v *Clusters) emptyBody() string {
 // ShortHelp is the list's one-line help.
 func (v *Clusters) ShortHelp() []key.Binding {
 	t := v.table.Keys
-	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End}
+	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End, v.keys.Refresh}
 }
 
 // FullHelp groups every key of the list.
