@@ -67,13 +67,15 @@ func NewClusters(env *Env) *Clusters {
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 	}
 	v.table = table.New([]table.Column{
-		{Title: "Name", Min: 12, Flex: 1},
+		{Title: "Name", Min: 12, Max: 40, Flex: 2},
 		{Title: "Gender", Min: 6, Drop: 2},
 		{Title: "Faces", Min: 6, Right: true},
 		{Title: "Images", Min: 6, Right: true, Drop: 3},
 		{Title: "Videos", Min: 6, Right: true, Drop: 4},
 		{Title: "Ages", Min: 8, Max: 11, Flex: 1, Drop: 5},
 		{Title: "Updated", Min: 16, Drop: 1},
+		// The ID only when there is room: it is dropped first.
+		{Title: "ID", Min: 16, Max: 48, Flex: 1, Drop: 6},
 	}, env.Styles)
 	v.table.SetSource(clusterRows{v})
 	return v
@@ -302,6 +304,7 @@ func (r clusterRows) Cells(i int, dst []string) {
 	dst[4] = strconv.Itoa(int(c.VideoCount))
 	dst[5] = formatAges(c.MinAge, c.AvgAge, c.MaxAge)
 	dst[6] = formatUnix(c.UpdateTime)
+	dst[7] = c.ID
 }
 
 // ClusterLabel is a cluster's name, or its short ID when it has none.
