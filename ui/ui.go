@@ -108,6 +108,15 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if c, ok := m.top().(views.InputCapturer); ok && c.Capturing() {
 		return m.top().Update(msg)
 	}
+	// Typed-ahead runes arrive as one message ("jjj" while j is held, or
+	// when the terminal is slow): each is a key press of its own.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Sequence(cmds...)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll

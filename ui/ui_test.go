@@ -188,3 +188,12 @@ func TestStatusLineShowsTheErrorWithItsRequestID(t *testing.T) {
 		t.Fatalf("status line = %q", status)
 	}
 }
+
+func TestTypedAheadRunesEachCount(t *testing.T) {
+	m, u := start(t, uitest.NewFake(50), 100, 30)
+	u.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
+	list := m.Top().(*views.Clusters)
+	if list.Cursor() != 3 {
+		t.Fatalf("cursor after \"jjj\" = %d, want 3", list.Cursor())
+	}
+}
