@@ -353,13 +353,7 @@ func (v *Cluster) headerLines() []string {
 	var lines []string
 	if v.height >= 16 && v.width >= 20 {
 		inner := flowFields(st, fields, v.width-4)
-		if v.cReq != 0 {
-			what := "loading cluster..."
-			if v.cluster != nil {
-				what = "refreshing..."
-			}
-			inner = append(inner, st.Muted.Render(safetext.Truncate(what, v.width-4)))
-		} else if v.cErr != nil {
+		if v.cErr != nil && v.cReq == 0 {
 			inner = append(inner, st.Error.Render(safetext.Truncate(errview.Summary(v.cErr), v.width-4)))
 		}
 		box := st.Box.Width(v.width-2).Padding(0, 1).Render(strings.Join(inner, "\n"))

@@ -18,33 +18,47 @@ import (
 type field struct {
 	key, val string
 	wide     bool
+	min      int // cells the value takes at least, so loading keeps the layout
 }
+
+// pending stands for a value not known yet; the header keeps its shape
+// while the cluster loads, so nothing below it jumps when it arrives.
+const pending = "..."
 
 // clusterFields lists what the header shows, from the full cluster when it
 // has arrived and from the list row until then.
 func clusterFields(id string, c *client.FigureCluster, row *state.ClusterRow) []field {
 	var f []field
 	add := func(k, v string) {
-		if v != "" {
-			f = append(f, field{key: k, val: v})
+		m := 0
+		switch k {
+		case "Created", "Updated":
+			m = len("2006-01-02 15:04:05")
+		case "MetaLockVersion":
+			m = 3
 		}
+		f = append(f, field{key: k, val: v, min: m})
+	}
+	named := func(n string) string {
+		if n == "" {
+			return "(unnamed)"
+		}
+		return n
 	}
 	switch {
 	case c != nil:
-		name := c.Name
-		if name == "" {
-			name = "(unnamed)"
-		}
-		add("Name", name)
-		add("ID", c.ObjectId)
+		add("Name", named(c.Name))
+		add("ID", orDash(c.ObjectId))
 		add("Gender", orDash(c.Gender))
 		add("Faces", strconv.FormatInt(c.FaceCount, 10))
 		add("Images", strconv.FormatInt(c.ImageCount, 10))
 		add("Videos", strconv.FormatInt(c.VideoCount, 10))
 		add("Ages", formatAges(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
-		add("CustomId", c.CustomId)
-		add("Created", formatTime(c.CreateTime))
-		add("Updated", formatTime(c.UpdateTime))
+		if c.CustomId != "" {
+			add("CustomId", c.CustomId)
+		}
+		add("Created", orDash(formatTime(c.CreateTime)))
+		add("Updated", orDash(formatTime(c.UpdateTime)))
 		add("MetaLockVersion", strconv.FormatInt(c.MetaLockVersion, 10))
 		cover := "none"
 		if c.Cover != nil && c.Cover.URI != "" {
@@ -53,23 +67,31 @@ func clusterFields(id string, c *client.FigureCluster, row *state.ClusterRow) []
 		f = append(f, field{key: "Cover", val: cover, wide: true})
 		f = append(f, field{key: "Labels", val: formatLabels(c.CustomLabels), wide: true})
 	case row != nil:
-		name := row.Name
-		if name == "" {
-			name = "(unnamed)"
-		}
-		add("Name", name)
+		add("Name", named(row.Name))
 		add("ID", row.ID)
 		add("Gender", orDash(row.Gender))
 		add("Faces", strconv.Itoa(int(row.FaceCount)))
 		add("Images", strconv.Itoa(int(row.ImageCount)))
 		add("Videos", strconv.Itoa(int(row.VideoCount)))
 		add("Ages", formatAges(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
-		add("Updated", formatUnix(row.UpdateTime))
+		add("Created", pending)
+		add("Updated", formatUnixSeconds(row.UpdateTime))
+		add("MetaLockVersion", pending)
+		cover := pending
 		if row.CoverURI != "" {
-			f = append(f, field{key: "Cover", val: row.CoverURI, wide: true})
+			cover = row.CoverURI
 		}
+		f = append(f, field{key: "Cover", val: cover, wide: true})
+		f = append(f, field{key: "Labels", val: pending, wide: true})
 	default:
-		add("ID", id)
+		for _, k := range []string{"Name", "ID", "Gender", "Faces", "Images", "Videos", "Ages", "Created", "Updated", "MetaLockVersion"} {
+			v := pending
+			if k == "ID" {
+				v = id
+			}
+			add(k, v)
+		}
+		f = append(f, field{key: "Cover", val: pending, wide: true}, field{key: "Labels", val: pending, wide: true})
 	}
 	for i := range f {
 		f[i].val = safetext.Line(f[i].val)
@@ -108,6 +130,10 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 			gap = 0
 		}
 		val := fl.val
+		if vw < fl.min {
+			val += strings.Repeat(" ", fl.min-vw)
+			vw = fl.min
+		}
 		if kw+vw > width {
 			val = safetext.Truncate(val, max(width-kw, 0))
 			vw = safetext.Width(val)
@@ -122,6 +148,14 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 		lines[i] = safetext.Truncate(l, width)
 	}
 	return lines
+}
+
+// formatUnixSeconds is formatUnix to the second, like formatTime.
+func formatUnixSeconds(sec int64) string {
+	if sec <= 0 {
+		return "-"
+	}
+	return time.Unix(sec, 0).Format("2006-01-02 15:04:05")
 }
 
 func orDash(s string) string {

@@ -158,3 +158,26 @@ func TestClusterFacesEnterAsksToOpenAnotherCluster(t *testing.T) {
 }
 
 var _ = views.ShortID
+
+func TestClusterHeaderKeepsItsHeightWhileTheClusterLoads(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	row := f.Rows[0]
+	v := views.NewCluster(newEnv(f), row.ID, &row)
+	defer v.Close()
+	v.SetSize(100, 30)
+	cmd := v.Init()
+	tabsRow := func() int {
+		for i, l := range strings.Split(v.View(), "\n") {
+			if strings.Contains(l, "1 Overview") {
+				return i
+			}
+		}
+		return -1
+	}
+	before := tabsRow()
+	uitest.Run(v, cmd)
+	if after := tabsRow(); after != before || before < 0 {
+		t.Fatalf("tabs moved from line %d to %d when the cluster arrived", before, after)
+	}
+}

@@ -250,9 +250,15 @@ func (v *Clusters) titleLine() string {
 	st := v.env.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Clusters"))
-	b.WriteString(st.Muted.Render(" " + formatCount(v.total) + " total, sorted by " +
+	total := "?"
+	if len(v.rows) > 0 || v.done {
+		total = formatCount(v.total)
+	}
+	b.WriteString(st.Muted.Render(" " + total + " total, sorted by " +
 		v.query.Sort + " " + v.query.Order + ", " + strconv.Itoa(len(v.rows)) + " loaded"))
 	switch {
+	case v.pending != 0 && len(v.rows) == 0:
+		b.WriteString(st.Muted.Render(", loading"))
 	case v.pending != 0:
 		b.WriteString(st.Muted.Render(", loading more"))
 	case v.err != nil && len(v.rows) > 0:

@@ -1,0 +1,96 @@
+package table
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/immtui/immtui/ui/theme"
+)
+
+type rows int
+
+func (r rows) Len() int { return int(r) }
+func (r rows) Cells(i int, dst []string) {
+	dst[0] = "名字" + strconv.Itoa(i)
+	dst[1] = strconv.Itoa(i * 10)
+	dst[2] = "2024-01-01 00:00"
+}
+
+func newTable(n int) *Model {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	m := New([]Column{
+		{Title: "Name", Min: 8, Flex: 1},
+		{Title: "Count", Min: 6, Right: true},
+		{Title: "Updated", Min: 16, Drop: 1},
+	}, theme.New(r))
+	m.SetSource(rows(n))
+	return m
+}
+
+func TestTableDrawsOnlyTheRowsThatFit(t *testing.T) {
+	m := newTable(1000)
+	m.SetSize(60, 11)
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) != 11 {
+		t.Fatalf("%d lines, want header + 10 rows", len(lines))
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w != 60 {
+			t.Fatalf("line %q is %d cells, want 60", l, w)
+		}
+	}
+	if !strings.HasPrefix(lines[1], "> 名字0") {
+		t.Fatalf("first row %q lacks the cursor mark", lines[1])
+	}
+}
+
+func TestTableDropsColumnsWhenNarrow(t *testing.T) {
+	m := newTable(5)
+	m.SetSize(25, 5)
+	if out := m.View(); strings.Contains(out, "Updated") || !strings.Contains(out, "Count") {
+		t.Fatalf("narrow table should drop Updated and keep Count:\n%s", out)
+	}
+}
+
+func TestTableScrollsToKeepTheCursorVisible(t *testing.T) {
+	m := newTable(100)
+	m.SetSize(60, 6) // 5 rows
+	m.SetCursor(42)
+	out := m.View()
+	if !strings.Contains(out, "> 名字42") || strings.Contains(out, "名字37 ") {
+		t.Fatalf("cursor row not in view:\n%s", out)
+	}
+	m.SetSource(rows(10)) // rows went away: the cursor follows
+	if m.Cursor() != 9 {
+		t.Fatalf("cursor %d, want 9", m.Cursor())
+	}
+	m.SetCursor(-5)
+	if m.Cursor() != 0 {
+		t.Fatalf("cursor %d, want 0", m.Cursor())
+	}
+}
+
+func TestTableCutsWideCellsWithoutSplittingCharacters(t *testing.T) {
+	m := New([]Column{{Title: "Name", Min: 5}}, newTable(0).st)
+	m.SetSource(one("张伟张伟张伟\x1b[31m"))
+	m.SetSize(9, 2)
+	lines := strings.Split(m.View(), "\n")
+	if w := ansi.StringWidth(lines[1]); w != 9 {
+		t.Fatalf("row %q is %d cells", lines[1], w)
+	}
+	if strings.Contains(lines[1], "\x1b") {
+		t.Fatalf("escape reached the row: %q", lines[1])
+	}
+}
+
+type one string
+
+func (o one) Len() int                  { return 1 }
+func (o one) Cells(i int, dst []string) { dst[0] = string(o) }
