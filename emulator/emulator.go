@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -66,6 +67,8 @@ type Server struct {
 	verify  *verifier
 	faults  *injector
 	actions map[string]action
+
+	inFlight atomic.Int64
 
 	mu    sync.Mutex
 	calls []Call
@@ -136,6 +139,9 @@ func (s *Server) Calls() []Call {
 	return append([]Call(nil), s.calls...)
 }
 
+// InFlight is the number of requests being answered now.
+func (s *Server) InFlight() int { return int(s.inFlight.Load()) }
+
 // ResetCalls empties the request log.
 func (s *Server) ResetCalls() {
 	s.mu.Lock()
@@ -155,9 +161,11 @@ func (s *Server) record(c Call) {
 // ServeHTTP answers one IMM request. It never panics (a panic becomes a
 // 500 InternalError JSON body) and never waits longer than the client.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.inFlight.Add(1)
+	defer s.inFlight.Add(-1)
 	rid := newRequestID()
 	call := Call{Action: r.Header.Get("x-acs-action"), Params: r.URL.Query(), RequestId: rid}
-	wrote := false
+	wrote, recorded := false, false
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -169,7 +177,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				call.Status, call.Code = e.Status, e.Code
 			}
 		}
-		s.record(call)
+		if !recorded {
+			s.record(call)
+		}
 	}()
 
 	plan := s.faults.draw()
@@ -182,6 +192,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	call.Status, call.Code = status, code
 	if plan.kind == faultTruncate && status == http.StatusOK {
 		call.Code = "TruncatedBody"
+		// Logged before the cut: the client sees the connection close and
+		// may look at Calls() at once.
+		s.record(call)
+		recorded = true
 		writeTruncated(w, rid, body)
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptrace"
 	"strings"
 	"sync"
 	"testing"
@@ -137,9 +136,7 @@ func TestLatencyEndsWhenTheClientLeaves(t *testing.T) {
 	r := startTest(t, emulator.Config{Faults: emulator.Faults{Latency: time.Hour}})
 	c := newRaw(t, r)
 	ctx, cancel := context.WithCancel(context.Background())
-	wrote := make(chan struct{})
-	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { close(wrote) }}
-	req := c.request("GetProject", map[string]any{"ProjectName": testProject}).WithContext(httptrace.WithClientTrace(ctx, trace))
+	req := c.request("GetProject", map[string]any{"ProjectName": testProject}).WithContext(ctx)
 	done := make(chan error, 1)
 	go func() {
 		resp, err := c.hc.Do(req)
@@ -148,14 +145,17 @@ func TestLatencyEndsWhenTheClientLeaves(t *testing.T) {
 		}
 		done <- err
 	}()
-	<-wrote
+	waitFor(t, func() bool { return r.InFlight() == 1 }) // the server is holding it
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 	waitFor(t, func() bool {
 		calls := r.Calls()
-		return len(calls) == 1 && calls[0].Code == "RequestCanceled"
+		if len(calls) > 1 || len(calls) == 1 && calls[0].Code != "RequestCanceled" {
+			t.Fatalf("calls %+v", calls)
+		}
+		return len(calls) == 1
 	})
 }
 
@@ -176,7 +176,7 @@ func TestCloseDoesNotWaitForInjectedLatency(t *testing.T) {
 			}
 		}()
 	}
-	waitFor(t, func() bool { return true })
+	waitFor(t, func() bool { return r.InFlight() == 4 })
 	closed := make(chan error, 1)
 	go func() { closed <- r.Close() }()
 	select {
@@ -188,6 +188,9 @@ func TestCloseDoesNotWaitForInjectedLatency(t *testing.T) {
 		t.Fatal("Close hung behind injected latency")
 	}
 	wg.Wait()
+	if r.InFlight() != 0 {
+		t.Errorf("%d requests still in flight after Close", r.InFlight())
+	}
 	if err := r.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
