@@ -32,8 +32,7 @@ type stack struct {
 func startStack(t *testing.T, clusters int) *stack {
 	t.Helper()
 	d := dataset.Generate(dataset.Options{Seed: 7, Clusters: clusters})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: &emulator.Data{
-		Projects: d.Projects, Datasets: d.Datasets, FigureClusters: d.FigureClusters, Files: d.Files}})
+	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
 	if err != nil {
 		t.Fatal(err)
 	}
