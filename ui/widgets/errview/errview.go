@@ -23,8 +23,9 @@ func Quiet(err error) bool {
 	return errors.As(err, &ce) && ce.Kind == client.KindCanceled
 }
 
-// Summary is the error on one line for the status bar:
-// "Code: message (request RID)".
+// Summary is the error on one line for the status bar, the parts that
+// identify it first so a narrow screen cuts the message, not the id:
+// "Code (HTTP 503), request RID: message".
 func Summary(err error) string {
 	if err == nil {
 		return ""
@@ -35,14 +36,13 @@ func Summary(err error) string {
 	}
 	var b strings.Builder
 	b.WriteString(code(ce))
+	if ce.RequestId != "" {
+		b.WriteString(", request ")
+		b.WriteString(ce.RequestId)
+	}
 	if ce.Message != "" {
 		b.WriteString(": ")
 		b.WriteString(ce.Message)
-	}
-	if ce.RequestId != "" {
-		b.WriteString(" (request ")
-		b.WriteString(ce.RequestId)
-		b.WriteString(")")
 	}
 	return safetext.Line(b.String())
 }
