@@ -17,7 +17,8 @@ func TestVocabularyParsesAndPassesItsChecks(t *testing.T) {
 }
 
 func TestVocabularyIsParsedOnceAndShared(t *testing.T) {
-	if Vocabulary() != Vocabulary() {
+	first, second := Vocabulary(), Vocabulary()
+	if first != second {
 		t.Fatal("Vocabulary returned two different values")
 	}
 }
