@@ -402,7 +402,11 @@ func (v *Cluster) paneBody(h int) string {
 	case s.loaded:
 		return clip(v.panes[v.active].View(), v.width, h)
 	case s.err != nil:
-		return st.Error.Render(fitLines(append(errview.Lines(s.err), "Press r to retry."), v.width, h))
+		lines := errview.Lines(s.err)
+		if !strings.Contains(strings.ToLower(strings.Join(lines, " ")), "r to retry") {
+			lines = append(lines, "Press r to retry.")
+		}
+		return st.Error.Render(fitLines(lines, v.width, h))
 	case s.req != 0:
 		return fitLines([]string{v.spin.View() + " Loading " + title + " of " + safetext.Line(v.cover) + "..."}, v.width, h)
 	case v.cover == "" && v.cluster == nil && v.cErr == nil:
