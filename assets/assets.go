@@ -54,7 +54,8 @@ type Vocab struct {
 // Person is a named individual faces are clustered into.
 type Person struct {
 	Name   string `json:"name"`
-	Gender string `json:"gender"` // female or male, as Figure.Gender
+	Gender string `json:"gender"`        // female or male, as Figure.Gender
+	Age    string `json:"age,omitempty"` // child, adult or senior when the name implies it (爷爷 is not a child)
 }
 
 // CustomLabel is a key with the values it may take.

@@ -102,6 +102,9 @@ func (v *Vocab) check() error {
 		}
 	}
 	for i, p := range v.People {
+		if p.Age != "" && p.Age != "child" && p.Age != "adult" && p.Age != "senior" {
+			errs = append(errs, fmt.Errorf("assets: people[%d] %q: age %q is not child, adult or senior", i, p.Name, p.Age))
+		}
 		if p.Gender != "female" && p.Gender != "male" {
 			errs = append(errs, fmt.Errorf("assets: people[%d] %q: gender %q is not female or male", i, p.Name, p.Gender))
 		}

@@ -150,22 +150,33 @@ func (g *gen) clusters() []client.FigureCluster {
 		if g.r.chance(0.5) {
 			p.gender = "male"
 		}
+		ageGroup := ""
 		switch {
-		case i < len(named) && g.r.chance(0.85):
+		case g.r.chance(0.12): // IMM names no cluster; people name some
+		case i < len(named):
 			who := g.v.People[named[i]]
-			c.Name, p.gender = who.Name, who.Gender
-		case g.r.chance(0.75):
+			c.Name, p.gender, ageGroup = who.Name, who.Gender, who.Age
+		default:
 			c.Name = g.inventName(p.gender)
 		}
 		// Ages: children, adults and grandparents, as in a family library.
+		x := g.r.Float64()
+		switch ageGroup {
+		case "child":
+			x = 0
+		case "adult":
+			x = 0.5
+		case "senior":
+			x = 0.9
+		}
 		var age float64
-		switch x := g.r.Float64(); {
+		switch {
 		case x < 0.2:
 			age = g.r.between(1, 13)
 		case x < 0.78:
-			age = g.r.between(20, 52)
+			age = g.r.between(22, 52)
 		default:
-			age = g.r.between(55, 86)
+			age = g.r.between(58, 86)
 		}
 		p.birth = g.o.Now.Add(-time.Duration(age * 365.25 * 24 * float64(time.Hour)))
 		p.glasses = "none"

@@ -369,3 +369,26 @@ func TestURIsAreUniqueOSSURIsWithTheirFilename(t *testing.T) {
 		}
 	}
 }
+
+func TestFamilyNamesMatchTheirAges(t *testing.T) {
+	checked := 0
+	for seed := int64(1); seed <= 5; seed++ {
+		for _, c := range Generate(Options{Seed: seed}).FigureClusters {
+			switch c.Name {
+			case "奶奶", "爷爷", "外婆", "外公", "Grandpa Joe":
+				checked++
+				if c.AverageAge < 45 {
+					t.Errorf("seed %d: %s averages %v years", seed, c.Name, c.AverageAge)
+				}
+			case "小宝", "囡囡":
+				checked++
+				if c.AverageAge > 25 {
+					t.Errorf("seed %d: %s averages %v years", seed, c.Name, c.AverageAge)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no family names drawn in five seeds")
+	}
+}
