@@ -43,3 +43,7 @@ fuzz:
 
 clean:
 	rm -rf bin
+
+# The program in a real terminal: tmux at 100x30 and 80x24, driven by keys.
+e2e: build
+	./scripts/e2e.sh 100x30 80x24
