@@ -20,6 +20,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/immtui/immtui/dataset"
 )
 
 // The demo credentials: public on purpose, they open only the emulator.
@@ -41,8 +43,8 @@ const (
 
 // Config describes one emulator.
 type Config struct {
-	AccessKeyID, AccessKeySecret string // defaults: the demo pair
-	Data                         *Data  // required
+	AccessKeyID, AccessKeySecret string           // defaults: the demo pair
+	Data                         *dataset.Dataset // required; shared, not copied: do not change it while serving
 	Faults                       Faults
 	Now                          func() time.Time // clock for the signature date check (default time.Now)
 	HostID                       string           // for error bodies, default "imm.emulator.local"

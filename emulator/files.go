@@ -35,7 +35,7 @@ func (s *Server) getFileMeta(p *params, rid string) (any, *apiError) {
 	if !ok {
 		return nil, errNotFound("file")
 	}
-	v, e := fields.view(&de.files[i])
+	v, e := fields.view(de.file(i))
 	if e != nil {
 		return nil, e
 	}
@@ -70,7 +70,7 @@ func (s *Server) batchGetFileMeta(p *params, rid string) (any, *apiError) {
 			continue
 		}
 		seen[uri] = true
-		v, e := fields.view(&de.files[i])
+		v, e := fields.view(de.file(i))
 		if e != nil {
 			return nil, e
 		}

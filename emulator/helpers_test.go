@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 )
 
@@ -30,10 +31,10 @@ func testURI(i int) string { return fmt.Sprintf("oss://bucket/photos/img-%03d.jp
 
 func testClusterID(i int) string { return fmt.Sprintf("Cluster-%02d", i) }
 
-func testData() *emulator.Data {
+func testData() *dataset.Dataset {
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	cst := time.FixedZone("CST", 8*3600)
-	d := &emulator.Data{
+	d := &dataset.Dataset{
 		Projects: []client.Project{
 			{ProjectName: "zeta"},
 			{ProjectName: testProject, Description: "the test project", Tags: []client.ProjectTag{{TagKey: "team", TagValue: "faces"}}},

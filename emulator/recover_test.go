@@ -8,10 +8,11 @@ import (
 	"time"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/dataset"
 )
 
 func TestPanicInAnActionBecomesInternalErrorJSON(t *testing.T) {
-	s, err := New(Config{Data: &Data{Projects: []client.Project{{ProjectName: "p"}}}})
+	s, err := New(Config{Data: &dataset.Dataset{Projects: []client.Project{{ProjectName: "p"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

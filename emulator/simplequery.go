@@ -139,7 +139,7 @@ func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
 	end := min(tok.Pos+max, len(hits))
 	out := simpleQueryBody{RequestId: rid, Files: make([]any, 0, end-tok.Pos), TotalHits: total}
 	for _, i := range hits[tok.Pos:end] {
-		v, e := fields.view(&de.files[i])
+		v, e := fields.view(de.file(i))
 		if e != nil {
 			return nil, e
 		}
@@ -160,7 +160,7 @@ func (de *datasetEntry) search(root *queryNode, specs []sortSpec, key string) []
 	}
 	var hits []int32
 	test := func(i int32) {
-		if root == nil || root.matches(reflect.ValueOf(&de.files[i]).Elem(), nil) {
+		if root == nil || root.matches(reflect.ValueOf(de.files[i]).Elem(), nil) {
 			hits = append(hits, i)
 		}
 	}
@@ -225,7 +225,7 @@ func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec) {
 	for _, i := range hits {
 		ks := make([]sortKey, len(specs))
 		for j, sp := range specs {
-			ks[j] = sortKeyOf(&de.files[i], sp.path)
+			ks[j] = sortKeyOf(de.files[i], sp.path)
 		}
 		keys[i] = ks
 	}
@@ -278,7 +278,7 @@ func (de *datasetEntry) aggregate(hits []int32, aggs []client.Aggregation, max i
 		var values int64
 		for _, i := range hits {
 			inFile := map[string]bool{}
-			walk(reflect.ValueOf(&de.files[i]).Elem(), path, false, func(v reflect.Value) bool {
+			walk(reflect.ValueOf(de.files[i]).Elem(), path, false, func(v reflect.Value) bool {
 				if v.IsZero() {
 					return false
 				}

@@ -35,7 +35,7 @@ type datasetEntry struct {
 	updated     []int64
 	orders      sync.Map // clusterOrderKey -> *clusterOrder
 
-	files          []client.File
+	files          []*client.File // into the caller's Data, never written
 	fileByURI      map[string]int32
 	filesByCluster map[string][]int32 // Figures.FigureClusterId -> files, ascending
 	totalSize      int64
@@ -100,7 +100,30 @@ func newStore(src source) (*store, error) {
 		}
 		return nil, fmt.Errorf("emulator: %s[%d] names dataset %s/%s, which Datasets does not list", what, i, project, dataset)
 	}
+	// Size the per-dataset slices first: growing slices of large File
+	// structs one append at a time costs seconds at 100k files.
+	fileCount, clusterCount := map[*datasetEntry]int{}, map[*datasetEntry]int{}
 	for i, f := range src.Files {
+		if de, err := owner("Files", i, f.ProjectName, f.DatasetName); err == nil {
+			fileCount[de]++
+		}
+	}
+	for i, c := range src.FigureClusters {
+		if de, err := owner("FigureClusters", i, c.ProjectName, c.DatasetName); err == nil {
+			clusterCount[de]++
+		}
+	}
+	for de, n := range fileCount {
+		de.files = make([]*client.File, 0, n)
+		de.fileByURI = make(map[string]int32, n)
+	}
+	for de, n := range clusterCount {
+		de.clusters = make([]client.FigureCluster, 0, n)
+		de.clusterByID = make(map[string]int32, n)
+		de.coverOf, de.created, de.updated = make([]int32, 0, n), make([]int64, 0, n), make([]int64, 0, n)
+	}
+	for i := range src.Files {
+		f := &src.Files[i]
 		de, err := owner("Files", i, f.ProjectName, f.DatasetName)
 		if err != nil {
 			return nil, err
@@ -111,7 +134,6 @@ func newStore(src source) (*store, error) {
 		if _, dup := de.fileByURI[f.URI]; dup {
 			return nil, fmt.Errorf("emulator: Files[%d]: URI %q is listed twice", i, f.URI)
 		}
-		f.ProjectName, f.DatasetName = de.d.ProjectName, de.d.DatasetName
 		idx := int32(len(de.files))
 		de.fileByURI[f.URI] = idx
 		de.files = append(de.files, f)
@@ -202,9 +224,22 @@ func (s *store) dataset(project, dataset string) (*datasetEntry, *apiError) {
 // holds it (IMM answers the full File), else the Cover as given.
 func (de *datasetEntry) coverFile(i int32) *client.File {
 	if fi := de.coverOf[i]; fi >= 0 {
-		return &de.files[fi]
+		return de.file(fi)
 	}
 	return de.clusters[i].Cover
+}
+
+// file returns file i as answered: with its ProjectName and DatasetName,
+// filled in on a copy when the data left them out (files are shared with
+// the caller's Data and never written).
+func (de *datasetEntry) file(i int32) *client.File {
+	f := de.files[i]
+	if f.ProjectName == de.d.ProjectName && f.DatasetName == de.d.DatasetName {
+		return f
+	}
+	c := *f
+	c.ProjectName, c.DatasetName = de.d.ProjectName, de.d.DatasetName
+	return &c
 }
 
 // clusterOrderKey names one cached ordering of a dataset's clusters.
