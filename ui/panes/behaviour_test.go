@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/ui/theme"
 )
 
 func TestNewReturnsOnePaneOfEachInNamesOrder(t *testing.T) {
@@ -391,5 +392,68 @@ func TestMouseWheelScrolls(t *testing.T) {
 	p.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown})
 	if p.View() == first {
 		t.Error("wheel down did not scroll")
+	}
+}
+
+// TestPanesNeedOnlyTheFieldsTheyDeclare renders each pane from a file cut
+// down to Fields() (plus URI, which the loader always adds): the lazy
+// loader fetches only those, so the view must be the same as from the
+// whole file.
+func TestPanesNeedOnlyTheFieldsTheyDeclare(t *testing.T) {
+	for _, full := range []*client.File{fixtureFile(t), cjkFile(t)} {
+		b, err := json.Marshal(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range Names[:len(Names)-1] { // Raw declares everything
+			p := paneByName(t, testContext(), name)
+			var all map[string]json.RawMessage
+			if err := json.Unmarshal(b, &all); err != nil {
+				t.Fatal(err)
+			}
+			keep := map[string]bool{"URI": true}
+			for _, f := range p.Fields() {
+				keep[f] = true
+			}
+			for k := range all {
+				if !keep[k] {
+					delete(all, k)
+				}
+			}
+			cut, _ := json.Marshal(all)
+			got := show(t, name, decodeFile(t, cut), 120, 200).View()
+			want := show(t, name, full, 120, 200).View()
+			if got != want {
+				t.Errorf("%s reads fields it does not declare:\n--- from Fields() only\n%s\n--- from the whole file\n%s", name, got, want)
+			}
+		}
+	}
+}
+
+func TestASCIIModeAvoidsAmbiguousWidthGlyphs(t *testing.T) {
+	theme.ASCII = true
+	defer func() { theme.ASCII = false }()
+	ctx := testContext()
+	ctx.Styles = asciiStyles() // built again: the box border follows ASCII
+	f := cjkFile(t)
+	var all strings.Builder
+	for _, p := range New(ctx) {
+		p.SetSize(120, 200)
+		p.SetFile(f)
+		all.WriteString(p.View())
+		for _, b := range p.ShortHelp() {
+			all.WriteString(b.Help().Key)
+		}
+	}
+	v := all.String()
+	for _, r := range []string{"°", "±", "┌", "│", "↑", "↓"} {
+		if strings.Contains(v, r) {
+			t.Errorf("ASCII mode shows %q", r)
+		}
+	}
+	for _, want := range []string{"30.2426 deg N", "8 +/-2", "62+/-4", "90 deg"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("ASCII mode lacks %q", want)
+		}
 	}
 }

@@ -20,7 +20,7 @@ func (overview) fields() []string {
 	return []string{
 		"Filename", "OSSURI", "MediaType", "ContentType", "Size",
 		"ImageWidth", "ImageHeight", "VideoWidth", "VideoHeight", "Orientation",
-		"Duration", "FormatName", "PageCount", "FigureCount", "Title",
+		"Duration", "FormatName", "FormatLongName", "PageCount", "FigureCount", "Title",
 		"ProduceTime", "FileCreateTime", "FileModifiedTime", "CreateTime", "UpdateTime",
 		"ObjectStatus", "Reason",
 		"EXIF", "ImageScore", "Insights", "CroppingSuggestions", "CustomLabels",
@@ -32,6 +32,27 @@ func (overview) fields() []string {
 
 func (overview) lines(d *doc, f *client.File) {
 	s := d.s
+	status := kv{k: "Status", v: f.ObjectStatus}
+	reason := kv{k: "Reason", v: f.Reason}
+	// A file that is not indexed shows why first: that is what someone
+	// triaging it came for.
+	problem := true
+	switch st := strings.ToLower(f.ObjectStatus); {
+	case st == "indexed":
+		problem = false
+		status.style = &s.Good
+		reason.style = &s.Muted
+	case st == "":
+		problem = false
+	case strings.Contains(st, "fail") || strings.Contains(st, "error"):
+		status.style, reason.style = &s.Error, &s.Error
+	default:
+		status.style, reason.style = &s.Warn, &s.Warn
+	}
+	if problem {
+		d.section("Index status", []kv{status, reason})
+	}
+
 	size := ""
 	if f.Size > 0 {
 		size = humanSize(f.Size)
@@ -56,19 +77,9 @@ func (overview) lines(d *doc, f *client.File) {
 		{k: "Title", v: f.Title},
 	})
 
-	status := kv{k: "Status", v: f.ObjectStatus}
-	reason := kv{k: "Reason", v: f.Reason}
-	switch st := strings.ToLower(f.ObjectStatus); {
-	case st == "indexed":
-		status.style = &s.Good
-		reason.style = &s.Muted
-	case st == "":
-	case strings.Contains(st, "fail") || strings.Contains(st, "error"):
-		status.style, reason.style = &s.Error, &s.Error
-	default:
-		status.style, reason.style = &s.Warn, &s.Warn
+	if !problem {
+		d.section("Index status", []kv{status, reason})
 	}
-	d.section("Index status", []kv{status, reason})
 	d.section("Times", []kv{
 		{k: "Produced", v: f.ProduceTime},
 		{k: "File created", v: f.FileCreateTime},
