@@ -3,6 +3,8 @@ package emulator
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"sync"
@@ -115,3 +117,8 @@ func (a *activity) closeAndWait() {
 		a.cond.Wait()
 	}
 }
+
+// quietLog drops net/http's own connection chatter (for example the
+// "wrote fewer bytes than Content-Length" a truncate fault causes on
+// purpose); the request log is Calls().
+func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/dataset"
 )
 
 // store is the served data, indexed once at start-up and read-only after
@@ -43,12 +44,16 @@ type datasetEntry struct {
 	queries *resultCache
 }
 
-// source is what New serves; it mirrors dataset.Dataset.
+// source is what New serves: the slices of a dataset.Dataset.
 type source struct {
 	Projects       []client.Project
 	Datasets       []client.Dataset
 	FigureClusters []client.FigureCluster
 	Files          []client.File
+}
+
+func sourceOf(d *dataset.Dataset) source {
+	return source{Projects: d.Projects, Datasets: d.Datasets, FigureClusters: d.FigureClusters, Files: d.Files}
 }
 
 // newStore indexes src. With one dataset, clusters and files that name no
