@@ -457,3 +457,13 @@ func TestASCIIModeAvoidsAmbiguousWidthGlyphs(t *testing.T) {
 		}
 	}
 }
+
+func TestFacesDetailUsesTheRoomTheTableLeaves(t *testing.T) {
+	f := fixtureFile(t) // one face
+	v := show(t, "Faces", f, 80, 11).View()
+	for _, want := range []string{"Boundary", "Age", "Gender", "Emotion"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("an 11-line pane with one face hides %s in the detail:\n%s", want, v)
+		}
+	}
+}

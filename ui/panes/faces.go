@@ -168,15 +168,24 @@ func (p *facesPane) Selected() *client.Figure {
 	return nil
 }
 
-// layout splits the height between the table and the detail box. The box
-// goes first when the pane is short: the table is what you navigate.
+// layout splits the height between the table and the detail box. Each
+// gets what it needs when both fit; otherwise the table keeps at least
+// half (it is what you navigate) and the box the rest. On a very short or
+// narrow pane the box goes.
 func (p *facesPane) layout() (table, box int) {
-	if p.h < 10 || p.w < 20 {
+	wantT := len(p.faces) + 1
+	if p.h < 6 || p.w < 20 {
+		return min(p.h, wantT), 0
+	}
+	wantB := len(p.detail(p.w-2)) + 2
+	if wantT+wantB <= p.h {
+		return wantT, wantB
+	}
+	table = max(p.h-wantB, min(wantT, (p.h+1)/2))
+	if box = p.h - table; box < 3 { // a frame with no line in it says nothing
 		return p.h, 0
 	}
-	box = min(len(p.detail(p.w-2))+2, p.h/2)
-	// The table takes the rows it needs and the box follows it.
-	return min(p.h-box, len(p.faces)+1), box
+	return table, box
 }
 
 // tableRows is the number of face rows visible (the header takes one).

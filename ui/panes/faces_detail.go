@@ -40,8 +40,14 @@ func (p *facesPane) detailLines(w int) []string {
 	add(s.Key.Render("Cluster") + " " + clStyled + "  " + kvLine("confidence", conf(f.FigureClusterConfidence)))
 	geo := kvLine("Boundary", orDash(boundary(f.Boundary)))
 	if f.HeadPose != nil {
-		geo += "  " + kvLine("Head pose", fmt.Sprintf("pitch %s roll %s yaw %s",
+		hp := kvLine("Head pose", fmt.Sprintf("pitch %s roll %s yaw %s",
 			trimFloat(float64(f.HeadPose.Pitch), 1), trimFloat(float64(f.HeadPose.Roll), 1), trimFloat(float64(f.HeadPose.Yaw), 1)))
+		if safetext.Width(geo)+2+safetext.Width(hp) <= w {
+			geo += "  " + hp
+		} else {
+			add(geo)
+			geo = hp
+		}
 	}
 	add(geo)
 
