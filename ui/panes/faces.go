@@ -224,7 +224,7 @@ var faceCols = []column{
 	{title: "Gender", width: 6, drop: 9},
 	{title: "Emotion", width: 9, drop: 6},
 	{title: "Mask", width: 7, drop: 3},
-	{title: "Glasses", width: 7, drop: 3},
+	{title: "Glasses", width: 10, drop: 3},
 	{title: "Hat", width: 7, drop: 2},
 	{title: "Beard", width: 6, drop: 2},
 	{title: "Pose p/r/y", width: 13, drop: 1},
