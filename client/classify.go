@@ -152,7 +152,7 @@ func kindForCode(code string, status int) Kind {
 	case code == "SignatureDoesNotMatch", code == "IncompleteSignature",
 		strings.HasPrefix(code, "InvalidAccessKeyId"), code == "InvalidCredentials",
 		strings.HasPrefix(code, "InvalidSecurityToken"),
-		code == "InvalidTimeStamp.Expired", code == "SignatureNonceUsed":
+		strings.HasPrefix(code, "InvalidTimeStamp"), code == "SignatureNonceUsed":
 		return KindAuth
 	case strings.HasPrefix(code, "Forbidden"), code == "NoPermission":
 		return KindForbidden

@@ -26,6 +26,7 @@ func TestErrorCodesClassifyIntoKinds(t *testing.T) {
 		{404, "InvalidAccessKeyId.NotFound", KindAuth},
 		{400, "InvalidAccessKeyId.Inactive", KindAuth},
 		{400, "InvalidTimeStamp.Expired", KindAuth},
+		{400, "InvalidTimeStamp.Format", KindAuth},
 		{400, "SignatureNonceUsed", KindAuth},
 		{403, "Forbidden.RAM", KindForbidden},
 		{403, "Forbidden", KindForbidden},
