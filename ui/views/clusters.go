@@ -27,6 +27,15 @@ type clusterPageMsg struct {
 	err  error
 }
 
+// segment is a run of the list fetched from one of its ends: the head in
+// the list's order, or the tail through the reversed order (G/End), so the
+// last rows of 100,000 cost one request instead of 1,000.
+type segment struct {
+	rows []state.ClusterRow // in fetch order (the tail's is reversed)
+	next string             // NextToken for the page after rows
+	done bool               // the query has no page left
+}
+
 type clustersKeys struct {
 	Open, Sort, Order, Refresh key.Binding
 }
@@ -40,17 +49,21 @@ type Clusters struct {
 	keys   clustersKeys
 	table  *table.Model
 
-	query   state.ClusterQuery
-	rows    []state.ClusterRow
-	next    string // NextToken for the page after rows
-	done    bool   // every page is loaded
-	total   int64
-	err     error
-	started bool
+	query state.ClusterQuery
+	// head is the list from its first row; tail, when G/End asked for it,
+	// the list from its last row. tailMode says which one is on screen.
+	head, tail segment
+	tailMode   bool
+	pageRows   int // rows of a first page: how much one request brings
+	total      int64
+	err        error
+	started    bool
 
-	// The page request in flight: its id (0 when none), token and cancel.
+	// The page request in flight: its id (0 when none), token, segment
+	// and cancel.
 	pending       int64
 	pendingToken  string
+	pendingTail   bool
 	cancelPending context.CancelFunc
 
 	width, height int
@@ -84,7 +97,7 @@ func NewClusters(env *Env) *Clusters {
 // Init requests the first page.
 func (v *Clusters) Init() tea.Cmd {
 	v.started = true
-	return v.request("")
+	return v.request("", false)
 }
 
 // Crumb names the view in the breadcrumbs.
@@ -99,8 +112,48 @@ func (v *Clusters) Close() { v.cancel() }
 // Query is the sort the list shows.
 func (v *Clusters) Query() state.ClusterQuery { return v.query }
 
-// Rows are the clusters loaded so far.
-func (v *Clusters) Rows() []state.ClusterRow { return v.rows }
+// Rows are the clusters on screen's list in display order: the head
+// loaded so far, or in tail mode the tail loaded so far.
+func (v *Clusters) Rows() []state.ClusterRow {
+	if !v.tailMode {
+		return v.head.rows
+	}
+	out := make([]state.ClusterRow, len(v.tail.rows))
+	for i := range out {
+		out[i] = *v.row(i)
+	}
+	return out
+}
+
+// Tail reports whether the list shows its last rows (after G/End with
+// pages left) rather than its first.
+func (v *Clusters) Tail() bool { return v.tailMode }
+
+// shown is the segment on screen.
+func (v *Clusters) shown() *segment {
+	if v.tailMode {
+		return &v.tail
+	}
+	return &v.head
+}
+
+// row is display row i of the segment on screen.
+func (v *Clusters) row(i int) *state.ClusterRow {
+	if v.tailMode {
+		return &v.tail.rows[len(v.tail.rows)-1-i]
+	}
+	return &v.head.rows[i]
+}
+
+// reversed is q in the opposite order: its first page is the list's last.
+func reversed(q state.ClusterQuery) state.ClusterQuery {
+	if q.Order == "desc" {
+		q.Order = "asc"
+	} else {
+		q.Order = "desc" // "" is the API's default, asc
+	}
+	return q
+}
 
 // Cursor is the selected row.
 func (v *Clusters) Cursor() int { return v.table.Cursor() }
@@ -111,38 +164,55 @@ func (v *Clusters) SetSize(w, h int) {
 	v.table.SetSize(w, max(h-1, 0))
 }
 
-// request asks for the page after token, superseding any request in flight.
-func (v *Clusters) request(token string) tea.Cmd {
-	if v.cancelPending != nil {
-		v.cancelPending()
-	}
+// request asks for the page after token of the head (or, with tail, of the
+// reversed order), superseding any request in flight.
+func (v *Clusters) request(token string, tail bool) tea.Cmd {
+	v.cancelRequest()
 	ctx, cancel := context.WithCancel(v.ctx)
 	id := NextRequestID()
-	v.pending, v.pendingToken, v.cancelPending = id, token, cancel
+	v.pending, v.pendingToken, v.pendingTail, v.cancelPending = id, token, tail, cancel
 	data, q := v.env.Data, v.query
+	if tail {
+		q = reversed(q)
+	}
 	return func() tea.Msg {
 		page, err := data.ClusterPage(ctx, q, token)
 		return clusterPageMsg{req: id, page: page, err: err}
 	}
 }
 
+// cancelRequest drops the page request in flight, if any.
+func (v *Clusters) cancelRequest() {
+	if v.cancelPending != nil {
+		v.cancelPending()
+	}
+	v.pending, v.cancelPending = 0, nil
+}
+
 // reload starts over from the first page (a new sort, or r).
 func (v *Clusters) reload() tea.Cmd {
-	v.rows, v.next, v.done, v.total, v.err = nil, "", false, 0, nil
+	v.head, v.tail, v.tailMode, v.total, v.err = segment{}, segment{}, false, 0, nil
+	v.table.SetSource(clusterRows{v})
 	v.table.SetCursor(0)
-	return v.request("")
+	return v.request("", false)
 }
 
 // prefetch asks for the next page once the cursor is within one screen of
-// the end of what is loaded; never more than one page at a time.
+// the end of what is loaded (in tail mode: of its top); never more than
+// one page at a time.
 func (v *Clusters) prefetch() tea.Cmd {
-	if v.done || v.pending != 0 || v.err != nil || !v.started || len(v.rows) == 0 {
+	seg := v.shown()
+	if seg.done || v.pending != 0 || v.err != nil || !v.started || len(seg.rows) == 0 {
 		return nil
 	}
-	if v.table.Cursor() < len(v.rows)-v.table.PageSize() {
+	if v.tailMode {
+		if v.table.Cursor() >= v.table.PageSize() {
+			return nil
+		}
+	} else if v.table.Cursor() < len(seg.rows)-v.table.PageSize() {
 		return nil
 	}
-	return v.request(v.next)
+	return v.request(seg.next, v.tailMode)
 }
 
 // Update handles keys and page replies.
@@ -160,6 +230,7 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 	if msg.req != v.pending {
 		return nil // a superseded request (older sort, or left behind)
 	}
+	tail := v.pendingTail
 	v.pending, v.cancelPending = 0, nil
 	if msg.err != nil {
 		if !errview.Quiet(msg.err) {
@@ -168,13 +239,32 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 		return nil
 	}
 	v.err = nil
-	v.rows = append(v.rows, msg.page.Rows...)
-	v.next = msg.page.NextToken
-	v.done = msg.page.NextToken == ""
-	if msg.page.TotalCount > 0 || v.total == 0 {
-		v.total = msg.page.TotalCount
+	seg := &v.head
+	if tail {
+		seg = &v.tail
 	}
+	first := len(seg.rows) == 0
+	seg.rows = append(seg.rows, msg.page.Rows...)
+	seg.next = msg.page.NextToken
+	seg.done = msg.page.NextToken == ""
+	if msg.page.Token == "" {
+		v.total = msg.page.TotalCount
+		v.pageRows = max(v.pageRows, len(msg.page.Rows))
+	}
+	if tail != v.tailMode {
+		return nil // the other end's page; kept for when it is back on screen
+	}
+	cursor := v.table.Cursor()
 	v.table.SetSource(clusterRows{v})
+	if tail && first {
+		v.table.SetCursor(len(seg.rows) - 1) // G/End: the last row
+	} else if tail {
+		// The rows came in above the screen: keep the same row selected,
+		// at the top of the screen where the cursor was heading.
+		n := len(msg.page.Rows)
+		v.table.SetCursor(cursor + n + v.table.PageSize() - 1)
+		v.table.SetCursor(cursor + n)
+	}
 	// A short first page, or a cursor already at the end, wants more.
 	return v.prefetch()
 }
@@ -182,10 +272,10 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, v.keys.Open):
-		if len(v.rows) == 0 {
+		if len(v.shown().rows) == 0 {
 			return nil
 		}
-		row := v.rows[v.table.Cursor()]
+		row := *v.row(v.table.Cursor())
 		return Push(NewCluster(v.env, row.ID, &row))
 	case key.Matches(msg, v.keys.Sort):
 		v.query.Sort = nextSortKey(v.query.Sort)
@@ -198,25 +288,57 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return v.reload()
 	case key.Matches(msg, v.keys.Refresh):
-		if v.err != nil && len(v.rows) > 0 {
+		if seg := v.shown(); v.err != nil && len(seg.rows) > 0 {
 			v.err = nil
-			return v.request(v.next) // retry the page that failed
+			return v.request(seg.next, v.tailMode) // retry the page that failed
 		}
 		return v.reload()
 	case key.Matches(msg, v.table.Keys.End):
 		return v.end()
+	case key.Matches(msg, v.table.Keys.Home):
+		return v.home()
 	case v.table.Update(msg):
 		return v.prefetch()
 	}
 	return nil
 }
 
-// end goes to the last loaded row and lets prefetch page on from there.
-// Seam for issue #5: with TotalCount known and pages left, ask for the
-// reverse order's first page instead and show the tail without walking
-// every page in between.
+// end shows the last row. When more than one page is left after the head,
+// it asks for the first page of the reversed order and shows that, so the
+// end of 100,000 clusters is one request away instead of 1,000; moving up
+// from there pages further back. A tail fetched before is shown again at
+// no cost.
 func (v *Clusters) end() tea.Cmd {
-	v.table.SetCursor(len(v.rows) - 1)
+	if !v.tailMode && !v.head.done && len(v.head.rows) > 0 && v.err == nil &&
+		(v.total <= 0 || v.total-int64(len(v.head.rows)) > int64(v.pageRows)) {
+		v.tailMode = true
+		v.table.SetSource(clusterRows{v})
+		if len(v.tail.rows) == 0 {
+			return v.request("", true)
+		}
+		if v.pending != 0 && !v.pendingTail {
+			v.cancelRequest() // the head's prefetch: nobody looks there now
+		}
+	}
+	v.table.SetCursor(len(v.shown().rows) - 1)
+	return v.prefetch()
+}
+
+// home shows the first row; from the tail it goes back to the head, whose
+// rows were kept.
+func (v *Clusters) home() tea.Cmd {
+	if v.tailMode {
+		v.tailMode = false
+		if v.pending != 0 && v.pendingTail {
+			v.cancelRequest()
+		}
+		v.table.SetSource(clusterRows{v})
+		if len(v.head.rows) == 0 && v.pending == 0 {
+			v.table.SetCursor(0)
+			return v.request("", false)
+		}
+	}
+	v.table.SetCursor(0)
 	return v.prefetch()
 }
 
@@ -240,7 +362,7 @@ func (v *Clusters) View() string {
 		return title
 	}
 	body := v.table.View()
-	if len(v.rows) == 0 {
+	if len(v.shown().rows) == 0 {
 		body = v.emptyBody()
 	}
 	return title + "\n" + body
@@ -250,18 +372,27 @@ func (v *Clusters) titleLine() string {
 	st := v.env.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Clusters"))
+	seg := v.shown()
 	total := "?"
-	if len(v.rows) > 0 || v.done {
+	if v.total > 0 || len(seg.rows) > 0 || seg.done {
 		total = formatCount(v.total)
 	}
-	b.WriteString(st.Muted.Render(" " + total + " total, sorted by " +
-		v.query.Sort + " " + v.query.Order + ", " + strconv.Itoa(len(v.rows)) + " loaded"))
+	loaded := ", " + strconv.Itoa(len(seg.rows)) + " loaded"
 	switch {
-	case v.pending != 0 && len(v.rows) == 0:
+	case v.tailMode && len(seg.rows) == 0 && !seg.done:
+		loaded = ", asking for the last rows"
+	case v.tailMode && !seg.done:
+		// Say that these are the last rows, not the first.
+		loaded = ", showing the last " + strconv.Itoa(len(seg.rows)) + " (g: top)"
+	}
+	b.WriteString(st.Muted.Render(" " + total + " total, sorted by " +
+		v.query.Sort + " " + v.query.Order + loaded))
+	switch {
+	case v.pending != 0 && len(seg.rows) == 0:
 		b.WriteString(st.Muted.Render(", loading"))
 	case v.pending != 0:
 		b.WriteString(st.Muted.Render(", loading more"))
-	case v.err != nil && len(v.rows) > 0:
+	case v.err != nil && len(seg.rows) > 0:
 		b.WriteString(st.Error.Render(", a page failed: r retries"))
 	}
 	return safetext.Truncate(b.String(), v.width)
@@ -272,7 +403,7 @@ func (v *Clusters) emptyBody() string {
 	switch {
 	case v.err != nil:
 		lines = errview.Lines(v.err)
-	case !v.done:
+	case !v.shown().done:
 		lines = []string{"Loading clusters..."}
 	default:
 		lines = []string{"This dataset has no figure clusters yet."}
@@ -299,10 +430,10 @@ func (v *Clusters) FullHelp() [][]key.Binding {
 // drawn.
 type clusterRows struct{ v *Clusters }
 
-func (r clusterRows) Len() int { return len(r.v.rows) }
+func (r clusterRows) Len() int { return len(r.v.shown().rows) }
 
 func (r clusterRows) Cells(i int, dst []string) {
-	c := &r.v.rows[i]
+	c := r.v.row(i)
 	dst[0] = ClusterLabel(c.Name, c.ID)
 	dst[1] = c.Gender
 	dst[2] = strconv.Itoa(int(c.FaceCount))

@@ -2,6 +2,7 @@ package views_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,3 +174,134 @@ func TestClustersEmptyDatasetSaysSo(t *testing.T) {
 }
 
 var _ = state.ClusterQuery{}
+
+// tailFake is a fake whose FaceCounts are all different, so the default
+// order (FaceCount desc) and its reverse are exact mirrors: with ties, both
+// directions keep the API's secondary order, which is not a mirror.
+func tailFake(n int) *uitest.Fake {
+	f := uitest.NewFake(n)
+	for i := range f.Rows {
+		f.Rows[i].FaceCount = int32(i + 1)
+	}
+	return f
+}
+
+// listOrder is the whole list of a tailFake in the default order.
+func listOrder(f *uitest.Fake) []string {
+	out := make([]string, len(f.Rows))
+	for i := range f.Rows {
+		out[len(f.Rows)-1-i] = f.Rows[i].ID
+	}
+	return out
+}
+
+func ids(rows []state.ClusterRow) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.ID
+	}
+	return out
+}
+
+func TestClustersEndShowsTheLastRowsAfterOneRequestForTheReversedOrder(t *testing.T) {
+	for _, k := range []string{"G", "end"} {
+		f := tailFake(100000)
+		v := openClusters(t, f, 120, 30)
+		press(v, k)
+		pages := f.Pages()
+		if len(pages) != 2 {
+			t.Fatalf("%s: %d page requests, want 2 (the first page, then one for the end)", k, len(pages))
+		}
+		want := views.DefaultSort
+		want.Order = "asc"
+		if pages[1].Query != want || pages[1].Token != "" {
+			t.Fatalf("%s: asked for %+v, want the first page of %+v", k, pages[1], want)
+		}
+		all := listOrder(f)
+		if got := ids(v.Rows()); !slices.Equal(got, all[len(all)-100:]) {
+			t.Fatalf("%s: rows are not the last 100 in order: first %s last %s", k, got[0], got[len(got)-1])
+		}
+		if !v.Tail() || v.Cursor() != 99 {
+			t.Fatalf("%s: tail %v cursor %d, want tail mode on the last row", k, v.Tail(), v.Cursor())
+		}
+		out := v.View()
+		if !strings.Contains(out, "100,000 total") || !strings.Contains(out, "showing the last 100") {
+			t.Fatalf("%s: title does not say the last rows are shown:\n%s", k, out)
+		}
+		if !strings.Contains(out, "> "+views.ClusterLabel(f.Rows[0].Name, f.Rows[0].ID)) {
+			t.Fatalf("%s: the last cluster is not selected:\n%s", k, out)
+		}
+	}
+}
+
+func TestClustersMovingUpFromTheEndPagesFurtherBackKeepingTheSelection(t *testing.T) {
+	f := tailFake(1000)
+	v := openClusters(t, f, 120, 21) // 19 rows on screen (title and header)
+	press(v, "G")
+	for i := 0; i < 80; i++ { // cursor 19: the top is a screen away
+		press(v, "up")
+	}
+	if got := len(f.Pages()); got != 2 {
+		t.Fatalf("pages before the top is near = %d, want 2", got)
+	}
+	press(v, "up") // cursor 18: within one screen of the top
+	pages := f.Pages()
+	if len(pages) != 3 || pages[2].Token != "100" || pages[2].Query.Order != "asc" {
+		t.Fatalf("pages = %+v, want the reversed order's second page", pages)
+	}
+	all := listOrder(f)
+	if got := ids(v.Rows()); !slices.Equal(got, all[len(all)-200:]) {
+		t.Fatalf("rows are not the last 200 in order")
+	}
+	if got := v.Rows()[v.Cursor()].ID; got != all[len(all)-100+18] {
+		t.Fatalf("selection moved to %s, want %s", got, all[len(all)-100+18])
+	}
+}
+
+func TestClustersTailPagedToTheTopIsTheWholeList(t *testing.T) {
+	f := tailFake(250)
+	v := openClusters(t, f, 120, 30)
+	press(v, "G")
+	for i := 0; i < 300; i++ {
+		press(v, "up")
+	}
+	if got := ids(v.Rows()); !slices.Equal(got, listOrder(f)) {
+		t.Fatalf("tail paged to the top: %d rows, not the whole list in order", len(got))
+	}
+	if v.Cursor() != 0 || !strings.Contains(v.View(), "250 loaded") {
+		t.Fatalf("cursor %d, title:\n%s", v.Cursor(), v.View())
+	}
+}
+
+func TestClustersHomeFromTheEndGoesBackToTheHeadWithoutARequest(t *testing.T) {
+	f := tailFake(5000)
+	v := openClusters(t, f, 120, 30)
+	head := ids(v.Rows())
+	press(v, "G", "g")
+	if v.Tail() || v.Cursor() != 0 || !slices.Equal(ids(v.Rows()), head) {
+		t.Fatalf("after g: tail %v cursor %d, want the head's first row", v.Tail(), v.Cursor())
+	}
+	press(v, "end", "home", "G")
+	if got := len(f.Pages()); got != 2 {
+		t.Fatalf("page requests = %d, want 2: each end is fetched once", got)
+	}
+	if !v.Tail() || v.Cursor() != 99 {
+		t.Fatalf("back at the end: tail %v cursor %d", v.Tail(), v.Cursor())
+	}
+	if strings.Contains(v.View(), "showing the last") == false {
+		t.Fatalf("title:\n%s", v.View())
+	}
+}
+
+func TestClustersNewSortLeavesTheTail(t *testing.T) {
+	f := tailFake(5000)
+	v := openClusters(t, f, 120, 30)
+	press(v, "G", "S")
+	last := f.Pages()[len(f.Pages())-1]
+	if v.Tail() || last.Token != "" || last.Query.Order != "asc" || v.Query().Order != "asc" {
+		t.Fatalf("after S in the tail: tail %v, last request %+v, query %+v", v.Tail(), last, v.Query())
+	}
+	if got := ids(v.Rows()); got[0] != f.Rows[0].ID {
+		t.Fatalf("first row %s, want %s (smallest FaceCount first)", got[0], f.Rows[0].ID)
+	}
+}
