@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -464,6 +465,25 @@ func TestFacesDetailUsesTheRoomTheTableLeaves(t *testing.T) {
 	for _, want := range []string{"Boundary", "Age", "Gender", "Emotion"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("an 11-line pane with one face hides %s in the detail:\n%s", want, v)
+		}
+	}
+}
+
+func TestRawHardWrapKeepsEveryCharacterAndFitsTheWidth(t *testing.T) {
+	for _, l := range []string{
+		"", "short", strings.Repeat("a", 95), "ab\u0301cd" + strings.Repeat("x", 30), strings.Repeat("长a", 40), "😀👍🏽e\u0301" + strings.Repeat("z", 20),
+	} {
+		for _, w := range []int{1, 2, 3, 7, 10, 80} {
+			rows := hardWrap(l, w)
+			// Only a wide glyph in a 1-cell pane may be dropped.
+			if strings.Join(rows, "") != l && !(w < 2 && strings.ContainsAny(l, "长😀👍")) {
+				t.Errorf("hardWrap(%q, %d) lost text: %q", l, w, rows)
+			}
+			for _, r := range rows {
+				if safetext.Width(r) > w {
+					t.Errorf("hardWrap(%q, %d) row %q is %d cells", l, w, r, safetext.Width(r))
+				}
+			}
 		}
 	}
 }

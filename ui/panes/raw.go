@@ -182,19 +182,38 @@ func capLine(l string) string {
 // for word boundaries (JSON has long unbroken tokens); continuation rows
 // are not indented so copy and paste keeps the text.
 func hardWrap(l string, w int) []string {
-	if safetext.Width(l) <= w || len(l) <= w && isASCII(l) {
+	if len(l) <= w && isASCII(l) || safetext.Width(l) <= w {
 		return []string{l}
 	}
 	var rows []string
 	var row strings.Builder
 	rowW := 0
 	for i := 0; i < len(l); {
-		cluster, cw := l[i:i+1], 1
-		// ASCII followed by ASCII is a whole cluster of one cell; anything
-		// else is measured as x/ansi (and so the renderer) measures it.
-		if l[i] >= 0x80 || (i+1 < len(l) && l[i+1] >= 0x80) {
-			cluster, cw = ansi.FirstGraphemeCluster(l[i:], ansi.GraphemeWidth)
+		// A run of ASCII is one cell a byte and is copied in chunks. Its
+		// last byte stays out when non-ASCII follows: it may start a
+		// cluster with a combining mark.
+		j := i
+		for j < len(l) && l[j] < 0x80 {
+			j++
 		}
+		if j < len(l) && j > i {
+			j--
+		}
+		if j > i {
+			for i < j {
+				if rowW == w {
+					rows = append(rows, row.String())
+					row.Reset()
+					rowW = 0
+				}
+				n := min(j-i, w-rowW)
+				row.WriteString(l[i : i+n])
+				rowW += n
+				i += n
+			}
+			continue
+		}
+		cluster, cw := ansi.FirstGraphemeCluster(l[i:], ansi.GraphemeWidth)
 		i += len(cluster)
 		if rowW+cw > w && rowW > 0 {
 			rows = append(rows, row.String())
