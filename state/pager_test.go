@@ -146,3 +146,24 @@ func TestClusterRowIsCompact(t *testing.T) {
 	}
 	t.Logf("ClusterRow: %d B struct, %d B with strings", unsafe.Sizeof(r), size)
 }
+
+func TestClusterPageCachesClustersWithTheirCoverURIOnly(t *testing.T) {
+	api := newFakeAPI()
+	ids := api.addClusters(3)
+	api.mu.Lock()
+	c := api.clusters[ids[1]]
+	c.Cover = &client.File{URI: "oss://bucket/big.jpg", Filename: "big.jpg", Labels: []client.Label{{LabelName: "cat"}}}
+	api.clusters[ids[1]] = c
+	api.mu.Unlock()
+	s := newManualStore(t, api, Options{})
+	if p := recv(t, goPage(t.Context(), s, "")); p.err != nil || p.v.Rows[1].CoverURI != "oss://bucket/big.jpg" {
+		t.Fatalf("page: %+v, %v", p.v, p.err)
+	}
+	got, ok := s.CachedCluster(ids[1])
+	if !ok || got.Name != "person 1" || got.Cover == nil || got.Cover.URI != "oss://bucket/big.jpg" {
+		t.Fatalf("cached cluster %+v, %v; want it with its cover URI", got, ok)
+	}
+	if got.Cover.Filename != "" || len(got.Cover.Labels) != 0 {
+		t.Fatalf("cached cover keeps the whole file (%+v): 100,000 of them do not fit in memory", got.Cover)
+	}
+}
