@@ -3,11 +3,17 @@ package panes
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/ui/theme"
 )
 
 // hostile is text that tries everything: escape sequences (CSI, OSC 52,
@@ -138,6 +144,40 @@ func TestHostileFileStaysInsideThePane(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// TestColourOnlyAddsStyling renders every pane with a true-colour theme:
+// with the styling stripped it is the ASCII rendering, cell for cell, and
+// every escape on screen is SGR (a colour or attribute).
+func TestColourOnlyAddsStyling(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	colour := testContext()
+	colour.Styles = theme.New(r)
+	f := cjkFile(t)
+	sgr := regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+	for i, name := range Names {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}, {33, 9}} {
+			plain := show(t, name, f, sz[0], sz[1])
+			styled := New(colour)[i]
+			styled.SetSize(sz[0], sz[1])
+			styled.SetFile(f)
+			for _, k := range []string{"", "j", "G"} {
+				if k != "" {
+					plain.Update(press(k))
+					styled.Update(press(k))
+				}
+				got, want := styled.View(), plain.View()
+				if stripped := sgr.ReplaceAllString(got, ""); stripped != want {
+					t.Fatalf("%s %v after %q: colour changes the text\n--- colour, stripped\n%s\n--- ascii\n%s", name, sz, k, stripped, want)
+				}
+				if strings.Contains(sgr.ReplaceAllString(got, ""), "\x1b") {
+					t.Fatalf("%s: a non-SGR escape in the styled view", name)
+				}
+			}
 		}
 	}
 }
