@@ -14,27 +14,17 @@ import (
 // files found in the order their URIs were first given. The first failing
 // part cancels the others and its error is returned.
 func (c *Client) BatchGetFileMeta(ctx context.Context, r BatchGetFileMetaRequest) (*BatchGetFileMetaResponse, error) {
-	uniq, parts := splitUnique(r.URIs, MaxURIsPerCall)
-	answers := make([]BatchGetFileMetaResponse, len(parts))
-	err := c.runParts(ctx, len(parts), func(ctx context.Context, i int) error {
-		q := query{}
-		q.always("ProjectName", r.ProjectName)
-		q.always("DatasetName", r.DatasetName)
-		q.strings("URIs", parts[i])
-		q.strings("WithFields", r.WithFields)
-		return c.call(ctx, "BatchGetFileMeta", q, decodeTo(&answers[i]))
+	files, rid, err := batchGet(ctx, c, batchSpec[File]{
+		action: "BatchGetFileMeta", param: "URIs", per: MaxURIsPerCall,
+		project: r.ProjectName, dataset: r.DatasetName, keys: r.URIs,
+		extra: func(q query) { q.strings("WithFields", r.WithFields) },
+		key:   func(f *File) string { return f.URI },
+		items: func(a *batchAnswer[File]) []File { return a.Files },
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := &BatchGetFileMetaResponse{}
-	var got []File
-	for _, a := range answers {
-		got = append(got, a.Files...)
-		out.RequestId = a.RequestId
-	}
-	// Ordered on the URIs as sent, before sanitising could change them.
-	out.Files = inOrder(uniq, got, func(f *File) string { return f.URI })
+	out := &BatchGetFileMetaResponse{Files: files, RequestId: rid}
 	safetext.Walk(out)
 	return out, nil
 }
@@ -42,27 +32,65 @@ func (c *Client) BatchGetFileMeta(ctx context.Context, r BatchGetFileMetaRequest
 // BatchGetFigureCluster fetches clusters by ID, split, deduplicated and
 // merged like BatchGetFileMeta (MaxClusterIDsPerCall per call).
 func (c *Client) BatchGetFigureCluster(ctx context.Context, r BatchGetFigureClusterRequest) (*BatchGetFigureClusterResponse, error) {
-	uniq, parts := splitUnique(r.ObjectIds, MaxClusterIDsPerCall)
-	answers := make([]BatchGetFigureClusterResponse, len(parts))
-	err := c.runParts(ctx, len(parts), func(ctx context.Context, i int) error {
-		q := query{}
-		q.always("ProjectName", r.ProjectName)
-		q.always("DatasetName", r.DatasetName)
-		q.strings("ObjectIds", parts[i])
-		return c.call(ctx, "BatchGetFigureCluster", q, decodeTo(&answers[i]))
+	clusters, rid, err := batchGet(ctx, c, batchSpec[FigureCluster]{
+		action: "BatchGetFigureCluster", param: "ObjectIds", per: MaxClusterIDsPerCall,
+		project: r.ProjectName, dataset: r.DatasetName, keys: r.ObjectIds,
+		key:   func(fc *FigureCluster) string { return fc.ObjectId },
+		items: func(a *batchAnswer[FigureCluster]) []FigureCluster { return a.FigureClusters },
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := &BatchGetFigureClusterResponse{}
-	var got []FigureCluster
-	for _, a := range answers {
-		got = append(got, a.FigureClusters...)
-		out.RequestId = a.RequestId
-	}
-	out.FigureClusters = inOrder(uniq, got, func(fc *FigureCluster) string { return fc.ObjectId })
+	out := &BatchGetFigureClusterResponse{FigureClusters: clusters, RequestId: rid}
 	safetext.Walk(out)
 	return out, nil
+}
+
+// batchAnswer decodes either batch action's reply.
+type batchAnswer[T any] struct {
+	Files          []T
+	FigureClusters []T
+	RequestId      string
+}
+
+// batchSpec describes one batch action for batchGet.
+type batchSpec[T any] struct {
+	action, param    string
+	per              int
+	project, dataset string
+	keys             []string
+	extra            func(query)
+	key              func(*T) string
+	items            func(*batchAnswer[T]) []T
+}
+
+// batchGet splits keys into deduplicated parts, runs one call per part and
+// merges the answers in the order the keys were first given (matched on
+// the raw keys, before sanitising could change them). The RequestId is the
+// last part's.
+func batchGet[T any](ctx context.Context, c *Client, s batchSpec[T]) ([]T, string, error) {
+	uniq, parts := splitUnique(s.keys, s.per)
+	answers := make([]batchAnswer[T], len(parts))
+	err := c.runParts(ctx, len(parts), func(ctx context.Context, i int) error {
+		q := query{}
+		q.always("ProjectName", s.project)
+		q.always("DatasetName", s.dataset)
+		q.strings(s.param, parts[i])
+		if s.extra != nil {
+			s.extra(q)
+		}
+		return c.call(ctx, s.action, q, decodeTo(&answers[i]))
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	var got []T
+	rid := ""
+	for i := range answers {
+		got = append(got, s.items(&answers[i])...)
+		rid = answers[i].RequestId
+	}
+	return inOrder(uniq, got, s.key), rid, nil
 }
 
 // runParts runs part(0..n-1), at most Concurrency at a time; the first error

@@ -22,7 +22,7 @@ func (e Extras) Unknown(v any) map[string]json.RawMessage {
 	known := knownKeys(reflect.TypeOf(v))
 	out := map[string]json.RawMessage{}
 	for k, r := range e.raw {
-		if !known[k] {
+		if _, ok := known[k]; !ok {
 			out[k] = r
 		}
 	}
@@ -32,36 +32,17 @@ func (e Extras) Unknown(v any) map[string]json.RawMessage {
 // HasExtras reports whether anything beyond the modelled fields was kept.
 func (e Extras) HasExtras() bool { return len(e.raw) > 0 }
 
-var knownCache sync.Map // reflect.Type -> map[string]bool
-
 // knownKeys lists the JSON names of t's fields (t may be a pointer).
-func knownKeys(t reflect.Type) map[string]bool {
+func knownKeys(t reflect.Type) map[string]int {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if m, ok := knownCache.Load(t); ok {
-		return m.(map[string]bool)
-	}
-	m := map[string]bool{}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("json")
-		if tag == "-" || f.Anonymous {
-			continue
-		}
-		name, _, _ := strings.Cut(tag, ",")
-		if name == "" {
-			name = f.Name
-		}
-		m[name] = true
-	}
-	knownCache.Store(t, m)
-	return m
+	return fieldIndex(t)
 }
 
-// fieldByJSON maps JSON names to field indexes for zero checks.
 var indexCache sync.Map // reflect.Type -> map[string]int
 
+// fieldIndex maps a struct type's JSON field names to field indexes.
 func fieldIndex(t reflect.Type) map[string]int {
 	if m, ok := indexCache.Load(t); ok {
 		return m.(map[string]int)
@@ -74,6 +55,9 @@ func fieldIndex(t reflect.Type) map[string]int {
 			continue
 		}
 		name, _, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
 		m[name] = i
 	}
 	indexCache.Store(t, m)
