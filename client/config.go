@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -107,7 +108,13 @@ func resolveEndpoint(ep, region string) (endpoint, error) {
 		if strings.ContainsAny(ep, "/?#@ ") {
 			return endpoint{}, fmt.Errorf("endpoint %q is not host[:port] or a URL", ep)
 		}
-		return endpoint{host: ep, protocol: "https"}, nil
+		// IMM itself is HTTPS only; a bare loopback address is almost
+		// always `immtui serve`, which speaks plain HTTP.
+		protocol := "https"
+		if isLoopback(ep) {
+			protocol = "http"
+		}
+		return endpoint{host: ep, protocol: protocol}, nil
 	}
 	u, err := url.Parse(ep)
 	if err != nil {
@@ -198,4 +205,17 @@ func CLIProfileRegion() (region string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// isLoopback reports whether host[:port] names this machine.
+func isLoopback(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
 }

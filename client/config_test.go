@@ -18,7 +18,9 @@ func TestEndpointFromURLHostOrRegion(t *testing.T) {
 		{"http://127.0.0.1:8080", "", "http://127.0.0.1:8080"},
 		{"https://imm.cn-hangzhou.aliyuncs.com", "", "https://imm.cn-hangzhou.aliyuncs.com"},
 		{"HTTP://localhost:1/", "", "http://localhost:1"},
-		{"127.0.0.1:9000", "", "https://127.0.0.1:9000"},
+		{"127.0.0.1:9000", "", "http://127.0.0.1:9000"}, // bare loopback: immtui serve
+		{"localhost:9000", "", "http://localhost:9000"},
+		{"imm.example.com:443", "", "https://imm.example.com:443"},
 		{"", "cn-shanghai", "https://imm.cn-shanghai.aliyuncs.com"},
 		{"", "cn-beijing-gov-1", "https://imm-vpc.cn-beijing-gov-1.aliyuncs.com"},
 		{"http://10.0.0.1:80", "cn-hangzhou", "http://10.0.0.1:80"}, // the endpoint wins
