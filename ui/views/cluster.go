@@ -40,7 +40,7 @@ type paneState struct {
 }
 
 type clusterKeys struct {
-	Next, Prev, Refresh key.Binding
+	Next, Prev, Refresh, Header key.Binding
 	Jump                []key.Binding // 1..7
 }
 
@@ -67,9 +67,20 @@ type Cluster struct {
 	ticking bool
 
 	width, height int
-	headerCache   string // the header box, rebuilt when data or size change
+	headerCache   string // the header, rebuilt when data, size or mode change
 	headerDirty   bool
+	// headerMode is what `i` chose: the full box or the compact summary;
+	// headerAuto until then, which picks by the view's height.
+	headerMode headerMode
 }
+
+type headerMode int
+
+const (
+	headerAuto headerMode = iota
+	headerFull
+	headerCompact
+)
 
 // NewCluster makes the view of cluster id. row, when the list had it, lets
 // the header and the cover's panes start before the cluster arrives.
@@ -86,6 +97,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "full header")),
 	}
 	for i := range panes.Names {
 		n := strconv.Itoa(i + 1)
@@ -292,6 +304,9 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 		return v.show((v.active + len(v.panes) - 1) % len(v.panes))
 	case key.Matches(msg, v.keys.Refresh):
 		return v.refresh()
+	case key.Matches(msg, v.keys.Header):
+		v.toggleHeader()
+		return nil
 	}
 	for i, b := range v.keys.Jump {
 		if i < len(v.panes) && key.Matches(msg, b) {
@@ -331,8 +346,30 @@ func (v *Cluster) SetSize(w, h int) {
 	}
 }
 
-// layout splits the height: the header box when there is room for it (a
-// single summary line when there is not), one line of tabs, the pane.
+// FullHeader reports whether the header is the full box (else the compact
+// summary): what `i` chose, or by default whether the view is tall enough.
+func (v *Cluster) FullHeader() bool {
+	switch v.headerMode {
+	case headerFull:
+		return true
+	case headerCompact:
+		return false
+	}
+	return v.height >= FullHeaderMinHeight
+}
+
+// toggleHeader flips between the full box and the compact summary; the
+// choice holds for this view through resizes.
+func (v *Cluster) toggleHeader() {
+	if v.FullHeader() {
+		v.headerMode = headerCompact
+	} else {
+		v.headerMode = headerFull
+	}
+	v.SetSize(v.width, v.height) // the panes' height changes
+}
+
+// layout splits the height: the header, one line of tabs, the pane.
 func (v *Cluster) layout() (headerH, paneH int) {
 	lines := v.headerLines()
 	headerH = len(lines)
@@ -342,27 +379,28 @@ func (v *Cluster) layout() (headerH, paneH int) {
 	return headerH, max(v.height-headerH-1, 0)
 }
 
-// headerLines renders the header: boxed when the view is tall, else the
-// first line of fields alone.
+// headerLines renders the header: the full box, or the two-line summary
+// (see FullHeader).
 func (v *Cluster) headerLines() []string {
 	if !v.headerDirty && v.headerCache != "" {
 		return strings.Split(v.headerCache, "\n")
 	}
 	st := v.env.Styles
 	fields := clusterFields(v.id, v.cluster, v.row)
+	errLine := ""
+	if v.cErr != nil && v.cReq == 0 {
+		errLine = errview.Summary(v.cErr)
+	}
 	var lines []string
-	if v.height >= 16 && v.width >= 20 {
+	if v.FullHeader() && v.width >= 20 {
 		inner := flowFields(st, fields, v.width-4)
-		if v.cErr != nil && v.cReq == 0 {
-			inner = append(inner, st.Error.Render(safetext.Truncate(errview.Summary(v.cErr), v.width-4)))
+		if errLine != "" {
+			inner = append(inner, st.Error.Render(safetext.Truncate(errLine, v.width-4)))
 		}
 		box := st.Box.Width(v.width-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
 		lines = strings.Split(box, "\n")
 	} else {
-		all := flowFields(st, fields, v.width)
-		if len(all) > 0 {
-			lines = all[:1]
-		}
+		lines = compactHeader(st, fields, v.width, errLine)
 	}
 	v.headerCache = strings.Join(lines, "\n")
 	v.headerDirty = false
@@ -431,9 +469,18 @@ func clip(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// headerKey is `i` with help that says what it will do now.
+func (v *Cluster) headerKey() key.Binding {
+	b := v.keys.Header
+	if v.FullHeader() {
+		b.SetHelp("i", "short header")
+	}
+	return b
+}
+
 // ShortHelp is the view's keys and then the shown pane's.
 func (v *Cluster) ShortHelp() []key.Binding {
-	b := []key.Binding{v.keys.Next, v.keys.Refresh}
+	b := []key.Binding{v.keys.Next, v.keys.Refresh, v.headerKey()}
 	if v.active < len(v.panes) {
 		b = append(b, v.panes[v.active].ShortHelp()...)
 	}
@@ -442,7 +489,7 @@ func (v *Cluster) ShortHelp() []key.Binding {
 
 // FullHelp groups the view's keys, the pane numbers and the pane's keys.
 func (v *Cluster) FullHelp() [][]key.Binding {
-	g := [][]key.Binding{{v.keys.Next, v.keys.Prev, v.keys.Refresh}, v.keys.Jump}
+	g := [][]key.Binding{{v.keys.Next, v.keys.Prev, v.keys.Refresh, v.headerKey()}, v.keys.Jump}
 	if v.active < len(v.panes) {
 		g = append(g, v.panes[v.active].FullHelp()...)
 	}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -148,6 +149,100 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 		lines[i] = safetext.Truncate(l, width)
 	}
 	return lines
+}
+
+// FullHeaderMinHeight is the view height from which the cluster header is
+// the full box by default: a 34-line terminal less the frame's 4 lines.
+// Below it the box (8 lines) would leave the pane too little room, so the
+// header is the two-line summary of compactHeader unless `i` asks for more.
+const FullHeaderMinHeight = 30
+
+// compactGap separates fields in the compact header: two spaces, not the
+// box's three, so the counts fit one 80-column line.
+const compactGap = 2
+
+// compactHeader is the header without a box: exactly two lines whatever
+// has arrived (so nothing below moves when the cluster loads). The first
+// holds who the cluster is and its counts, the second its ID, last update
+// and cover file name; a field that does not fit is left out rather than
+// wrapped, the rest of the line keeps its place. errLine, when not empty,
+// takes the second line.
+func compactHeader(st *theme.Styles, f []field, width int, errLine string) []string {
+	byKey := make(map[string]field, len(f))
+	for _, fl := range f {
+		byKey[fl.key] = fl
+	}
+	pick := func(keys ...string) []field {
+		out := make([]field, 0, len(keys))
+		for _, k := range keys {
+			fl, ok := byKey[k]
+			if !ok {
+				continue
+			}
+			switch k {
+			case "Name":
+				// A long name is cut, not dropped: it says whose cluster
+				// this is. It leaves room for the counts.
+				fl.val = safetext.Truncate(fl.val, 30)
+				fl.wide = true
+			case "Ages":
+				fl.val = strings.TrimSuffix(fl.val, " (min-avg-max)")
+			case "Updated":
+				fl.min = len("2006-01-02 15:04")
+				if len(fl.val) == len("2006-01-02 15:04:05") {
+					fl.val = fl.val[:len("2006-01-02 15:04")]
+				}
+			case "Cover":
+				// The file name says which file the panes show; the full
+				// URI is in the Overview pane and the full header.
+				if fl.val != pending && fl.val != "none" {
+					fl.val = path.Base(fl.val)
+				}
+			}
+			out = append(out, fl)
+		}
+		return out
+	}
+	first := fitFields(st, pick("Name", "Gender", "Faces", "Images", "Videos", "Ages"), width)
+	second := fitFields(st, pick("ID", "Updated", "Cover"), width)
+	if errLine != "" {
+		second = st.Error.Render(safetext.Truncate(errLine, width))
+	}
+	return []string{first, second}
+}
+
+// fitFields lays fields out on one line in order, leaving out each one that
+// would not fit; a wide field takes what is left of the line (cut) when at
+// least a few cells of its value fit.
+func fitFields(st *theme.Styles, f []field, width int) string {
+	var b strings.Builder
+	used := 0
+	for _, fl := range f {
+		kw := safetext.Width(fl.key) + 1
+		val := fl.val
+		vw := safetext.Width(val)
+		if vw < fl.min {
+			val += strings.Repeat(" ", fl.min-vw)
+			vw = fl.min
+		}
+		gap := 0
+		if used > 0 {
+			gap = compactGap
+		}
+		room := width - used - gap - kw
+		if vw > room {
+			if !fl.wide || room < 8 {
+				continue
+			}
+			val = safetext.Truncate(val, room)
+			vw = safetext.Width(val)
+		}
+		b.WriteString(strings.Repeat(" ", gap))
+		b.WriteString(st.Key.Render(fl.key + " "))
+		b.WriteString(st.Value.Render(val))
+		used += gap + kw + vw
+	}
+	return safetext.Truncate(b.String(), width)
 }
 
 // formatUnixSeconds is formatUnix to the second, like formatTime.

@@ -5,10 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/views"
@@ -179,5 +181,103 @@ func TestClusterHeaderKeepsItsHeightWhileTheClusterLoads(t *testing.T) {
 	uitest.Run(v, cmd)
 	if after := tabsRow(); after != before || before < 0 {
 		t.Fatalf("tabs moved from line %d to %d when the cluster arrived", before, after)
+	}
+}
+
+func headerRows(v *views.Cluster) int {
+	for i, l := range strings.Split(v.View(), "\n") {
+		if strings.Contains(l, "1 Overview") {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestClusterHeaderIsCompactBelowTheThresholdAndBoxedAbove(t *testing.T) {
+	f := uitest.NewFake(10)
+	short := openCluster(t, f, 0, 80, views.FullHeaderMinHeight-1)
+	out := short.View()
+	if short.FullHeader() || strings.Contains(out, "┌") || headerRows(short) != 2 {
+		t.Fatalf("short view: want a two-line header without a box, tabs on line 2:\n%s", out)
+	}
+	for _, want := range []string{f.Rows[0].Name, "Faces 100", "Ages 20-30-40", f.Rows[0].ID} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("compact header lacks %q:\n%s", want, out)
+		}
+	}
+	tall := openCluster(t, f, 0, 80, views.FullHeaderMinHeight)
+	if !tall.FullHeader() || !strings.Contains(tall.View(), "┌") || !strings.Contains(tall.View(), "MetaLockVersion 7") {
+		t.Fatalf("tall view: want the full box:\n%s", tall.View())
+	}
+}
+
+func TestClusterHeaderKeyIToggles(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 80, 20)
+	compactTabs := headerRows(v)
+	press(v, "i")
+	if !v.FullHeader() || !strings.Contains(v.View(), "MetaLockVersion 7") || headerRows(v) <= compactTabs {
+		t.Fatalf("i on a short view should show the full box:\n%s", v.View())
+	}
+	uitest.CheckFrame(t, v.View(), 80, 20)
+	v.SetSize(80, 21) // a resize keeps the choice
+	if !v.FullHeader() {
+		t.Fatal("a resize undid the i toggle")
+	}
+	press(v, "i")
+	if v.FullHeader() || headerRows(v) != compactTabs {
+		t.Fatalf("second i should go back to the compact header:\n%s", v.View())
+	}
+	tall := openCluster(t, f, 0, 80, 36)
+	press(tall, "i")
+	if tall.FullHeader() {
+		t.Fatal("i on a tall view should show the compact header")
+	}
+}
+
+func TestClusterHelpSaysWhatIDoes(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 80, 20)
+	find := func(groups [][]key.Binding) string {
+		for _, g := range groups {
+			for _, b := range g {
+				if b.Help().Key == "i" {
+					return b.Help().Desc
+				}
+			}
+		}
+		return ""
+	}
+	if got := find([][]key.Binding{v.ShortHelp()}); got != "full header" {
+		t.Fatalf("short help for i = %q, want \"full header\"", got)
+	}
+	press(v, "i")
+	if got := find(v.FullHelp()); got != "short header" {
+		t.Fatalf("full help for i after toggling = %q, want \"short header\"", got)
+	}
+}
+
+func TestClusterCompactHeaderKeepsItsHeightWhileLoading(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	for _, row := range []*state.ClusterRow{&f.Rows[0], nil} {
+		v := views.NewCluster(newEnv(f), f.Rows[0].ID, row)
+		v.SetSize(80, 20)
+		cmd := v.Init()
+		before := headerRows(v)
+		uitest.Run(v, cmd)
+		if after := headerRows(v); after != before || before != 2 {
+			t.Fatalf("row %v: tabs moved from line %d to %d when the cluster arrived", row != nil, before, after)
+		}
+		v.Close()
+	}
+}
+
+func TestClusterCompactHeaderFitsEveryWidth(t *testing.T) {
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 80, 20)
+	for w := 10; w <= 130; w++ {
+		v.SetSize(w, 20)
+		uitest.CheckFrame(t, v.View(), w, 20)
 	}
 }
