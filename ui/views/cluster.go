@@ -41,7 +41,7 @@ type paneState struct {
 
 type clusterKeys struct {
 	Next, Prev, Refresh, Header key.Binding
-	Jump                []key.Binding // 1..7
+	Jump                        []key.Binding // 1..7
 }
 
 // Cluster is one figure cluster: a header with its fields, and its cover
