@@ -146,41 +146,6 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// headerLine shows where the browser points and, on the right, the
-// read-only marker, which stays visible when the rest must be cut.
-func (m *Model) headerLine() string {
-	st := m.opts.Styles
-	ro := ""
-	if m.opts.ReadOnly {
-		ro = " read-only "
-	}
-	where := m.opts.Endpoint
-	if m.opts.Region != "" {
-		where += " (" + m.opts.Region + ")"
-	}
-	var b strings.Builder
-	b.WriteString(st.HeaderVal.Render(" immtui"))
-	kv := func(k, v string) {
-		b.WriteString(st.HeaderKey.Render("  " + k + " "))
-		b.WriteString(st.HeaderVal.Render(safetext.Line(v)))
-	}
-	// Project and dataset first: when the line must be cut, the endpoint
-	// is what goes.
-	if m.opts.Store != nil {
-		kv("project", m.opts.Store.Project())
-		kv("dataset", m.opts.Store.Dataset())
-	}
-	kv("endpoint", where)
-	left := safetext.Truncate(b.String(), m.width-safetext.Width(ro))
-	if pad := m.width - safetext.Width(left) - safetext.Width(ro); pad > 0 {
-		left += st.Header.Render(strings.Repeat(" ", pad))
-	}
-	if ro != "" {
-		left += st.ReadOnly.Render(ro)
-	}
-	return safetext.Truncate(left, m.width)
-}
-
 // crumbLine is the stack's path, cut from the left when long so the
 // current view stays visible.
 func (m *Model) crumbLine() string {
@@ -188,7 +153,9 @@ func (m *Model) crumbLine() string {
 	names := make([]string, len(m.stack))
 	total := 0
 	for i, v := range m.stack {
-		names[i] = safetext.Line(v.Crumb())
+		// Fit, not Line: a crumb wider than the screen is cut anyway, and
+		// a 1 MB cluster name must not be measured on every frame.
+		names[i] = safetext.Fit(v.Crumb(), m.width)
 		total += safetext.Width(names[i]) + 3
 	}
 	first := 0

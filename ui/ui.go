@@ -22,7 +22,8 @@ type Data = views.Data
 type Options struct {
 	Store    Data
 	Endpoint string        // shown in the header
-	Region   string        // may be ""
+	Region   string        // may be ""; DemoRegion counts as Demo
+	Demo     bool          // the endpoint is the in-process emulator
 	ReadOnly bool          // the header shows a read-only marker
 	Styles   *theme.Styles // nil = theme.New(nil)
 
