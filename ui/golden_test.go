@@ -20,7 +20,12 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 // text appears, and returns the final frame.
 func runProgram(t *testing.T, f *uitest.Fake, w, h int, steps []step) string {
 	t.Helper()
-	m := newModel(f)
+	return runModel(t, newModel(f), w, h, steps)
+}
+
+// runModel is runProgram with a model of the caller's.
+func runModel(t *testing.T, m *ui.Model, w, h int, steps []step) string {
+	t.Helper()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 	for _, s := range steps {
 		if s.key != "" {
