@@ -4,6 +4,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -36,10 +37,50 @@ func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	if len(s) > prefixBytes(w) {
+		// A 1 MB name must not cost 1 MB of grapheme segmentation per
+		// frame: when a prefix is already too wide, the cut falls inside
+		// it and the rest of s cannot change the result.
+		if p := prefix(s, prefixBytes(w)); ansi.StringWidth(p) > w {
+			return ansi.Truncate(p, w, Ellipsis)
+		}
+	}
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, Ellipsis)
+}
+
+// Fit is Truncate(Line(s), w) at a cost bounded by w rather than len(s):
+// for text that is drawn on every frame and may be megabytes long.
+func Fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if n := prefixBytes(w); len(s) > n {
+		// Line of a prefix is a prefix of Line (single-line mode maps
+		// every rune on its own), and escaping only widens text.
+		if p := Line(prefix(s, n)); ansi.StringWidth(p) > w {
+			return ansi.Truncate(p, w, Ellipsis)
+		}
+	}
+	return Truncate(Line(s), w)
+}
+
+// prefixBytes is how many bytes of s are looked at first when cutting to w
+// cells: generous (a cell rarely takes more than a few bytes, grapheme
+// clusters with combining marks more), small next to a huge string.
+func prefixBytes(w int) int { return 64 + 16*w }
+
+// prefix is at most n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // Pad truncates s to w cells and pads it with spaces to exactly w cells.

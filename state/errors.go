@@ -1,6 +1,10 @@
 package state
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/immtui/immtui/safetext"
+)
 
 // NotFoundError says the API answered a batch call without the file or
 // cluster asked for: it was deleted, never indexed, or belongs elsewhere.
@@ -12,8 +16,12 @@ type NotFoundError struct {
 }
 
 func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("%s %q is not in dataset %q of project %q: it may have been deleted or not indexed yet; reload to check again",
-		e.Kind, e.ID, e.Dataset, e.Project)
+	// IDs come from decoded answers and are already shown escaped
+	// (`\x1b`); %q would escape the backslash again and the message would
+	// name an ID that matches nothing on screen. Line keeps it safe and
+	// unchanged.
+	return fmt.Sprintf("%s \"%s\" is not in dataset %q of project %q: it may have been deleted or not indexed yet; reload to check again",
+		e.Kind, safetext.Line(e.ID), e.Dataset, e.Project)
 }
 
 func (s *Store) fileNotFound(uri string) error {

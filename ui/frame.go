@@ -185,22 +185,29 @@ func (m *Model) statusLine() string {
 	}
 	var b strings.Builder
 	if s.InFlight > 0 {
-		b.WriteString(strconv.Itoa(s.InFlight))
-		b.WriteString(" request(s) in flight")
+		b.WriteString(count(int64(s.InFlight), "request", "requests"))
+		b.WriteString(" in flight")
 	} else {
 		b.WriteString("idle")
 	}
 	b.WriteString(", ")
-	b.WriteString(strconv.FormatInt(s.Calls, 10))
-	b.WriteString(" calls, ")
-	b.WriteString(strconv.FormatInt(s.CacheHits, 10))
-	b.WriteString(" cache hits")
+	b.WriteString(count(s.Calls, "call", "calls"))
+	b.WriteString(", ")
+	b.WriteString(count(s.CacheHits, "cache hit", "cache hits"))
 	line := b.String()
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))
 		line = safetext.Truncate(e+"  "+line, m.width)
 	}
 	return safetext.Truncate(line, m.width)
+}
+
+// count is n and the noun in the number n asks for ("1 call", "2 calls").
+func count(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(n, 10) + " " + many
 }
 
 func cutLines(s string, n int) string {

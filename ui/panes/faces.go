@@ -306,6 +306,10 @@ func (p *facesPane) row(i int, widths []int) string {
 // clusterLabel names a cluster for a cell: "* name" (Mark) for the cluster
 // shown, its name when known, a short ID otherwise, and words for the
 // reserved IDs.
+// maxNameCells bounds a cluster name in a cell or the detail box (names
+// longer than this are cut with an ellipsis).
+const maxNameCells = 256
+
 func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style) {
 	s := p.styles
 	if word, ok := reservedCluster(id); ok {
@@ -314,7 +318,8 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 	name := ""
 	if p.ctx.ClusterName != nil {
 		if n, ok := p.ctx.ClusterName(id); ok && n != "" {
-			name = safetext.Line(n)
+			// Fit: this runs per row per frame, and a name can be 1 MB.
+			name = safetext.Fit(n, maxNameCells)
 		}
 	}
 	switch {

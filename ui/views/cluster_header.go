@@ -95,10 +95,16 @@ func clusterFields(id string, c *client.FigureCluster, row *state.ClusterRow) []
 		f = append(f, field{key: "Cover", val: pending, wide: true}, field{key: "Labels", val: pending, wide: true})
 	}
 	for i := range f {
-		f[i].val = safetext.Line(f[i].val)
+		// Cut to more than any terminal shows: the header is laid out on
+		// every frame and a hostile name may be megabytes long.
+		f[i].val = safetext.Fit(f[i].val, maxFieldCells)
 	}
 	return f
 }
+
+// maxFieldCells bounds a header value before layout (wider than any
+// terminal).
+const maxFieldCells = 1000
 
 // flowFields lays fields out left to right, three spaces apart, starting a
 // new line when the next one would not fit; wide fields get a line each and

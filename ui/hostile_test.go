@@ -1,0 +1,202 @@
+package ui_test
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/views"
+)
+
+// The hostile dataset (testdata/hostile.json at the repository root, made
+// by hostile_data_test.go there) plus what is too big to commit: 1 MB
+// strings and 10,000 labels on one file.
+const hostilePath = "../testdata/hostile.json"
+
+const megabyte = 1 << 20
+
+// hugeText is about n bytes of text laced with escapes, wide runes and
+// bidi controls, so every cut and wrap meets them.
+func hugeText(n int) string {
+	unit := "张伟\x1b[31m🙂abc\u202edef\x1b]52;c;aGk=\x07 ghi\u200b "
+	return strings.Repeat(unit, n/len(unit)+1)[:n]
+}
+
+// loadHostile reads the hostile dataset and adds the huge cases: a cluster
+// with a 1 MB name whose cover has a 1 MB file name, 1 MB OCR text, a 1 MB
+// label and 10,000 labels in all.
+func loadHostile(t testing.TB) *dataset.Dataset {
+	t.Helper()
+	d, err := dataset.LoadFile(hostilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := client.File{
+		URI: "oss://hostile/huge.jpg", Filename: hugeText(megabyte), MediaType: "image",
+		ObjectStatus: "Indexed", OCRTexts: hugeText(megabyte), EXIF: hugeText(64 << 10),
+		OCRContents: []client.OCRContents{{Contents: hugeText(256 << 10)}},
+		Figures: []client.Figure{{FigureId: "face-huge", FigureClusterId: "Cluster-huge", FigureClusterConfidence: 0.5,
+			Gender: hugeText(4 << 10)}},
+	}
+	huge.Labels = make([]client.Label, 10000)
+	for i := range huge.Labels {
+		huge.Labels[i] = client.Label{LabelName: fmt.Sprintf("label %d \x1b[1m%s", i, hostileSample(i)),
+			LabelLevel: int64(1 + i%3), LabelConfidence: float32(i%100) / 100}
+	}
+	huge.Labels[0].LabelName = hugeText(megabyte)
+	d.Files = append(d.Files, huge)
+	d.FigureClusters = append(d.FigureClusters, client.FigureCluster{ObjectId: "Cluster-huge",
+		Name: hugeText(megabyte), Cover: &client.File{URI: huge.URI}})
+	d.Files[len(d.Files)-1].ProjectName = d.Datasets[0].ProjectName
+	d.Files[len(d.Files)-1].DatasetName = d.Datasets[0].DatasetName
+	d.FigureClusters[len(d.FigureClusters)-1].ProjectName = d.Datasets[0].ProjectName
+	d.FigureClusters[len(d.FigureClusters)-1].DatasetName = d.Datasets[0].DatasetName
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	d.Complete()
+	return d
+}
+
+func hostileSample(i int) string {
+	return []string{"\u202eevil", "\x9b2J", "مرحبا", "\u200b", "\xff", "😀"}[i%6]
+}
+
+// hostileStack serves d through the emulator and the real client and store.
+func hostileStack(t testing.TB, d *dataset.Dataset, faults emulator.Faults) (*emulator.Running, *client.Client, *state.Store) {
+	t.Helper()
+	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d, Faults: faults})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
+		AccessKeySecret: emulator.DemoAccessKeySecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := state.New(c, d.Datasets[0].ProjectName, d.Datasets[0].DatasetName, state.Options{})
+	t.Cleanup(func() {
+		st.Close()
+		c.Close()
+		if err := emu.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return emu, c, st
+}
+
+// colourStyles render with SGR colour, so the frame check sees the
+// renderer's own escapes next to the data's escaped ones.
+func colourStyles() *theme.Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	return theme.New(r)
+}
+
+func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
+	d := loadHostile(t)
+	_, _, st := hostileStack(t, d, emulator.Faults{})
+	// Two sizes: a common one and the smallest with room for a pane.
+	for _, size := range [][2]int{{80, 24}, {40, 10}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
+			u := &uitest.ModelUpdater{M: m}
+			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			defer m.Update(uitest.Key("ctrl+c"))
+			uitest.Run(u, m.Init())
+			check := func(what string) string {
+				t.Helper()
+				screen := m.View()
+				uitest.CheckFrame(t, screen, w, h)
+				if strings.Contains(screen, "\xff") || strings.Contains(screen, "\u202e") {
+					t.Fatalf("%s: raw hostile rune on screen:\n%s", what, screen)
+				}
+				return screen
+			}
+			list := check("clusters")
+			if w >= 80 && !strings.Contains(list, `\x1b`) {
+				t.Errorf("the escapes are not shown escaped on the list:\n%s", list)
+			}
+			rows := len(m.Top().(*views.Clusters).Rows())
+			if rows != len(d.FigureClusters) {
+				t.Fatalf("%d rows, want %d", rows, len(d.FigureClusters))
+			}
+			for i := 0; i < rows; i++ {
+				keys(u, "enter")
+				check(fmt.Sprintf("cluster %d", i))
+				for _, p := range []string{"1", "2", "3", "4", "5", "6", "7"} {
+					keys(u, p)
+					check(fmt.Sprintf("cluster %d pane %s", i, p))
+					keys(u, "G")
+					check(fmt.Sprintf("cluster %d pane %s at the end", i, p))
+				}
+				keys(u, "w") // Raw: wrap long lines
+				check(fmt.Sprintf("cluster %d raw wrapped", i))
+				keys(u, "g", "pgdown")
+				check(fmt.Sprintf("cluster %d raw wrapped, scrolled", i))
+				keys(u, "w", "2", "enter") // Faces: open the face's cluster
+				check(fmt.Sprintf("cluster %d face's cluster", i))
+				for m.Depth() > 1 {
+					keys(u, "esc")
+				}
+				keys(u, "down")
+			}
+			keys(u, "s", "S")
+			check("sorted")
+		})
+	}
+}
+
+// TestHostileIdentifiersSayWhatIsMissing: a cluster ID or cover URI that
+// carries escapes comes back escaped from the client, so fetching it again
+// finds nothing. The screen must say so in words, escaped, never raw.
+func TestHostileIdentifiersSayWhatIsMissing(t *testing.T) {
+	d := loadHostile(t)
+	_, _, st := hostileStack(t, d, emulator.Faults{})
+	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	defer m.Update(uitest.Key("ctrl+c"))
+	uitest.Run(u, m.Init())
+	list := m.Top().(*views.Clusters)
+	found := 0
+	for i, r := range list.Rows() {
+		if !strings.Contains(r.ID, `\x1b`) {
+			continue
+		}
+		found++
+		for list.Cursor() != i {
+			keys(u, "down")
+		}
+		keys(u, "enter")
+		screen := m.View()
+		uitest.CheckFrame(t, screen, 120, 40)
+		// The message names the ID as the list shows it (escaped once).
+		if !strings.Contains(screen, `figure cluster "`+r.ID[:20]) || !strings.Contains(screen, "is not in dataset") {
+			t.Errorf("cluster %q: no clear message:\n%s", r.ID, screen)
+		}
+		keys(u, "1")
+		screen = m.View()
+		uitest.CheckFrame(t, screen, 120, 40)
+		if strings.Contains(screen, "Loading") || !strings.Contains(screen, `file "`+r.CoverURI[:20]) {
+			t.Errorf("cover %q: no clear message:\n%s", r.CoverURI, screen)
+		}
+		keys(u, "esc")
+	}
+	if found != 2 {
+		t.Fatalf("%d hostile cluster IDs on the list, want 2", found)
+	}
+}
