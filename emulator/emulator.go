@@ -201,6 +201,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeTruncated(w, rid, body)
 		return
 	}
+	// Logged before the answer, so a client that has its reply always
+	// finds the call in Calls() (tests count calls right after a reply).
+	s.record(call)
+	recorded = true
 	writeJSON(w, rid, status, body)
 }
 
