@@ -46,7 +46,10 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.full()
 	last := []key.Binding{h.global.Help, h.global.ForceQuit}
 	if !h.top {
-		last = append([]key.Binding{h.global.Back}, last...)
+		// Below the first view q goes back, as Esc does; say so.
+		back := h.global.Quit
+		back.SetHelp("q", "back")
+		last = append([]key.Binding{h.global.Back, back}, last...)
 	} else {
 		last = append(last, h.global.Quit)
 	}
