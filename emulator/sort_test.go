@@ -75,8 +75,11 @@ func TestQueryFigureClustersSortsByEveryKeyInBothOrders(t *testing.T) {
 					t.Errorf("Sort=%s Order=%s: item %d (%v) before %d (%v)", key, order,
 						i-1, clusterKey(all[i-1], key), i, clusterKey(all[i], key))
 				}
-				if c == 0 && str(all[i-1]["ObjectId"]) > str(all[i]["ObjectId"]) {
-					t.Errorf("Sort=%s Order=%s: ties not in group ID order at %d", key, order, i)
+				// Ties: group ID order, reversed with the order, so desc
+				// mirrors asc exactly.
+				if tie := compareAny(str(all[i-1]["ObjectId"]), str(all[i]["ObjectId"])); c == 0 &&
+					((order == "asc" && tie > 0) || (order == "desc" && tie < 0)) {
+					t.Errorf("Sort=%s Order=%s: ties not in (mirrored) group ID order at %d", key, order, i)
 				}
 				distinct[clusterKey(all[i], key)] = true
 			}

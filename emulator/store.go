@@ -275,14 +275,17 @@ func (de *datasetEntry) sortClusters(key clusterOrderKey) []int32 {
 	primary := de.clusterCompare(key.Sort)
 	slices.SortFunc(idx, func(a, b int32) int {
 		c := primary(a, b)
+		if c == 0 {
+			// Ties fall back to group ID, so pages are stable.
+			c = cmp.Compare(de.clusters[a].ObjectId, de.clusters[b].ObjectId)
+		}
+		// desc mirrors asc exactly, ties included, so the first page of the
+		// reversed order is the last page of this one (the browser's G/End
+		// relies on that). How IMM orders ties is not documented.
 		if key.Desc {
 			c = -c
 		}
-		if c != 0 {
-			return c
-		}
-		// Ties keep group ID order so pages are stable.
-		return cmp.Compare(de.clusters[a].ObjectId, de.clusters[b].ObjectId)
+		return c
 	})
 	return idx
 }
