@@ -24,8 +24,10 @@ func loaded(b *testing.B, n, w, h int) (*ui.Model, *uitest.ModelUpdater) {
 		})
 	}
 	m, u := start(b, f, w, h)
+	// PgDn, not G: G asks for the tail in the reversed order and would
+	// never page the head in.
 	for len(f.Pages()) < (n+f.PageSize-1)/f.PageSize {
-		keys(u, "G")
+		keys(u, "pgdown")
 	}
 	keys(u, "g")
 	return m, u
