@@ -34,12 +34,10 @@ lint:
 # Every figure of issue #5 (BENCHMARKS.md): package benchmarks, then the
 # program-level ones in perf/ (one run each: each op is a whole experiment;
 # the 100,000-cluster fixture is paged in once, about a minute).
-# ui's two 100k benchmarks are left out until ui/bench_test.go stops paging
-# in with G (G now jumps to the tail in one request; see BENCHMARKS.md).
-BENCH_PKGS = $$($(GO) list ./... | grep -v -e '/perf$$' -e '/perf/' -e '/ui$$')
+# perf/ benchmarks are whole experiments: one run each.
+BENCH_PKGS = $$($(GO) list ./... | grep -v -e '/perf$$' -e '/perf/')
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(BENCH_PKGS)
-	$(GO) test -run '^$$' -bench 'ClustersKeyDown1k|ClustersView100vs100k/^100$$' -benchmem -count=1 ./ui
 	$(GO) test -run '^$$' -bench . -benchtime 1x -count=1 -timeout 30m ./perf
 
 # Short fuzzing of every fuzz target (CI runs this with FUZZTIME=10s).
