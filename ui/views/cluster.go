@@ -389,7 +389,13 @@ func (v *Cluster) headerLines() []string {
 	fields := clusterFields(v.id, v.cluster, v.row)
 	errLine := ""
 	if v.cErr != nil && v.cReq == 0 {
-		errLine = errview.Summary(v.cErr)
+		// Say what failed: with a cluster on screen it is a refresh, and
+		// what is shown is the last good answer.
+		what := "could not load the cluster: "
+		if v.cluster != nil {
+			what = "could not refresh the cluster (r retries): "
+		}
+		errLine = what + errview.Summary(v.cErr)
 	}
 	var lines []string
 	if v.FullHeader() && v.width >= 20 {

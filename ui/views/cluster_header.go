@@ -132,14 +132,10 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 		if used > 0 {
 			gap = 3
 		}
+		val, vw := reserve(fl, vw)
 		if used > 0 && used+gap+kw+vw > width {
 			flush()
 			gap = 0
-		}
-		val := fl.val
-		if vw < fl.min {
-			val += strings.Repeat(" ", fl.min-vw)
-			vw = fl.min
 		}
 		if kw+vw > width {
 			val = safetext.Truncate(val, max(width-kw, 0))
@@ -225,12 +221,7 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 	used := 0
 	for _, fl := range f {
 		kw := safetext.Width(fl.key) + 1
-		val := fl.val
-		vw := safetext.Width(val)
-		if vw < fl.min {
-			val += strings.Repeat(" ", fl.min-vw)
-			vw = fl.min
-		}
+		val, vw := reserve(fl, safetext.Width(fl.val))
 		gap := 0
 		if used > 0 {
 			gap = compactGap
@@ -249,6 +240,21 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 		used += gap + kw + vw
 	}
 	return safetext.Truncate(b.String(), width)
+}
+
+// reserve is the value to draw and the cells it takes in the layout: at
+// least its min, so the lines break (and fields are left out) the same
+// before and after the cluster arrives. Only a pending value is padded to
+// it, so that what follows on its line stays put; a short known value
+// ("-") is not, or a gap would open after it.
+func reserve(fl field, vw int) (string, int) {
+	if vw >= fl.min {
+		return fl.val, vw
+	}
+	if fl.val == pending {
+		return fl.val + strings.Repeat(" ", fl.min-vw), fl.min
+	}
+	return fl.val, fl.min
 }
 
 // formatUnixSeconds is formatUnix to the second, like formatTime.

@@ -281,3 +281,39 @@ func TestClusterCompactHeaderFitsEveryWidth(t *testing.T) {
 		uitest.CheckFrame(t, v.View(), w, 20)
 	}
 }
+
+func TestClusterHeaderSaysWhetherLoadingOrRefreshingFailed(t *testing.T) {
+	boom := &client.Error{Kind: client.KindServer, Code: "InternalError", Message: "boom", RequestId: "RID-C", StatusCode: 500}
+	f := uitest.NewFake(10)
+	v := openCluster(t, f, 0, 80, 20)
+	f.ClusterErr = boom
+	press(v, "r")
+	if line := strings.Split(v.View(), "\n")[1]; !strings.HasPrefix(line, "could not refresh the cluster (r retries): InternalError") {
+		t.Fatalf("header line 2 after a failed refresh = %q", line)
+	}
+	if !strings.Contains(v.View(), f.Rows[0].Name) {
+		t.Fatalf("the last good cluster should stay on screen:\n%s", v.View())
+	}
+
+	f2 := uitest.NewFake(10)
+	f2.ClusterErr = boom
+	for _, h := range []int{20, 40} {
+		w := openCluster(t, f2, 0, 80, h)
+		if !strings.Contains(w.View(), "could not load the cluster: InternalError") {
+			t.Fatalf("height %d: header after a failed load:\n%s", h, w.View())
+		}
+	}
+}
+
+func TestClusterHeaderLeavesNoGapAfterAnEmptyTime(t *testing.T) {
+	f := uitest.NewFake(10)
+	c := f.AddCluster(0)
+	c.UpdateTime = ""
+	v := views.NewCluster(newEnv(f), f.Rows[0].ID, nil)
+	defer v.Close()
+	v.SetSize(100, 20)
+	uitest.Run(v, v.Init())
+	if line := strings.Split(v.View(), "\n")[1]; !strings.Contains(line, "Updated -  Cover 0000.jpg") {
+		t.Fatalf("compact header line 2 = %q", line)
+	}
+}
