@@ -36,7 +36,11 @@ func (c *Client) QueryFigureClusters(ctx context.Context, r QueryFigureClustersR
 		}
 	}
 	out := &QueryFigureClustersResponse{}
-	if err := c.call(ctx, action, q, decodeTo(out)); err != nil {
+	decode := decodeTo(out)
+	if r.CoverURIOnly {
+		decode = decodeSlimPage(out)
+	}
+	if err := c.call(ctx, action, q, decode); err != nil {
 		return nil, err
 	}
 	walkKeepingToken(out, &out.NextToken)

@@ -16,6 +16,9 @@ type QueryFigureClustersRequest struct {
 	CreateTimeRange *TimeRange
 	UpdateTimeRange *TimeRange
 	CustomLabels    string // "key=value"
+	// CoverURIOnly decodes each cluster's Cover as its URI alone: the
+	// wire is the same, but a page decodes several times faster.
+	CoverURIOnly bool
 }
 
 // SortKeys are the Sort values QueryFigureClusters accepts.

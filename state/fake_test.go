@@ -20,6 +20,7 @@ type apiCall struct {
 	Keys           []string // URIs, cluster IDs, or the page token
 	Fields         []string // WithFields
 	WithTotalCount bool
+	CoverURIOnly   bool
 	Ctx            context.Context
 }
 
@@ -180,7 +181,7 @@ func (a *fakeAPI) BatchGetFigureCluster(ctx context.Context, r client.BatchGetFi
 // QueryFigureClusters pages through the clusters; the token is the index of
 // the first cluster of the page.
 func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureClustersRequest) (*client.QueryFigureClustersResponse, error) {
-	if err := a.begin(ctx, apiCall{Action: "QueryFigureClusters", Keys: []string{r.NextToken}, WithTotalCount: r.WithTotalCount}); err != nil {
+	if err := a.begin(ctx, apiCall{Action: "QueryFigureClusters", Keys: []string{r.NextToken}, WithTotalCount: r.WithTotalCount, CoverURIOnly: r.CoverURIOnly}); err != nil {
 		return nil, err
 	}
 	a.mu.Lock()

@@ -150,6 +150,8 @@ func (s *Store) runPage(ctx context.Context, k pageKey, c *pageCall) {
 		MaxResults: s.opt.PageSize, NextToken: k.token,
 		Sort: k.q.Sort, Order: k.q.Order,
 		WithTotalCount: k.token == "",
+		// Rows need the cover URI only; the panes fetch its fields.
+		CoverURIOnly: true,
 	})
 	page := ClusterPage{Query: k.q, Token: k.token}
 	if err == nil {

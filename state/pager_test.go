@@ -38,6 +38,9 @@ func TestFirstClusterPageAsksForTotalCountOnly(t *testing.T) {
 	if len(calls) != 2 || !calls[0].WithTotalCount || calls[1].WithTotalCount {
 		t.Fatalf("WithTotalCount of calls: %+v; want only on the first", calls)
 	}
+	if !calls[0].CoverURIOnly || !calls[1].CoverURIOnly {
+		t.Errorf("pages decode whole covers: %+v; rows need the cover URI only", calls)
+	}
 }
 
 func TestSameClusterPageInFlightTwiceIsOneCall(t *testing.T) {
