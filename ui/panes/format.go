@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -287,4 +288,18 @@ func reservedCluster(id string) (string, bool) {
 		return "none", true
 	}
 	return "", false
+}
+
+// stamp shows an API time (RFC 3339, often to the nanosecond) to the
+// second with its own offset: a photo's time is where it was taken, not
+// where the browser runs. Anything else is shown as sent.
+func stamp(s string) string {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return s
+	}
+	if _, off := t.Zone(); off == 0 {
+		return t.Format("2006-01-02 15:04:05 UTC")
+	}
+	return t.Format("2006-01-02 15:04:05 -07:00")
 }

@@ -81,11 +81,11 @@ func (overview) lines(d *doc, f *client.File) {
 		d.section("Index status", []kv{status, reason})
 	}
 	d.section("Times", []kv{
-		{k: "Produced", v: f.ProduceTime},
-		{k: "File created", v: f.FileCreateTime},
-		{k: "File modified", v: f.FileModifiedTime},
-		{k: "Indexed", v: f.CreateTime},
-		{k: "Index updated", v: unless(f.UpdateTime, f.CreateTime)},
+		{k: "Produced", v: stamp(f.ProduceTime)},
+		{k: "File created", v: stamp(f.FileCreateTime)},
+		{k: "File modified", v: stamp(f.FileModifiedTime)},
+		{k: "Indexed", v: stamp(f.CreateTime)},
+		{k: "Index updated", v: stamp(unless(f.UpdateTime, f.CreateTime))},
 	})
 
 	if f.ImageScore != nil {
