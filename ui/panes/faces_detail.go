@@ -163,12 +163,19 @@ func newFrame(s *theme.Styles) frame {
 // box draws the detail lines in a frame p.w wide and at most h tall.
 func (p *facesPane) box(h int) string {
 	inner := p.w - 2
-	src := p.detail(inner)
+	// A space inside each border, as in the cluster header's box, so text
+	// does not touch the frame.
+	pad := ""
+	if inner >= 10 {
+		pad = " "
+	}
+	text := inner - 2*len(pad)
+	src := p.detail(text)
 	f := p.frame
 	var b strings.Builder
 	b.WriteString(f.tl + strings.Repeat(f.t, inner) + f.tr)
 	for i := 0; i < min(len(src), max(h-2, 0)); i++ {
-		b.WriteString("\n" + f.l + safetext.Pad(src[i], inner) + f.r)
+		b.WriteString("\n" + f.l + pad + safetext.Pad(src[i], text) + pad + f.r)
 	}
 	b.WriteString("\n" + f.bl + strings.Repeat(f.b, inner) + f.br)
 	return b.String()
