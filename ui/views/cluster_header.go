@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
@@ -125,7 +127,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 		vw := safetext.Width(fl.val)
 		if fl.wide {
 			flush()
-			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(safetext.Truncate(fl.val, max(width-kw, 0))))
+			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(cut(fl, max(width-kw, 0))))
 			continue
 		}
 		gap := 0
@@ -231,7 +233,7 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 			if !fl.wide || room < 8 {
 				continue
 			}
-			val = safetext.Truncate(val, room)
+			val = cut(field{key: fl.key, val: val}, room)
 			vw = safetext.Width(val)
 		}
 		b.WriteString(strings.Repeat(" ", gap))
@@ -240,6 +242,32 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 		used += gap + kw + vw
 	}
 	return safetext.Truncate(b.String(), width)
+}
+
+// cut fits a value into w cells. A URI (the cover) loses its middle, not
+// its end: the bucket and the file name are what tell covers apart.
+func cut(fl field, w int) string {
+	if fl.key == "Cover" {
+		return elideMiddle(fl.val, w)
+	}
+	return safetext.Truncate(fl.val, w)
+}
+
+// elideMiddle cuts s to w cells by dropping cells before its last path
+// element, keeping that element whole when it leaves room for a head.
+func elideMiddle(s string, w int) string {
+	sw := safetext.Width(s)
+	if sw <= w {
+		return s
+	}
+	ew := safetext.Width(safetext.Ellipsis)
+	if w < 12 {
+		return safetext.Truncate(s, w)
+	}
+	tail := s[strings.LastIndexByte(s, '/')+1:]
+	tw := min(safetext.Width(tail)+1, w-ew-6) // "/name", and a head of 6 cells at least
+	head := ansi.Truncate(s, w-ew-tw, "")
+	return head + safetext.Ellipsis + ansi.TruncateLeft(s, sw-tw, "")
 }
 
 // reserve is the value to draw and the cells it takes in the layout: at

@@ -317,3 +317,20 @@ func TestClusterHeaderLeavesNoGapAfterAnEmptyTime(t *testing.T) {
 		t.Fatalf("compact header line 2 = %q", line)
 	}
 }
+
+func TestClusterHeaderKeepsTheCoverFileNameWhenTheURIIsCut(t *testing.T) {
+	f := uitest.NewFake(10)
+	c := f.AddCluster(0)
+	uri := "oss://family-photos-hz/photos/2024/2024-05 丽江古城/" + strings.Repeat("深", 10) + "/IMG_20240517_092740.jpg"
+	c.Cover.URI = uri
+	f.Files[uri] = f.Files[f.Rows[0].CoverURI]
+	v := views.NewCluster(newEnv(f), f.Rows[0].ID, nil)
+	defer v.Close()
+	v.SetSize(80, 36)
+	uitest.Run(v, v.Init())
+	out := v.View()
+	uitest.CheckFrame(t, out, 80, 36)
+	if !strings.Contains(out, "Cover oss://family-photos-hz/") || !strings.Contains(out, "/IMG_20240517_092740.jpg") {
+		t.Fatalf("full header should keep the bucket and the file name:\n%s", out)
+	}
+}
