@@ -57,11 +57,20 @@ func (p *rawPane) Title() string    { return "Raw" }
 func (p *rawPane) Fields() []string { return nil }
 
 func (p *rawPane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.PageDown, p.keys.Wrap}
+	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.PageDown, p.wrapKey()}
 }
 
 func (p *rawPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.all(), {p.keys.Wrap}}
+	return [][]key.Binding{p.keys.all(), {p.wrapKey()}}
+}
+
+// wrapKey is w with help that says what pressing it does now.
+func (p *rawPane) wrapKey() key.Binding {
+	b := p.keys.Wrap
+	if p.wrap {
+		b.SetHelp("w", "cut long lines")
+	}
+	return b
 }
 
 func (p *rawPane) SetFile(f *client.File) {

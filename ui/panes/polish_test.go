@@ -1,6 +1,8 @@
 package panes
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
+
 	"strings"
 	"testing"
 )
@@ -21,5 +23,17 @@ func TestFacesDetailTextDoesNotTouchTheBoxBorder(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestRawHelpSaysWhatWDoesNow(t *testing.T) {
+	p := show(t, "Raw", cjkFile(t), 80, 20)
+	desc := func() string { b := p.ShortHelp(); return b[len(b)-1].Help().Desc }
+	if got := desc(); got != "wrap long lines" {
+		t.Fatalf("w help before = %q", got)
+	}
+	p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("w")})
+	if got := desc(); got != "cut long lines" {
+		t.Fatalf("w help after wrapping = %q", got)
 	}
 }
