@@ -36,6 +36,12 @@ const apiVersion = "2020-09-30"
 const (
 	defaultHostID = "imm.emulator.local"
 	maxBodyBytes  = 1 << 20
+	// maxQueryBytes bounds the query string (RPC parameters travel there):
+	// 100 long URIs fit many times over. Beyond it, IMM's error JSON; the
+	// HTTP server lets headers up to maxHeaderBytes through so that the
+	// action, not net/http's bare 431, answers oversized queries.
+	maxQueryBytes  = 1 << 20
+	maxHeaderBytes = 16 << 20
 	// maxCalls bounds the request log of a long-running server; the oldest
 	// half is dropped when it fills.
 	maxCalls = 100_000
@@ -220,6 +226,10 @@ func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, in
 	if r.URL.Path != "/" && r.URL.Path != "" {
 		return fail(&apiError{http.StatusNotFound, "InvalidApi.NotFound",
 			"IMM actions are sent to the path /, not " + r.URL.Path + "."})
+	}
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return fail(&apiError{http.StatusRequestURITooLong, "InvalidArgument",
+			"The query string is larger than 1 MiB: send fewer or shorter parameters (at most 100 URIs per call)."})
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
 	if err != nil {

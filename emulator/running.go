@@ -47,6 +47,7 @@ func Start(addr string, cfg Config) (*Running, error) {
 		// Request contexts derive from ctx, so Close ends injected delays at once.
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
+		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          quietLog(),
 	}
 	go func() {
