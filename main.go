@@ -185,7 +185,7 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer srv.Close()
 		project, dset := ds.Datasets[0].ProjectName, ds.Datasets[0].DatasetName
 		f.project, f.dataset = project, dset
-		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: "demo"}
+		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: ui.DemoRegion}
 	} else {
 		if f.profile != "" {
 			os.Setenv("ALIBABA_CLOUD_PROFILE", f.profile)
@@ -211,7 +211,11 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	safetext.Init()
 	theme.ASCII = safetext.Ellipsis != "…"
-	m := ui.New(ui.Options{Store: store, Endpoint: api.Endpoint(), Region: cfg.RegionID, ReadOnly: true})
+	region := cfg.RegionID
+	if f.demo {
+		region = ""
+	}
+	m := ui.New(ui.Options{Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
