@@ -83,6 +83,13 @@ func (d *demoFlags) register(fs *flag.FlagSet) {
 }
 
 func (d *demoFlags) load() (*dataset.Dataset, emulator.Faults, error) {
+	// Names of the generated dataset are checked like real ones: they end
+	// up in every request and on screen.
+	for _, nv := range [][2]string{{"--project", d.project}, {"--dataset", d.dataset}} {
+		if nv[1] != "" && !nameRE.MatchString(nv[1]) {
+			return nil, emulator.Faults{}, usageError{fmt.Sprintf("%s %q is not a valid IMM name: use letters, digits, '-' and '_' (at most 128)", nv[0], nv[1])}
+		}
+	}
 	faults, err := emulator.ParseFaults(d.faults)
 	if err != nil {
 		return nil, faults, usageError{fmt.Sprintf("--faults: %v", err)}
@@ -230,6 +237,9 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 
 func (f *browseFlags) check() error {
+	if f.timeout <= 0 {
+		return usageError{fmt.Sprintf("--timeout %v: want a positive duration such as 15s", f.timeout)}
+	}
 	if f.demo {
 		if f.endpoint != "" || f.region != "" || f.profile != "" {
 			return usageError{"--demo serves its own data: it takes no --endpoint, --region or --profile"}
