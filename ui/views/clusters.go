@@ -373,9 +373,9 @@ func (v *Clusters) titleLine() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Clusters"))
 	seg := v.shown()
-	total := "?"
+	total := "" // unknown until the first page answers
 	if v.total > 0 || len(seg.rows) > 0 || seg.done {
-		total = formatCount(v.total)
+		total = formatCount(v.total) + " total, "
 	}
 	loaded := ", " + strconv.Itoa(len(seg.rows)) + " loaded"
 	switch {
@@ -385,7 +385,7 @@ func (v *Clusters) titleLine() string {
 		// Say that these are the last rows, not the first.
 		loaded = ", showing the last " + strconv.Itoa(len(seg.rows)) + " (g: top)"
 	}
-	b.WriteString(st.Muted.Render(" " + total + " total, sorted by " +
+	b.WriteString(st.Muted.Render(" " + total + "sorted by " +
 		v.query.Sort + " " + v.query.Order + loaded))
 	switch {
 	case v.pending != 0 && len(seg.rows) == 0:
@@ -414,6 +414,9 @@ func (v *Clusters) emptyBody() string {
 // ShortHelp is the list's one-line help.
 func (v *Clusters) ShortHelp() []key.Binding {
 	t := v.table.Keys
+	if v.err != nil { // the error says "press r": keep r on a narrow line
+		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End}
+	}
 	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End, v.keys.Refresh}
 }
 

@@ -143,6 +143,12 @@ func TestClustersPageErrorShowsCodeAndRequestIDAndRRetries(t *testing.T) {
 	if !errors.As(v.Err(), &ce) {
 		t.Fatalf("Err() = %v", v.Err())
 	}
+	if h := v.ShortHelp(); h[0].Help().Key != "r" {
+		t.Fatalf("with an error the help line starts with %q, want r (it must survive a narrow line)", h[0].Help().Key)
+	}
+	if strings.Contains(out, "? total") {
+		t.Fatalf("unknown total shown as a question mark:\n%s", out)
+	}
 	f.PageErr = nil
 	press(v, "r")
 	if v.Err() != nil || len(v.Rows()) != 50 {
