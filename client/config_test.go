@@ -94,6 +94,7 @@ func TestCLIProfileRegionReadsTheCurrentOrNamedProfile(t *testing.T) {
 
 func TestEightGoroutinesShareOneClientWithinItsConcurrency(t *testing.T) {
 	var now, peak atomic.Int32
+	var failed sync.Map
 	f := newFakeIMM(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		cur := now.Add(1)
 		defer now.Add(-1)
@@ -103,7 +104,10 @@ func TestEightGoroutinesShareOneClientWithinItsConcurrency(t *testing.T) {
 				break
 			}
 		}
-		if n%7 == 0 {
+		// Every 7th attempt fails, but never the same request twice: with
+		// eight goroutines a request's retries could otherwise keep
+		// landing on multiples of 7 and run out of attempts.
+		if _, failedBefore := failed.LoadOrStore(r.URL.Query().Get("URIs"), true); n%7 == 0 && !failedBefore {
 			writeIMMError(w, 503, "ServiceUnavailable", "busy", "RID")
 			return
 		}
