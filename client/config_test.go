@@ -141,8 +141,11 @@ func TestEightGoroutinesShareOneClientWithinItsConcurrency(t *testing.T) {
 	if p := peak.Load(); p > 3 {
 		t.Errorf("%d requests at once, Concurrency is 3", p)
 	}
-	if n := f.conns.Load(); n > 3 {
-		t.Errorf("%d TCP connections for %d calls; idle ones should be reused (at most Concurrency=3)", n, c.Stats().Calls)
+	// net/http hands a finished connection back to the pool from its own
+	// goroutine, so a call that starts at that instant may dial one more:
+	// allow twice Concurrency, far below one per call.
+	if n := f.conns.Load(); n > 6 {
+		t.Errorf("%d TCP connections for %d calls; idle ones should be reused (at most 2 x Concurrency=3)", n, c.Stats().Calls)
 	}
 	s := c.Stats()
 	if s.InFlight != 0 || s.Calls != 80+s.Retries || s.Errors != 0 {
