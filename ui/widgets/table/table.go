@@ -260,7 +260,9 @@ func (m *Model) join(cells []string, selected bool) []byte {
 			used++
 		}
 		w := m.widths[k]
-		s := safetext.Line(cells[i])
+		// Fit costs what the cell shows, not what the string holds: a
+		// 1 MB name must not be escaped and measured on every frame.
+		s := safetext.Fit(cells[i], w)
 		if m.cols[i].Right {
 			s = safetext.PadLeft(s, w)
 		} else {
