@@ -2,11 +2,9 @@ package views
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/client"
@@ -14,7 +12,6 @@ import (
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
-	"github.com/immtui/immtui/ui/widgets/tabs"
 )
 
 // clusterMsg is the reply to a cluster fetch.
@@ -24,24 +21,8 @@ type clusterMsg struct {
 	err error
 }
 
-// fileMsg is the reply to one pane's fetch of the cover file.
-type fileMsg struct {
-	req  int64
-	pane int
-	f    *client.File
-	err  error
-}
-
-// paneState is where one pane's data stands.
-type paneState struct {
-	req    int64 // request in flight (0: none)
-	loaded bool  // the pane has its file
-	err    error
-}
-
 type clusterKeys struct {
-	Next, Prev, Refresh, Header key.Binding
-	Jump                        []key.Binding // 1..7
+	Refresh, Header key.Binding
 }
 
 // Cluster is one figure cluster: a header with its fields, and its cover
@@ -52,7 +33,6 @@ type Cluster struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	keys   clusterKeys
-	spin   spinner.Model
 
 	id      string
 	row     *state.ClusterRow
@@ -60,11 +40,8 @@ type Cluster struct {
 	cReq    int64 // cluster request in flight (0: none)
 	cErr    error
 
-	cover   string // the cover file's URI ("" until known, or none)
-	panes   []panes.Pane
-	state   []paneState
-	active  int
-	ticking bool
+	// files shows the cover file (its URI: "" until known, or none).
+	files *FilePanes
 
 	width, height int
 	headerCache   string // the header, rebuilt when data, size or mode change
@@ -90,22 +67,16 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	if row != nil {
 		r := *row
 		v.row = &r
-		v.cover = r.CoverURI
 	}
-	v.spin = spinner.New(spinner.WithSpinner(spinner.Line), spinner.WithStyle(env.Styles.Spinner))
 	v.keys = clusterKeys{
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "full header")),
 	}
-	for i := range panes.Names {
-		n := strconv.Itoa(i + 1)
-		v.keys.Jump = append(v.keys.Jump, key.NewBinding(key.WithKeys(n), key.WithHelp(n, panes.Names[i])))
-	}
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
-	v.panes = env.NewPanes(pctx)
-	v.state = make([]paneState, len(v.panes))
+	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 })
+	if row != nil {
+		v.files.SetURI(row.CoverURI)
+	}
 	if c, ok := env.Data.CachedCluster(id); ok {
 		v.setCluster(c)
 	}
@@ -117,7 +88,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 // with one BatchGetFigureCluster, so the header is never older than the
 // moment the view opened.
 func (v *Cluster) Init() tea.Cmd {
-	return tea.Batch(v.fetchCluster(v.cluster != nil), v.ensurePane(v.active))
+	return tea.Batch(v.fetchCluster(v.cluster != nil), v.files.Ensure())
 }
 
 // Crumb is the cluster's name, or its short ID.
@@ -136,10 +107,7 @@ func (v *Cluster) Err() error {
 	if v.cErr != nil {
 		return v.cErr
 	}
-	if v.active < len(v.state) {
-		return v.state[v.active].err
-	}
-	return nil
+	return v.files.Err()
 }
 
 // Close cancels every request of the view.
@@ -149,7 +117,7 @@ func (v *Cluster) Close() { v.cancel() }
 func (v *Cluster) ID() string { return v.id }
 
 // Active is the index of the shown pane.
-func (v *Cluster) Active() int { return v.active }
+func (v *Cluster) Active() int { return v.files.Active() }
 
 func (v *Cluster) setCluster(c *client.FigureCluster) {
 	v.cluster = c
@@ -158,14 +126,8 @@ func (v *Cluster) setCluster(c *client.FigureCluster) {
 	if c != nil && c.Cover != nil {
 		uri = c.Cover.URI
 	}
-	if uri != v.cover {
-		// A different cover: what the panes hold is of another file.
-		v.cover = uri
-		for i, p := range v.panes {
-			p.SetFile(nil)
-			v.state[i] = paneState{}
-		}
-	}
+	// A different cover: what the panes hold is of another file.
+	v.files.SetURI(uri)
 }
 
 func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
@@ -173,7 +135,7 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	req := NextRequestID()
 	v.cReq = req
 	v.headerDirty = true
-	return tea.Batch(v.startSpin(), func() tea.Msg {
+	return tea.Batch(v.files.StartSpin(), func() tea.Msg {
 		var c *client.FigureCluster
 		var err error
 		if refresh {
@@ -183,59 +145,6 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 		}
 		return clusterMsg{req: req, c: c, err: err}
 	})
-}
-
-// ensurePane gives pane i its file: from the cache when the fields are
-// there (no request), else by fetching exactly the pane's fields.
-func (v *Cluster) ensurePane(i int) tea.Cmd {
-	if i >= len(v.panes) || v.cover == "" {
-		return nil
-	}
-	s := &v.state[i]
-	if s.loaded || s.req != 0 || s.err != nil {
-		return nil
-	}
-	fields := v.panes[i].Fields()
-	if f, ok := v.env.Data.CachedFile(v.cover, fields); ok {
-		v.panes[i].SetFile(f)
-		s.loaded = true
-		return nil
-	}
-	return v.fetchFile(i, false)
-}
-
-func (v *Cluster) fetchFile(i int, refresh bool) tea.Cmd {
-	if v.cover == "" {
-		return nil
-	}
-	uri, fields, data, ctx := v.cover, v.panes[i].Fields(), v.env.Data, v.ctx
-	req := NextRequestID()
-	v.state[i].req, v.state[i].err = req, nil
-	return tea.Batch(v.startSpin(), func() tea.Msg {
-		var f *client.File
-		var err error
-		if refresh {
-			f, err = data.RefreshFile(ctx, uri, fields)
-		} else {
-			f, err = data.File(ctx, uri, fields)
-		}
-		return fileMsg{req: req, pane: i, f: f, err: err}
-	})
-}
-
-// loading reports whether anything the screen shows is being fetched.
-func (v *Cluster) loading() bool {
-	return v.cReq != 0 || (v.active < len(v.state) && v.state[v.active].req != 0)
-}
-
-// startSpin starts the spinner unless it runs; it stops itself on the first
-// tick after loading ends, so an idle view schedules nothing.
-func (v *Cluster) startSpin() tea.Cmd {
-	if v.ticking {
-		return nil
-	}
-	v.ticking = true
-	return v.spin.Tick
 }
 
 // Update handles replies, spinner ticks and keys.
@@ -255,85 +164,27 @@ func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
 		}
 		v.cErr = nil
 		v.setCluster(msg.c)
-		return v.ensurePane(v.active)
-	case fileMsg:
-		if msg.pane >= len(v.state) || msg.req != v.state[msg.pane].req {
-			return nil
-		}
-		s := &v.state[msg.pane]
-		s.req = 0
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				s.err = msg.err
-			}
-			return nil
-		}
-		s.err, s.loaded = nil, true
-		v.panes[msg.pane].SetFile(msg.f)
-		return nil
-	case spinner.TickMsg:
-		if msg.ID != v.spin.ID() {
-			return nil
-		}
-		if !v.loading() {
-			v.ticking = false
-			return nil
-		}
-		var cmd tea.Cmd
-		v.spin, cmd = v.spin.Update(msg)
-		return cmd
+		return v.files.Ensure()
 	case tea.KeyMsg:
 		return v.onKey(msg)
 	}
-	if v.active < len(v.panes) {
-		p, cmd := v.panes[v.active].Update(msg)
-		v.panes[v.active] = p
-		return cmd
-	}
-	return nil
+	return v.files.Update(msg)
 }
 
 func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
-	if len(v.panes) == 0 {
-		return nil
-	}
 	switch {
-	case key.Matches(msg, v.keys.Next):
-		return v.show((v.active + 1) % len(v.panes))
-	case key.Matches(msg, v.keys.Prev):
-		return v.show((v.active + len(v.panes) - 1) % len(v.panes))
 	case key.Matches(msg, v.keys.Refresh):
 		return v.refresh()
 	case key.Matches(msg, v.keys.Header):
 		v.toggleHeader()
 		return nil
 	}
-	for i, b := range v.keys.Jump {
-		if i < len(v.panes) && key.Matches(msg, b) {
-			return v.show(i)
-		}
-	}
-	if v.active < len(v.panes) && v.state[v.active].loaded {
-		p, cmd := v.panes[v.active].Update(msg)
-		v.panes[v.active] = p
-		return cmd
-	}
-	return nil
-}
-
-// show switches to pane i, fetching its fields on a first visit.
-func (v *Cluster) show(i int) tea.Cmd {
-	v.active = i
-	return v.ensurePane(i)
+	return v.files.Update(msg)
 }
 
 // refresh refetches the cluster and the shown pane's fields past the cache.
 func (v *Cluster) refresh() tea.Cmd {
-	cmds := []tea.Cmd{v.fetchCluster(true)}
-	if v.active < len(v.panes) && v.cover != "" {
-		cmds = append(cmds, v.fetchFile(v.active, true))
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(v.fetchCluster(true), v.files.Refresh())
 }
 
 // SetSize lays out the header, the tab bar and the panes.
@@ -341,9 +192,7 @@ func (v *Cluster) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.headerDirty = true
 	_, paneH := v.layout()
-	for _, p := range v.panes {
-		p.SetSize(w, paneH)
-	}
+	v.files.SetSize(w, paneH)
 }
 
 // FullHeader reports whether the header is the full box (else the compact
@@ -426,7 +275,7 @@ func (v *Cluster) View() string {
 	out := make([]string, 0, v.height)
 	out = append(out, lines...)
 	if len(out) < v.height {
-		out = append(out, tabs.Render(v.env.Styles, panes.Names, v.active, v.width))
+		out = append(out, v.files.Tabs())
 	}
 	if paneH > 0 {
 		out = append(out, v.paneBody(paneH))
@@ -436,43 +285,14 @@ func (v *Cluster) View() string {
 
 // paneBody is the pane's area: the pane, or what stands in its place.
 func (v *Cluster) paneBody(h int) string {
-	st := v.env.Styles
-	if v.active >= len(v.panes) {
-		return ""
-	}
-	s := v.state[v.active]
-	title := v.panes[v.active].Title()
+	idle := ""
 	switch {
-	case s.loaded:
-		return clip(v.panes[v.active].View(), v.width, h)
-	case s.err != nil:
-		lines := errview.Lines(s.err)
-		if !strings.Contains(strings.ToLower(strings.Join(lines, " ")), "r to retry") {
-			lines = append(lines, "Press r to retry.")
-		}
-		return st.Error.Render(fitLines(lines, v.width, h))
-	case s.req != 0:
-		return fitLines([]string{v.spin.View() + " Loading " + title + " of " + safetext.Line(v.cover) + "..."}, v.width, h)
-	case v.cover == "" && v.cluster == nil && v.cErr == nil:
-		return fitLines([]string{v.spin.View() + " Loading the cluster to find its cover file..."}, v.width, h)
-	case v.cover == "":
-		return fitLines([]string{"This cluster has no cover file, so there is no file to show."}, v.width, h)
+	case v.files.URI() == "" && v.cluster == nil && v.cErr == nil:
+		idle = v.files.Spinner() + " Loading the cluster to find its cover file..."
+	case v.files.URI() == "":
+		idle = "This cluster has no cover file, so there is no file to show."
 	}
-	return ""
-}
-
-// clip keeps a pane's output inside its area whatever the pane drew.
-func clip(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if safetext.Width(l) > w {
-			lines[i] = safetext.Truncate(l, w)
-		}
-	}
-	return strings.Join(lines, "\n")
+	return v.files.Body(h, idle)
 }
 
 // headerKey is `i` with help that says what it will do now.
@@ -486,18 +306,12 @@ func (v *Cluster) headerKey() key.Binding {
 
 // ShortHelp is the view's keys and then the shown pane's.
 func (v *Cluster) ShortHelp() []key.Binding {
-	b := []key.Binding{v.keys.Next, v.keys.Refresh, v.headerKey()}
-	if v.active < len(v.panes) {
-		b = append(b, v.panes[v.active].ShortHelp()...)
-	}
-	return b
+	b := []key.Binding{v.files.NextKey(), v.keys.Refresh, v.headerKey()}
+	return append(b, v.files.PaneShortHelp()...)
 }
 
 // FullHelp groups the view's keys, the pane numbers and the pane's keys.
 func (v *Cluster) FullHelp() [][]key.Binding {
-	g := [][]key.Binding{{v.keys.Next, v.keys.Prev, v.keys.Refresh, v.headerKey()}, v.keys.Jump}
-	if v.active < len(v.panes) {
-		g = append(g, v.panes[v.active].FullHelp()...)
-	}
-	return g
+	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
+	return append(g, v.files.PaneFullHelp()...)
 }
