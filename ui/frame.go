@@ -33,7 +33,10 @@ type frameCache struct {
 func (m *Model) chrome() int { return 3 + m.helpHeight() }
 
 func (m *Model) helpHeight() int {
-	if !m.help.ShowAll {
+	if m.message != "" && !m.prompt.IsOpen() {
+		return min(len(m.messageLines()), max(m.height/3, 1))
+	}
+	if !m.help.ShowAll || m.prompt.IsOpen() {
 		return 1
 	}
 	return min(strings.Count(m.helpView(), "\n")+1, max(m.height/3, 1))
@@ -63,6 +66,12 @@ func newHelp(st *theme.Styles) help.Model {
 }
 
 func (m *Model) helpView() string {
+	switch {
+	case m.prompt.IsOpen():
+		return m.prompt.View(m.width)
+	case m.message != "":
+		return m.opts.Styles.Error.Render(strings.Join(m.messageLines(), "\n"))
+	}
 	v := m.top()
 	k := helpKeys{view: v, full: v.FullHelp, global: m.keys, top: len(m.stack) == 1}
 	if m.help.ShowAll {

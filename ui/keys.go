@@ -6,7 +6,7 @@ import (
 
 // globalKeys work in every view.
 type globalKeys struct {
-	Back, Quit, ForceQuit, Help key.Binding
+	Back, Quit, ForceQuit, Help, Command key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -15,6 +15,7 @@ func newGlobalKeys() globalKeys {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command")),
 	}
 }
 
@@ -33,18 +34,18 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	help.SetHelp("?", "help")
 	var b []key.Binding
 	if h.top {
-		b = []key.Binding{h.global.Quit, help}
+		b = []key.Binding{h.global.Quit, help, h.global.Command}
 	} else {
 		back := h.global.Back
 		back.SetHelp("esc", "back")
-		b = []key.Binding{back, help}
+		b = []key.Binding{back, help, h.global.Command}
 	}
 	return append(b, h.view.ShortHelp()...)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.full()
-	last := []key.Binding{h.global.Help, h.global.ForceQuit}
+	last := []key.Binding{h.global.Help, h.global.Command, h.global.ForceQuit}
 	if !h.top {
 		// Below the first view q goes back, as Esc does; say so.
 		back := h.global.Quit
@@ -53,5 +54,5 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	} else {
 		last = append(last, h.global.Quit)
 	}
-	return append(g, last)
+	return append(g, last, commandHelp())
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/views"
@@ -38,6 +39,10 @@ type Model struct {
 	keys  globalKeys
 	help  help.Model
 	stack []views.View
+	// prompt is the `:` command line; message, when set, is the last
+	// command's error, shown in place of the help until the next key.
+	prompt  *cmdline.Prompt
+	message string
 
 	width, height int
 	frame         frameCache
@@ -60,6 +65,7 @@ func NewModel(o Options) *Model {
 		keys: newGlobalKeys(),
 		help: newHelp(o.Styles),
 	}
+	m.prompt = cmdline.NewPrompt(o.Styles)
 	m.stack = []views.View{views.NewClusters(m.env)}
 	return m
 }
@@ -106,6 +112,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
+	if m.prompt.IsOpen() {
+		return m.promptKey(msg) // every key, q and ? included, is text
+	}
+	if m.message != "" {
+		m.message = "" // read: the key does what it does as well
+		m.resize()
+	}
 	if c, ok := m.top().(views.InputCapturer); ok && c.Capturing() {
 		return m.top().Update(msg)
 	}
@@ -123,6 +136,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize() // full help takes lines from the view
 		return nil
+	case key.Matches(msg, m.keys.Command):
+		return m.openPrompt()
 	case key.Matches(msg, m.keys.Quit):
 		if len(m.stack) == 1 {
 			return m.quit()

@@ -1,0 +1,187 @@
+// Package cmdline is the browser's `:` command line: the commands it
+// knows, how a typed line becomes one (with a message that says what is
+// wrong and how to write it right), completion of command names and
+// arguments, and the one-line prompt that reads them with this session's
+// history. It knows nothing of the views; the root model runs the command.
+package cmdline
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/immtui/immtui/client"
+)
+
+// Kind is what a command does.
+type Kind int
+
+// The commands.
+const (
+	Cluster Kind = iota + 1 // open a cluster by ID
+	File                    // open a file by URI
+	Sort                    // sort the clusters list
+	Help                    // show the full help
+	Quit                    // end the program
+)
+
+// Command is a parsed line.
+type Command struct {
+	Kind Kind
+	// Arg is the cluster ID, the file URI or the sort key (as client.SortKeys
+	// spells it).
+	Arg string
+	// Order is "asc", "desc", or "" (keep the order shown); Sort only.
+	Order string
+}
+
+// Spec describes a command for help and completion.
+type Spec struct {
+	Name, Args, Desc string
+	Kind             Kind
+}
+
+// Specs are the commands in the order help lists them.
+var Specs = []Spec{
+	{Name: "cluster", Args: "ID", Desc: "open a cluster", Kind: Cluster},
+	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
+	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
+	{Name: "help", Desc: "every key and command", Kind: Help},
+	{Name: "quit", Desc: "quit (also :q)", Kind: Quit},
+}
+
+// aliases are other spellings of a command name.
+var aliases = map[string]string{"q": "quit", "q!": "quit", "h": "help"}
+
+// Names are the command names, for completion and messages.
+func Names() []string {
+	out := make([]string, len(Specs))
+	for i, s := range Specs {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// Orders are the sort orders.
+var Orders = []string{"asc", "desc"}
+
+// Parse turns a line (without its leading ':') into a command. An empty
+// line is (Command{}, nil): nothing to do. Errors are sentences for the
+// message line: what is wrong, and what to type instead.
+func Parse(line string) (Command, error) {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return Command{}, nil
+	}
+	name, rest, _ := strings.Cut(line, " ")
+	rest = strings.TrimSpace(rest)
+	lname := strings.ToLower(name)
+	if a, ok := aliases[lname]; ok {
+		lname = a
+	}
+	spec, ok := lookup(lname)
+	if !ok {
+		return Command{}, errors.New("unknown command " + quote(name) + "; commands are " +
+			strings.Join(Names(), ", ") + " (Tab completes)")
+	}
+	switch spec.Kind {
+	case Cluster:
+		if rest == "" {
+			return Command{}, errors.New("cluster needs an ID: :cluster ID")
+		}
+		if strings.ContainsAny(rest, " \t") {
+			return Command{}, errors.New("a cluster ID has no spaces (got " + quote(rest) + ")")
+		}
+		return Command{Kind: Cluster, Arg: rest}, nil
+	case File:
+		if err := CheckFileURI(rest); err != nil {
+			return Command{}, err
+		}
+		return Command{Kind: File, Arg: rest}, nil
+	case Sort:
+		return parseSort(rest)
+	}
+	if rest != "" {
+		return Command{}, errors.New(spec.Name + " takes no arguments (got " + quote(rest) + ")")
+	}
+	return Command{Kind: spec.Kind}, nil
+}
+
+func lookup(name string) (Spec, bool) {
+	for _, s := range Specs {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Spec{}, false
+}
+
+// CheckFileURI accepts oss://bucket/key and pds://... (a non-empty path):
+// the two URI forms IMM files have.
+func CheckFileURI(uri string) error {
+	switch {
+	case uri == "":
+		return errors.New("file needs a URI: :file oss://bucket/key")
+	case hasPrefixFold(uri, "oss://"):
+		bucket, key, _ := strings.Cut(uri[len("oss://"):], "/")
+		if bucket == "" || key == "" || strings.HasSuffix(key, "/") {
+			return errors.New("an oss:// URI names a bucket and a file: oss://bucket/path/file (got " + quote(uri) + ")")
+		}
+	case hasPrefixFold(uri, "pds://"):
+		if strings.Trim(uri[len("pds://"):], "/") == "" {
+			return errors.New("a pds:// URI names a file after pds:// (got " + quote(uri) + ")")
+		}
+	default:
+		return errors.New("file URIs start with oss:// or pds:// (got " + quote(uri) + ")")
+	}
+	return nil
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func parseSort(rest string) (Command, error) {
+	args := strings.Fields(rest)
+	keys := strings.Join(client.SortKeys, ", ")
+	switch {
+	case len(args) == 0:
+		return Command{}, errors.New("sort needs a key, one of " + keys)
+	case len(args) > 2:
+		return Command{}, errors.New("sort takes a key and an order: :sort KEY [asc|desc]")
+	}
+	key, ok := SortKey(args[0])
+	if !ok {
+		return Command{}, errors.New("unknown sort key " + quote(args[0]) + "; keys are " + keys)
+	}
+	c := Command{Kind: Sort, Arg: key}
+	if len(args) == 2 {
+		c.Order = strings.ToLower(args[1])
+		if c.Order != "asc" && c.Order != "desc" {
+			return Command{}, errors.New("sort order is asc or desc (got " + quote(args[1]) + ")")
+		}
+	}
+	return c, nil
+}
+
+// SortKey is s as client.SortKeys spells it (matched ignoring case).
+func SortKey(s string) (string, bool) {
+	for _, k := range client.SortKeys {
+		if strings.EqualFold(k, s) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// quote shows what the user typed, cut to 60 runes and with anything
+// unprintable escaped: a pasted escape sequence is shown, never run.
+func quote(s string) string {
+	const most = 60
+	if utf8.RuneCountInString(s) <= most {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:most])) + "..."
+}

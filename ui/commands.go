@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/cmdline"
+	"github.com/immtui/immtui/ui/views"
+)
+
+// openPrompt shows the `:` prompt in place of the help line.
+func (m *Model) openPrompt() tea.Cmd {
+	m.help.ShowAll = false
+	m.prompt.Open()
+	m.resize()
+	return nil
+}
+
+// promptKey gives a key to the open prompt; Enter runs the line.
+func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
+	res, line := m.prompt.Key(msg)
+	switch res {
+	case cmdline.Submitted:
+		m.resize()
+		return m.run(line)
+	case cmdline.Cancelled:
+		m.resize()
+	}
+	return nil
+}
+
+// run executes a command line; what cannot run becomes the message line.
+func (m *Model) run(line string) tea.Cmd {
+	c, err := cmdline.Parse(line)
+	if err != nil {
+		m.setMessage(err.Error())
+		return nil
+	}
+	switch c.Kind {
+	case cmdline.Cluster:
+		return m.push(views.NewCluster(m.env, c.Arg, nil))
+	case cmdline.File:
+		return m.push(views.NewFile(m.env, c.Arg))
+	case cmdline.Sort:
+		s, ok := m.top().(views.Sorter)
+		if !ok {
+			m.setMessage("sort works on the clusters list; Esc goes back to it")
+			return nil
+		}
+		return s.SetSort(c.Arg, c.Order)
+	case cmdline.Help:
+		m.help.ShowAll = true
+		m.resize()
+	case cmdline.Quit:
+		return m.quit()
+	}
+	return nil
+}
+
+// setMessage shows msg in place of the help until the next key.
+func (m *Model) setMessage(msg string) {
+	m.message = msg
+	m.resize()
+}
+
+// messageLines is the message wrapped to the width (the list of sort
+// keys is longer than a narrow line).
+func (m *Model) messageLines() []string {
+	return safetext.Wrap(safetext.Line(m.message), max(m.width, 1))
+}
+
+// commandHelp lists the commands for the full help, one binding each.
+func commandHelp() []key.Binding {
+	out := make([]key.Binding, len(cmdline.Specs))
+	for i, s := range cmdline.Specs {
+		k := strings.TrimSpace(":" + s.Name + " " + s.Args)
+		out[i] = key.NewBinding(key.WithKeys(":"+s.Name), key.WithHelp(k, s.Desc))
+	}
+	return out
+}
