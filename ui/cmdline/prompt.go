@@ -138,7 +138,11 @@ func (p *Prompt) View(w int) string {
 	}
 	room := w - 1 - safetext.Width(at) // ':' and the cursor
 	if bw := safetext.Width(before); bw > room && room > 3 {
-		before = "..." + ansi.TruncateLeft(before, bw-(room-3), "")
+		tail := ansi.TruncateLeft(before, bw-(room-3), "")
+		if safetext.Width(tail) > room-3 { // the cut fell inside a wide rune
+			tail = ansi.TruncateLeft(before, bw-(room-3)+1, "")
+		}
+		before = "..." + tail
 	}
 	cur := p.st.Key.Reverse(true).Render(at)
 	line := ":" + before + cur + after
