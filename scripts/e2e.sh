@@ -80,6 +80,13 @@ for SIZE in "${SIZES[@]}"; do
   done
   keys Escape
   wait_for 'sort'
+  # The command line: a sort by name, and a bad :file URI's message line
+  # (which the next key, q, clears as it quits).
+  keys ':' 'sort imagecount asc' Enter
+  wait_for 'sorted by ImageCount asc'
+  check_frame "$W" "$H"
+  keys ':' 'file foo' Enter
+  wait_for 'file URIs start with oss:// or pds:// \(got "foo"\)'
   keys q
   for i in $(seq 1 50); do
     screen | grep -q 'family-photos' || break
