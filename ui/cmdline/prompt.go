@@ -3,8 +3,9 @@ package cmdline
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
@@ -20,12 +21,13 @@ const (
 	Cancelled               // Esc: closed, nothing to run
 )
 
-// Prompt is the one-line `:` prompt: a line editor with this session's
-// history on Up/Down and completion on Tab. The zero value is
-// not usable; build it with NewPrompt.
+// Prompt is the one-line `:` prompt: bubbles/textinput for editing (the
+// shell keys, paste with controls dropped, horizontal scrolling that keeps
+// the cursor in sight), plus this session's history on Up/Down and
+// completion on Tab. The zero value is not usable; build it with NewPrompt.
 type Prompt struct {
 	st    *theme.Styles
-	input lineEdit
+	input textinput.Model
 	open  bool
 
 	history []string // lines entered, oldest first
@@ -39,15 +41,26 @@ const maxLine = 4096
 
 // NewPrompt makes a closed prompt.
 func NewPrompt(st *theme.Styles) *Prompt {
+	ti := textinput.New()
+	ti.Prompt = ":"
+	ti.CharLimit = maxLine
 	// The cursor does not blink: a blinking one would redraw the screen
-	// twice a second for nothing.
-	return &Prompt{st: st, input: lineEdit{limit: maxLine}}
+	// twice a second for nothing (and static, it needs no tea.Cmd).
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	ti.Cursor.Style = st.Key.Reverse(true)
+	ti.TextStyle = st.Value
+	// Up and Down walk the history; textinput would use them for its
+	// suggestions, which are off.
+	ti.KeyMap.NextSuggestion.SetEnabled(false)
+	ti.KeyMap.PrevSuggestion.SetEnabled(false)
+	ti.Focus()
+	return &Prompt{st: st, input: ti}
 }
 
 // Open shows an empty prompt at the end of the history.
 func (p *Prompt) Open() {
 	p.open = true
-	p.input.set("")
+	p.input.SetValue("")
 	p.pos, p.draft, p.hint = len(p.history), "", nil
 }
 
@@ -61,7 +74,7 @@ func (p *Prompt) Close() {
 func (p *Prompt) IsOpen() bool { return p.open }
 
 // Value is the text typed so far.
-func (p *Prompt) Value() string { return p.input.String() }
+func (p *Prompt) Value() string { return p.input.Value() }
 
 // History is this session's lines, oldest first.
 func (p *Prompt) History() []string { return append([]string(nil), p.history...) }
@@ -72,7 +85,7 @@ func (p *Prompt) Key(msg tea.KeyMsg) (res Result, line string) {
 	p.hint = nil
 	switch msg.Type {
 	case tea.KeyEnter:
-		line = strings.TrimSpace(p.input.String())
+		line = strings.TrimSpace(p.input.Value())
 		if line != "" && (len(p.history) == 0 || p.history[len(p.history)-1] != line) {
 			p.history = append(p.history, line)
 		}
@@ -88,17 +101,17 @@ func (p *Prompt) Key(msg tea.KeyMsg) (res Result, line string) {
 		p.walk(+1)
 		return Editing, ""
 	case tea.KeyTab:
-		before := string(p.input.value[:p.input.pos])
-		after := string(p.input.value[p.input.pos:])
-		done, cands := Complete(before)
-		p.input.set(done + after)
-		p.input.pos = len([]rune(done))
+		v := []rune(p.input.Value())
+		pos := min(p.input.Position(), len(v))
+		done, cands := Complete(string(v[:pos]))
+		p.input.SetValue(done + string(v[pos:]))
+		p.input.SetCursor(len([]rune(done)))
 		p.hint = cands
 		return Editing, ""
 	case tea.KeyShiftTab:
 		return Editing, "" // no backwards completion; not a character either
 	}
-	p.input.key(msg)
+	p.input, _ = p.input.Update(msg) // static cursor: no blink command
 	return Editing, ""
 }
 
@@ -109,45 +122,33 @@ func (p *Prompt) walk(d int) {
 		return
 	}
 	if p.pos == len(p.history) {
-		p.draft = p.input.String()
+		p.draft = p.input.Value()
 	}
 	p.pos = n
 	if n == len(p.history) {
-		p.input.set(p.draft)
+		p.input.SetValue(p.draft)
 	} else {
-		p.input.set(p.history[n])
+		p.input.SetValue(p.history[n])
 	}
+	p.input.CursorEnd()
 }
 
-// View is the prompt in w cells: ':', the text (sanitised: a pasted
-// escape shows as \x1b) with the cursor, and Tab's candidates. When the
-// text is wider than the line, its start gives way so the cursor stays in
-// sight.
+// View is the prompt in w cells: ':', the text with the cursor, and Tab's
+// candidates. textinput scrolls the text so the cursor stays in sight; the
+// typed text is shown through safetext (its own input filter drops
+// controls, and the line is cut to w by x/ansi's widths).
 func (p *Prompt) View(w int) string {
 	if w <= 0 {
 		return ""
 	}
-	r := p.input.value
-	pos := min(p.input.pos, len(r))
-	before := safetext.Line(string(r[:pos]))
-	at := " "
-	after := ""
-	if pos < len(r) {
-		at = safetext.Line(string(r[pos]))
-		after = safetext.Line(string(r[pos+1:]))
-	}
-	room := w - 1 - safetext.Width(at) // ':' and the cursor
-	if bw := safetext.Width(before); bw > room && room > 3 {
-		tail := ansi.TruncateLeft(before, bw-(room-3), "")
-		if safetext.Width(tail) > room-3 { // the cut fell inside a wide rune
-			tail = ansi.TruncateLeft(before, bw-(room-3)+1, "")
-		}
-		before = "..." + tail
-	}
-	cur := p.st.Key.Reverse(true).Render(at)
-	line := ":" + before + cur + after
+	hint := ""
 	if len(p.hint) > 0 {
-		line += "  " + p.st.Muted.Render(strings.Join(p.hint, " "))
+		hint = "  " + p.st.Muted.Render(strings.Join(p.hint, " "))
 	}
-	return safetext.Truncate(line, w)
+	in := p.input
+	// One cell for ':' and one for the cursor; a wide rune at the edge is
+	// cut by Truncate below rather than wrapping.
+	in.Width = max(w-2-safetext.Width(hint), 1)
+	in.SetCursor(in.Position()) // scrolls this copy for this width
+	return safetext.Truncate(in.View()+hint, w)
 }
