@@ -20,6 +20,7 @@ type clusterStats struct {
 	firstGender           string
 	cover                 int // best cover candidate file, -1 for none
 	coverScore            float32
+	coverKind             string // the media type a cover should have: "image" mostly
 }
 
 // Complete computes the derived fields a dataset file may leave out, and
@@ -29,7 +30,8 @@ type clusterStats struct {
 //   - files: ObjectType, Filename, FigureCount, OCRTexts;
 //   - clusters: ObjectType, FaceCount, ImageCount, VideoCount, Min/Max/
 //     AverageAge and Gender (the majority) from the faces carrying the
-//     cluster's ID; Cover (the indexed image with the best face of the
+//     cluster's ID; Cover (the indexed image — a video for every fifth
+//     cluster — with the best face of the
 //     cluster), or a Cover that names only a URI filled from that file;
 //   - datasets: FileCount, TotalFileSize; projects: DatasetCount, FileCount,
 //     TotalFileSize, and a project for every dataset that names a missing one.
@@ -87,7 +89,13 @@ func (d *Dataset) completeClusters() {
 	all := make([]clusterStats, len(d.FigureClusters))
 	for i := range d.FigureClusters {
 		c := &d.FigureClusters[i]
-		all[i] = clusterStats{lastFile: -1, cover: -1, ageMin: math.MaxInt64, ageMax: math.MinInt64}
+		all[i] = clusterStats{lastFile: -1, cover: -1, ageMin: math.MaxInt64, ageMax: math.MinInt64, coverKind: "image"}
+		// Every fifth cluster prefers a video frame as its cover, so the
+		// demo's cluster -> cover path reaches the Streams pane too (a
+		// cluster without a video face still gets a photo).
+		if i%5 == 2 {
+			all[i].coverKind = "video"
+		}
 		stats[key{c.ProjectName, c.DatasetName, c.ObjectId}] = &all[i]
 	}
 	for fi := range d.Files {
@@ -118,9 +126,10 @@ func (d *Dataset) completeClusters() {
 			if s.firstGender == "" {
 				s.firstGender = fg.Gender
 			}
-			// The cover is the clearest, surest face, on a photo if there is one.
+			// The cover is the clearest, surest face, on the preferred kind
+			// of file (a photo, mostly) if there is one.
 			score := fg.FigureClusterConfidence * max(fg.FaceQuality, 0.01)
-			if f.MediaType == "image" {
+			if f.MediaType == s.coverKind {
 				score += 1
 			}
 			if f.ObjectStatus != "" && f.ObjectStatus != "Indexed" {

@@ -392,3 +392,16 @@ func TestFamilyNamesMatchTheirAges(t *testing.T) {
 		t.Fatal("no family names drawn in five seeds")
 	}
 }
+
+func TestSomeDemoCoversAreVideoFramesSoTheStreamsPaneIsReachable(t *testing.T) {
+	d := Generate(Options{Seed: 1})
+	kinds := map[string]int{}
+	for _, c := range d.FigureClusters {
+		if c.Cover != nil {
+			kinds[c.Cover.MediaType]++
+		}
+	}
+	if kinds["video"] == 0 || kinds["image"] <= kinds["video"] {
+		t.Fatalf("cover media types %v: want mostly photos and some videos", kinds)
+	}
+}
