@@ -85,8 +85,15 @@ func trimFloat(v float64, prec int) string {
 	return s
 }
 
-// conf renders a 0..1 confidence with two decimals.
-func conf(v float32) string { return strconv.FormatFloat(float64(v), 'f', 2, 32) }
+// conf renders a 0..1 confidence with two decimals, or "-" for 0: the
+// models cannot tell a score the server left out from a sent 0, and a
+// detected attribute with a real 0 confidence does not occur.
+func conf(v float32) string {
+	if v == 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(float64(v), 'f', 2, 32)
+}
 
 // clipTime renders milliseconds as m:ss.mmm (h:mm:ss.mmm past an hour).
 func clipTime(ms int64) string {
