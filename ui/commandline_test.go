@@ -111,7 +111,7 @@ func TestCommandFileWithABadURIShowsAMessageUntilTheNextKey(t *testing.T) {
 func TestUnknownCommandListsTheCommands(t *testing.T) {
 	m, u := start(t, uitest.NewFake(10), 120, 30)
 	command(u, "problems")
-	if got := lastLine(m); got != `unknown command "problems"; commands are cluster, file, sort, help, quit (Tab completes)` {
+	if got := lastLine(m); got != `unknown command "problems"; commands are cluster, members, file, sort, help, quit (Tab completes)` {
 		t.Fatalf("message = %q", got)
 	}
 }

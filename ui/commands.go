@@ -42,6 +42,8 @@ func (m *Model) run(line string) tea.Cmd {
 	switch c.Kind {
 	case cmdline.Cluster:
 		return m.push(views.NewCluster(m.env, c.Arg, nil))
+	case cmdline.Members:
+		return m.push(views.NewClusterMembers(m.env, c.Arg))
 	case cmdline.File:
 		return m.push(views.NewFile(m.env, c.Arg))
 	case cmdline.Sort:

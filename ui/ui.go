@@ -172,6 +172,9 @@ func (m *Model) pop() tea.Cmd {
 	m.stack[len(m.stack)-1] = nil
 	m.stack = m.stack[:len(m.stack)-1]
 	m.resize()
+	if r, ok := m.top().(views.Resumer); ok {
+		return r.Resume()
+	}
 	return nil
 }
 

@@ -55,7 +55,9 @@ func TestParseErrorsSayWhatIsWrongAndWhatToType(t *testing.T) {
 		"sort FaceCount up":       `sort order is asc or desc (got "up")`,
 		"sort FaceCount asc x":    "sort takes a key and an order: :sort KEY [asc|desc]",
 		"quit now":                `quit takes no arguments (got "now")`,
-		"members x":               `unknown command "members"; commands are cluster, file, sort, help, quit (Tab completes)`,
+		"problems x":              `unknown command "problems"; commands are cluster, members, file, sort, help, quit (Tab completes)`,
+		"members":                 "members needs an ID: :members ID",
+		"members a b":             `a cluster ID has no spaces (got "a b")`,
 	} {
 		_, err := cmdline.Parse(line)
 		if err == nil || !strings.Contains(err.Error(), want) {

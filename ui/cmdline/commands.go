@@ -20,6 +20,7 @@ type Kind int
 // The commands.
 const (
 	Cluster Kind = iota + 1 // open a cluster by ID
+	Members                 // open a cluster by ID on its members
 	File                    // open a file by URI
 	Sort                    // sort the clusters list
 	Help                    // show the full help
@@ -29,7 +30,7 @@ const (
 // Command is a parsed line.
 type Command struct {
 	Kind Kind
-	// Arg is the cluster ID, the file URI or the sort key (as client.SortKeys
+	// Arg is the cluster ID (Cluster, Members), the file URI or the sort key (as client.SortKeys
 	// spells it).
 	Arg string
 	// Order is "asc", "desc", or "" (keep the order shown); Sort only.
@@ -45,6 +46,7 @@ type Spec struct {
 // Specs are the commands in the order help lists them.
 var Specs = []Spec{
 	{Name: "cluster", Args: "ID", Desc: "open a cluster", Kind: Cluster},
+	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
 	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
 	{Name: "help", Desc: "every key and command", Kind: Help},
@@ -86,14 +88,14 @@ func Parse(line string) (Command, error) {
 			strings.Join(Names(), ", ") + " (Tab completes)")
 	}
 	switch spec.Kind {
-	case Cluster:
+	case Cluster, Members:
 		if rest == "" {
-			return Command{}, errors.New("cluster needs an ID: :cluster ID")
+			return Command{}, errors.New(spec.Name + " needs an ID: :" + spec.Name + " ID")
 		}
 		if strings.ContainsAny(rest, " \t") {
 			return Command{}, errors.New("a cluster ID has no spaces (got " + quote(rest) + ")")
 		}
-		return Command{Kind: Cluster, Arg: rest}, nil
+		return Command{Kind: spec.Kind, Arg: rest}, nil
 	case File:
 		if err := CheckFileURI(rest); err != nil {
 			return Command{}, err

@@ -38,6 +38,9 @@ type Context struct {
 	// ClusterID is the cluster the user came from ("" if none); the Faces
 	// pane marks faces of this cluster.
 	ClusterID string
+	// FigureID is the face the user came for ("" if none): the Faces pane
+	// starts with its cursor on it.
+	FigureID string
 	// ClusterName returns a known cluster's name for the Faces pane (it
 	// may return false; the pane then shows a short ID).
 	ClusterName func(id string) (string, bool)

@@ -22,12 +22,14 @@ type clusterMsg struct {
 }
 
 type clusterKeys struct {
-	Refresh, Header key.Binding
+	Refresh, Header, Members, Cover key.Binding
 }
 
-// Cluster is one figure cluster: a header with its fields, and its cover
-// file through the panes as tabs. A pane's fields are fetched on its first
-// visit only.
+// Cluster is one figure cluster: a header with its fields, and under it
+// either its cover file through the panes as tabs (the default) or its
+// Members, every face of the cluster outliers first; m and c switch. A
+// pane's fields are fetched on its first visit only, the members on their
+// first showing.
 type Cluster struct {
 	env    *Env
 	ctx    context.Context
@@ -42,6 +44,10 @@ type Cluster struct {
 
 	// files shows the cover file (its URI: "" until known, or none).
 	files *FilePanes
+	// members lists the cluster's faces; showMembers says it is shown in
+	// place of the cover's tabs.
+	members     *Members
+	showMembers bool
 
 	width, height int
 	headerCache   string // the header, rebuilt when data, size or mode change
@@ -71,9 +77,12 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	v.keys = clusterKeys{
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "full header")),
+		Members: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "members")),
+		Cover:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cover file")),
 	}
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
-	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 })
+	v.members = NewMembers(env, ctx, id, env.MemberLimit)
+	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 || v.members.Busy() })
 	if row != nil {
 		v.files.SetURI(row.CoverURI)
 	}
@@ -83,12 +92,53 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	return v
 }
 
-// Init fetches the cluster and the first pane. A cluster already cached
-// (a list page carries whole clusters) is shown at once and revalidated
-// with one BatchGetFigureCluster, so the header is never older than the
-// moment the view opened.
+// NewClusterMembers is the view of cluster id opened on its Members
+// (`:members ID`).
+func NewClusterMembers(env *Env, id string) *Cluster {
+	v := NewCluster(env, id, nil)
+	v.showMembers = true
+	return v
+}
+
+// Init fetches the cluster and the first pane (or the first members page).
+// A cluster already cached (a list page carries whole clusters) is shown
+// at once and revalidated with one BatchGetFigureCluster, so the header is
+// never older than the moment the view opened.
 func (v *Cluster) Init() tea.Cmd {
-	return tea.Batch(v.fetchCluster(v.cluster != nil), v.files.Ensure())
+	return tea.Batch(v.fetchCluster(v.cluster != nil), v.shownContent())
+}
+
+// shownContent starts what the shown part needs: the members' paging, or
+// the shown pane's fields.
+func (v *Cluster) shownContent() tea.Cmd {
+	if v.showMembers {
+		return tea.Batch(v.members.Show(), v.files.StartSpin())
+	}
+	return v.files.Ensure()
+}
+
+// ShowingMembers reports whether the members are shown (else the cover).
+func (v *Cluster) ShowingMembers() bool { return v.showMembers }
+
+// Members is the cluster's members list.
+func (v *Cluster) Members() *Members { return v.members }
+
+// Resume restarts the members' paging when the view is back on top.
+func (v *Cluster) Resume() tea.Cmd {
+	if v.showMembers {
+		return v.shownContent()
+	}
+	return nil
+}
+
+// setMembers shows the members (on) or the cover's panes; paging runs only
+// while the members are shown.
+func (v *Cluster) setMembers(on bool) tea.Cmd {
+	v.showMembers = on
+	if !on {
+		v.members.Hide()
+	}
+	return v.shownContent()
 }
 
 // Crumb is the cluster's name, or its short ID.
@@ -102,10 +152,13 @@ func (v *Cluster) Crumb() string {
 	return ShortID(v.id)
 }
 
-// Err is the cluster's or the shown pane's error.
+// Err is the cluster's error, or the members' or shown pane's.
 func (v *Cluster) Err() error {
-	if v.cErr != nil {
+	switch {
+	case v.cErr != nil:
 		return v.cErr
+	case v.showMembers:
+		return v.members.Err()
 	}
 	return v.files.Err()
 }
@@ -164,7 +217,12 @@ func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
 		}
 		v.cErr = nil
 		v.setCluster(msg.c)
+		if v.showMembers {
+			return nil // the cover's panes wait until c shows them
+		}
 		return v.files.Ensure()
+	case membersPageMsg:
+		return v.members.Update(msg)
 	case tea.KeyMsg:
 		return v.onKey(msg)
 	}
@@ -178,12 +236,30 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, v.keys.Header):
 		v.toggleHeader()
 		return nil
+	case key.Matches(msg, v.keys.Members):
+		return v.setMembers(true)
+	case key.Matches(msg, v.keys.Cover):
+		return v.setMembers(false)
+	}
+	if v.showMembers {
+		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
+			return tea.Batch(v.setMembers(false), v.files.Update(msg))
+		}
+		return v.members.Update(msg)
 	}
 	return v.files.Update(msg)
 }
 
-// refresh refetches the cluster and the shown pane's fields past the cache.
+func (v *Cluster) isPaneKey(msg tea.KeyMsg) bool {
+	return key.Matches(msg, v.files.NextKey(), v.files.PrevKey()) || key.Matches(msg, v.files.JumpKeys()...)
+}
+
+// refresh refetches the cluster and what is shown: the pane's fields past
+// the cache, or the members (the failed page, else from the start).
 func (v *Cluster) refresh() tea.Cmd {
+	if v.showMembers {
+		return tea.Batch(v.fetchCluster(true), v.members.Refresh(), v.files.StartSpin())
+	}
 	return tea.Batch(v.fetchCluster(true), v.files.Refresh())
 }
 
@@ -193,6 +269,7 @@ func (v *Cluster) SetSize(w, h int) {
 	v.headerDirty = true
 	_, paneH := v.layout()
 	v.files.SetSize(w, paneH)
+	v.members.SetSize(w, paneH+1) // its title line stands where the tabs do
 }
 
 // FullHeader reports whether the header is the full box (else the compact
@@ -274,6 +351,12 @@ func (v *Cluster) View() string {
 	}
 	out := make([]string, 0, v.height)
 	out = append(out, lines...)
+	if v.showMembers {
+		if body := v.members.View(v.files.Spinner()); len(out) < v.height && body != "" {
+			out = append(out, body)
+		}
+		return strings.Join(out, "\n")
+	}
 	if len(out) < v.height {
 		out = append(out, v.files.Tabs())
 	}
@@ -304,14 +387,23 @@ func (v *Cluster) headerKey() key.Binding {
 	return b
 }
 
-// ShortHelp is the view's keys and then the shown pane's.
+// ShortHelp is the view's keys and then the shown pane's (or the
+// members').
 func (v *Cluster) ShortHelp() []key.Binding {
-	b := []key.Binding{v.files.NextKey(), v.keys.Refresh, v.headerKey()}
+	if v.showMembers {
+		return append(v.members.ShortHelp(), v.keys.Cover, v.keys.Refresh, v.headerKey())
+	}
+	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Refresh, v.headerKey()}
 	return append(b, v.files.PaneShortHelp()...)
 }
 
-// FullHelp groups the view's keys, the pane numbers and the pane's keys.
+// FullHelp groups the view's keys, the pane numbers and the pane's keys
+// (or the members').
 func (v *Cluster) FullHelp() [][]key.Binding {
-	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
+	if v.showMembers {
+		g := [][]key.Binding{{v.keys.Cover, v.keys.Refresh, v.headerKey()}}
+		return append(g, v.members.FullHelp()...)
+	}
+	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
 	return append(g, v.files.PaneFullHelp()...)
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -18,6 +19,7 @@ type File struct {
 	cancel  context.CancelFunc
 	refresh key.Binding
 	uri     string
+	cluster string // the cluster the Faces pane marks ("" none)
 	files   *FilePanes
 
 	width, height int
@@ -34,6 +36,21 @@ func NewFile(env *Env, uri string) *File {
 	pctx := panes.Context{Styles: env.Styles, ClusterName: env.Data.ClusterName}
 	v.files = NewFilePanes(env, ctx, pctx, nil)
 	v.files.SetURI(uri)
+	return v
+}
+
+// NewClusterFile is the file view of a cluster's member (Enter on the
+// Members list): the Faces pane marks clusterID and starts on the face
+// figureID, and the view opens on Faces, whose fields the members fetch
+// has cached.
+func NewClusterFile(env *Env, uri, clusterID, figureID string) *File {
+	ctx, cancel := context.WithCancel(context.Background())
+	v := &File{env: env, cancel: cancel, uri: uri, cluster: clusterID,
+		refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh"))}
+	pctx := panes.Context{Styles: env.Styles, ClusterID: clusterID, FigureID: figureID, ClusterName: env.Data.ClusterName}
+	v.files = NewFilePanes(env, ctx, pctx, nil)
+	v.files.SetURI(uri)
+	v.files.Select(slices.Index(panes.Names, "Faces"))
 	return v
 }
 
@@ -60,6 +77,9 @@ func (v *File) Close() { v.cancel() }
 
 // URI is the file shown.
 func (v *File) URI() string { return v.uri }
+
+// ClusterID is the cluster the Faces pane marks ("" when none).
+func (v *File) ClusterID() string { return v.cluster }
 
 // Active is the index of the shown pane.
 func (v *File) Active() int { return v.files.Active() }

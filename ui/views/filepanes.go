@@ -249,6 +249,14 @@ func (fp *FilePanes) Show(i int) tea.Cmd {
 	return fp.ensure(i)
 }
 
+// Select makes pane i the shown one without fetching: for a host that
+// has not started (its Init calls Ensure). An i out of range is ignored.
+func (fp *FilePanes) Select(i int) {
+	if i >= 0 && i < len(fp.panes) {
+		fp.active = i
+	}
+}
+
 // SetSize gives every pane the area below the tab bar.
 func (fp *FilePanes) SetSize(w, paneH int) {
 	fp.width = w

@@ -30,6 +30,9 @@ type Data interface {
 	File(ctx context.Context, uri string, fields []string) (*client.File, error)
 	CachedFile(uri string, fields []string) (*client.File, bool)
 	RefreshFile(ctx context.Context, uri string, fields []string) (*client.File, error)
+	// ClusterFiles pages the files holding a face of the cluster (100 per
+	// call) and caches their fields.
+	ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (state.FilePage, error)
 	Stats() state.Stats
 	Project() string
 	Dataset() string
@@ -44,6 +47,9 @@ type Env struct {
 	Styles *theme.Styles
 	// NewPanes builds the file panes in the order of panes.Names.
 	NewPanes func(panes.Context) []panes.Pane
+	// MemberLimit bounds the files a Members list pages in (0:
+	// DefaultMemberLimit).
+	MemberLimit int
 }
 
 // View is one screen on the navigation stack. Views are pointers and
@@ -75,6 +81,13 @@ type View interface {
 // line); while Capturing, the root passes it every key but Ctrl+C.
 type InputCapturer interface {
 	Capturing() bool
+}
+
+// Resumer is a View that does background work only while on top (a
+// Members list paging in); the root calls Resume when the view above it
+// is popped.
+type Resumer interface {
+	Resume() tea.Cmd
 }
 
 // PushMsg asks the root to push a view.

@@ -28,8 +28,8 @@ type FileCall struct {
 	Refresh bool
 }
 
-// Fake is an in-memory Data. Its methods answer at once; set Block to make
-// the network calls wait until their context ends or Release is called.
+// Fake is an in-memory Data. Its methods answer at once (ClusterFiles can
+// be held with MemberGate).
 type Fake struct {
 	mu       sync.Mutex
 	Rows     []state.ClusterRow
@@ -39,11 +39,18 @@ type Fake struct {
 	// Errors to return: page requests, cluster requests and file requests
 	// fail with them while set.
 	PageErr, ClusterErr, FileErr error
-	Proj, Data                   string
+	// MemberErr fails ClusterFiles while set; MemberPageSize is its page
+	// size (0: 100); MemberGate, when set, holds each call until a value
+	// arrives on it or its context ends.
+	MemberErr      error
+	MemberPageSize int
+	MemberGate     chan struct{}
+	Proj, Data     string
 
 	PageCalls    []PageCall
 	ClusterCalls []string
 	FileCalls    []FileCall
+	MemberCalls  []MemberCall
 	fetched      map[string]map[string]bool // uri -> fields fetched ("*": all)
 	stats        state.Stats
 }

@@ -12,6 +12,7 @@ package table
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
@@ -35,6 +36,13 @@ type Column struct {
 type Source interface {
 	Len() int
 	Cells(row int, dst []string)
+}
+
+// Styler is a Source that colours some cells (a low score in Warn). The
+// style is applied to the cell's fitted, padded text; the selected row
+// keeps the selection style whole, so it shows no cell colours.
+type Styler interface {
+	CellStyle(row, col int) *lipgloss.Style
 }
 
 // KeyMap holds the movement keys every list shares.
@@ -65,6 +73,7 @@ type Model struct {
 	cols   []Column
 	st     *theme.Styles
 	src    Source
+	styler Styler // src, when it colours cells
 	width  int
 	height int // rows of data (the header line is extra)
 
@@ -88,6 +97,7 @@ func New(cols []Column, st *theme.Styles) *Model {
 // SetSource swaps the rows; the cursor is kept in range.
 func (m *Model) SetSource(src Source) {
 	m.src = src
+	m.styler, _ = src.(Styler)
 	m.clamp()
 }
 
@@ -239,12 +249,13 @@ func (m *Model) layout() {
 	for i, c := range m.cols {
 		titles[i] = c.Title
 	}
-	m.header = m.st.ColHeader.Render(string(m.join(titles, false)))
+	m.header = m.st.ColHeader.Render(string(m.join(titles, -1, false)))
 }
 
 // join lays out one row's cells into m.line and returns it; it pads to the
-// full width so a selected row's highlight spans the screen.
-func (m *Model) join(cells []string, selected bool) []byte {
+// full width so a selected row's highlight spans the screen. row is the
+// row's index for the Styler (-1: the header).
+func (m *Model) join(cells []string, row int, selected bool) []byte {
 	b := m.line[:0]
 	used := m.gutter
 	switch {
@@ -267,6 +278,11 @@ func (m *Model) join(cells []string, selected bool) []byte {
 			s = safetext.PadLeft(s, w)
 		} else {
 			s = safetext.Pad(s, w)
+		}
+		if m.styler != nil && row >= 0 && !selected {
+			if st := m.styler.CellStyle(row, i); st != nil {
+				s = st.Render(s)
+			}
 		}
 		b = append(b, s...)
 		used += w
@@ -293,7 +309,7 @@ func (m *Model) View() string {
 			m.scratch[c] = ""
 		}
 		m.src.Cells(i, m.scratch)
-		line := m.join(m.scratch, i == m.cursor)
+		line := m.join(m.scratch, i, i == m.cursor)
 		if i == m.cursor {
 			out = append(out, m.st.Selected.Render(string(line))...)
 		} else {

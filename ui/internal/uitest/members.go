@@ -1,0 +1,130 @@
+package uitest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/state"
+)
+
+// MemberCall records one ClusterFiles request.
+type MemberCall struct {
+	ClusterID, Token string
+	Fields           []string
+}
+
+// ClusterFiles serves the files holding a face of the cluster, sorted by
+// URI, MemberPageSize (default 100) per page after token (an offset). The
+// files' fields count as fetched, as the store's cache would have them.
+// With MemberGate set, the call waits for a value on it or for ctx to end.
+func (f *Fake) ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (state.FilePage, error) {
+	f.mu.Lock()
+	gate := f.MemberGate
+	f.MemberCalls = append(f.MemberCalls, MemberCall{clusterID, token, fields})
+	f.stats.Calls++
+	f.mu.Unlock()
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return state.FilePage{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.MemberErr != nil {
+		return state.FilePage{}, f.MemberErr
+	}
+	var uris []string
+	for uri, file := range f.Files {
+		for i := range file.Figures {
+			if file.Figures[i].FigureClusterId == clusterID {
+				uris = append(uris, uri)
+				break
+			}
+		}
+	}
+	sort.Strings(uris)
+	size := f.MemberPageSize
+	if size <= 0 {
+		size = 100
+	}
+	off, _ := strconv.Atoi(token)
+	end := min(off+size, len(uris))
+	p := state.FilePage{Token: token, RequestId: "RID-MEMBERS-" + token}
+	if token == "" {
+		p.TotalHits = int64(len(uris))
+	}
+	for _, uri := range uris[min(off, end):end] {
+		p.Files = append(p.Files, f.Files[uri])
+		if f.fetched[uri] == nil {
+			f.fetched[uri] = map[string]bool{}
+		}
+		for _, k := range fieldKey(fields) {
+			f.fetched[uri][k] = true
+		}
+	}
+	if end < len(uris) {
+		p.NextToken = strconv.Itoa(end)
+	}
+	return p, nil
+}
+
+// Members returns a copy of the ClusterFiles calls.
+func (f *Fake) Members() []MemberCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]MemberCall(nil), f.MemberCalls...)
+}
+
+// AddFile registers a file (replacing one at its URI).
+func (f *Fake) AddFile(file *client.File) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Files[file.URI] = file
+}
+
+// OtherCluster is the cluster of the stray faces AddMembers puts in some
+// member files: faces a members list of the cluster must not show.
+const OtherCluster = "Cluster-other-0000"
+
+// AddMembers registers n image files holding faces of clusterID at
+// oss://demo-bucket/members/NNNN.jpg, with cluster confidences spread over
+// 0.05..0.99 (ties of confidence every 50 files, told apart by quality).
+// Every seventh file holds a second face of the cluster, every third a face
+// of OtherCluster. It returns the number of faces of clusterID.
+func (f *Fake) AddMembers(clusterID string, n int) (faces int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := 0; i < n; i++ {
+		uri := fmt.Sprintf("oss://demo-bucket/members/%04d.jpg", i)
+		file := &client.File{URI: uri, Filename: fmt.Sprintf("%04d.jpg", i), MediaType: "image",
+			ObjectStatus: "Normal", ProduceTime: fmt.Sprintf("2024-05-%02dT10:%02d:00+08:00", 1+i%28, i%60)}
+		file.Figures = append(file.Figures, client.Figure{
+			FigureId: fmt.Sprintf("face-%04d-a", i), FigureClusterId: clusterID, FigureType: "face",
+			FigureClusterConfidence: 0.05 + float32((i*37)%50)/50*0.94, FaceQuality: float32(1+i%9) / 10,
+			Sharpness: 0.5, Age: int64(30 + i%5), AgeSD: 3, Gender: "female", Emotion: "happiness",
+		})
+		faces++
+		if i%7 == 0 {
+			file.Figures = append(file.Figures, client.Figure{
+				FigureId: fmt.Sprintf("face-%04d-b", i), FigureClusterId: clusterID, FigureType: "face",
+				FigureClusterConfidence: 0.9, FaceQuality: 0.8, Gender: "female",
+			})
+			faces++
+		}
+		if i%3 == 0 {
+			file.Figures = append(file.Figures, client.Figure{
+				FigureId: fmt.Sprintf("face-%04d-x", i), FigureClusterId: OtherCluster, FigureType: "face",
+				FigureClusterConfidence: 0.01, FaceQuality: 0.01,
+			})
+		}
+		f.Files[uri] = file
+	}
+	return faces
+}
