@@ -487,3 +487,17 @@ func TestRawHardWrapKeepsEveryCharacterAndFitsTheWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestFacesCursorStartsOnTheFaceTheUserCameFor(t *testing.T) {
+	ctx := testContext()
+	ctx.FigureID = "3f9c2a71-5d4e-4b8a-9c1f-7e2d6a0b5c13" // grandma's, the last row
+	p := paneByName(t, ctx, "Faces").(*facesPane)
+	p.SetSize(120, 40)
+	p.SetFile(cjkFile(t))
+	if got := p.Selected().FigureId; got != ctx.FigureID {
+		t.Fatalf("cursor on %s, want the face the user came for", got)
+	}
+	if !strings.Contains(p.View(), "220x260 at (812,640)") {
+		t.Fatalf("detail box is not that face's:\n%s", p.View())
+	}
+}

@@ -69,9 +69,10 @@ func (p *facesPane) FullHelp() [][]key.Binding {
 }
 
 // SetFile sorts the faces once; the cursor stays on the same face when the
-// file is a new version of the one shown.
+// file is a new version of the one shown, and starts on the face the user
+// came for (Context.FigureID) otherwise.
 func (p *facesPane) SetFile(f *client.File) {
-	var keepID string
+	keepID := p.ctx.FigureID
 	if p.file != nil && f != nil && p.file.URI == f.URI && p.cursor < len(p.faces) {
 		keepID = p.faces[p.cursor].FigureId
 	}

@@ -391,7 +391,9 @@ func (v *Cluster) headerKey() key.Binding {
 // members').
 func (v *Cluster) ShortHelp() []key.Binding {
 	if v.showMembers {
-		return append(v.members.ShortHelp(), v.keys.Cover, v.keys.Refresh, v.headerKey())
+		// Enter and c first: they are what a narrow help line must keep.
+		mv := v.members.ShortHelp()
+		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
 	}
 	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Refresh, v.headerKey()}
 	return append(b, v.files.PaneShortHelp()...)
