@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,4 +132,41 @@ func TestMembersFramesFitEverySizeThroughTheRoot(t *testing.T) {
 		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
 	}
+}
+
+func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *testing.T) {
+	s := startStack(t, 40)
+	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	defer m.Update(uitest.Key("ctrl+c"))
+	uitest.Run(u, m.Init())
+	row := m.Top().(*views.Clusters).Rows()[0] // the biggest cluster
+	keys(u, "enter", "m")
+	c := m.Top().(*views.Cluster)
+	mem := c.Members()
+	if !mem.Done() || mem.Len() != int(row.FaceCount) {
+		t.Fatalf("members: %d faces (done %v), want the cluster's %d\n%s", mem.Len(), mem.Done(), row.FaceCount, m.View())
+	}
+	q := s.calls("SimpleQuery")
+	if want := (mem.Files() + 99) / 100; len(q) != want {
+		t.Fatalf("SimpleQuery calls = %d, want %d for %d files", len(q), want, mem.Files())
+	}
+	if got := withFields(t, q[0]); !slices.Contains(got, "Figures") || !slices.Contains(got, "ProduceTime") {
+		t.Fatalf("SimpleQuery WithFields = %v", got)
+	}
+	for i := 1; i < mem.Len(); i++ {
+		_, a := mem.Row(i - 1)
+		_, b := mem.Row(i)
+		if a.FigureClusterConfidence > b.FigureClusterConfidence {
+			t.Fatalf("row %d (%v) before row %d (%v): not outliers first", i-1, a.FigureClusterConfidence, i, b.FigureClusterConfidence)
+		}
+	}
+	before := len(s.calls("BatchGetFileMeta"))
+	keys(u, "enter")
+	if _, ok := m.Top().(*views.File); !ok || len(s.calls("BatchGetFileMeta")) != before {
+		t.Fatalf("enter: top %T, %d BatchGetFileMeta calls (want none: Faces is cached)",
+			m.Top(), len(s.calls("BatchGetFileMeta"))-before)
+	}
+	uitest.CheckFrame(t, m.View(), 120, 40)
 }
