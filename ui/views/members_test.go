@@ -307,3 +307,30 @@ func TestMembersFramesFitEverySize(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMembersFiveThousandFiles pages a 5,000-file cluster in (50
+// pages, each merged into the order) and then moves and draws a frame:
+// per op, the whole load; the frame's cost is reported apart.
+func BenchmarkMembersFiveThousandFiles(b *testing.B) {
+	f, id, _ := membersFake(5000, 100)
+	env := newEnv(f)
+	for b.Loop() {
+		v := views.NewClusterMembers(env, id)
+		v.SetSize(120, 40)
+		uitest.Run(v, v.Init())
+		v.Close()
+	}
+}
+
+func BenchmarkMembersKeyAndFrameAtFiveThousandFiles(b *testing.B) {
+	f, id, _ := membersFake(5000, 100)
+	v := views.NewClusterMembers(newEnv(f), id)
+	defer v.Close()
+	v.SetSize(120, 40)
+	uitest.Run(v, v.Init())
+	down := uitest.Key("down")
+	for b.Loop() {
+		v.Update(down)
+		_ = v.View()
+	}
+}
