@@ -94,3 +94,36 @@ type one string
 
 func (o one) Len() int                  { return 1 }
 func (o one) Cells(i int, dst []string) { dst[0] = string(o) }
+
+// styledRows marks the Count cell of even rows through the Styler.
+type styledRows struct {
+	rows
+	mark *lipgloss.Style
+}
+
+func (s styledRows) CellStyle(row, col int) *lipgloss.Style {
+	if col == 1 && row%2 == 0 {
+		return s.mark
+	}
+	return nil
+}
+
+func TestStylerStylesItsCellsButNotTheSelectedRow(t *testing.T) {
+	m := newTable(4)
+	// A transform shows without colour: the test renders with no profile.
+	mark := lipgloss.NewStyle().Transform(func(s string) string { return strings.ReplaceAll(s, " ", "*") })
+	m.SetSource(styledRows{rows(4), &mark})
+	m.SetSize(60, 6)
+	lines := strings.Split(m.View(), "\n")
+	if strings.Contains(lines[1], "*") {
+		t.Fatalf("the selected row took a cell style: %q", lines[1])
+	}
+	if !strings.Contains(lines[3], "****20") || strings.Contains(lines[2], "*") || strings.Contains(lines[4], "*") {
+		t.Fatalf("only row 2's Count cell should be styled:\n%s", strings.Join(lines, "\n"))
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w != 60 {
+			t.Fatalf("line is %d cells wide, want 60: %q", w, l)
+		}
+	}
+}
