@@ -21,6 +21,7 @@ type apiCall struct {
 	Fields         []string // WithFields
 	WithTotalCount bool
 	CoverURIOnly   bool
+	Query          *client.SimpleQuery // SimpleQuery's
 	Ctx            context.Context
 }
 
@@ -204,16 +205,22 @@ func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureC
 	return resp, nil
 }
 
-// SimpleQuery answers Figures.FigureClusterId eq queries, one file a page;
-// the token is the index of the file.
+// SimpleQuery answers Figures.FigureClusterId eq queries and "not
+// ObjectStatus eq X", one file a page; the token is the index of the file.
 func (a *fakeAPI) SimpleQuery(ctx context.Context, r client.SimpleQueryRequest) (*client.SimpleQueryResponse, error) {
-	if err := a.begin(ctx, apiCall{Action: "SimpleQuery", Keys: []string{r.NextToken}, Fields: r.WithFields}); err != nil {
+	if err := a.begin(ctx, apiCall{Action: "SimpleQuery", Keys: []string{r.NextToken}, Fields: r.WithFields, Query: r.Query}); err != nil {
 		return nil, err
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var match []string
 	for u, f := range a.files {
+		if q := r.Query; q != nil && q.Operation == "not" {
+			if len(q.SubQueries) == 1 && q.SubQueries[0].Field == "ObjectStatus" && f.ObjectStatus != q.SubQueries[0].Value {
+				match = append(match, u)
+			}
+			continue
+		}
 		for _, fg := range f.Figures {
 			if r.Query != nil && fg.FigureClusterId == r.Query.Value {
 				match = append(match, u)

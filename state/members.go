@@ -6,7 +6,8 @@ import (
 	"github.com/immtui/immtui/client"
 )
 
-// FilePage is one page of files that hold a face of a cluster.
+// FilePage is one page of files from a SimpleQuery (the files holding a
+// face of a cluster, the files not indexed).
 type FilePage struct {
 	Files     []*client.File // shared with the cache: do not modify
 	NextToken string         // "" on the last page
@@ -18,9 +19,17 @@ type FilePage struct {
 // ClusterFiles fetches one page of the files holding a face of the cluster
 // (SimpleQuery on Figures.FigureClusterId) with fields (nil: all; "Figures"
 // is what a members view needs). The files are merged into the file cache,
-// so panes opened on them next cost no call. The call runs with ctx: it is
-// one caller's page, there is nothing to share.
+// so panes opened on them next cost no call.
 func (s *Store) ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (FilePage, error) {
+	q := &client.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: clusterID}
+	return s.queryFiles(ctx, q, token, fields)
+}
+
+// queryFiles fetches one SimpleQuery page of files (MaxResults 100, total
+// hits on the first page) with fields (nil: all) and merges them into the
+// file cache. The call runs with ctx: it is one caller's page, there is
+// nothing to share.
+func (s *Store) queryFiles(ctx context.Context, q *client.SimpleQuery, token string, fields []string) (FilePage, error) {
 	if err := ctx.Err(); err != nil {
 		return FilePage{}, err
 	}
@@ -36,7 +45,7 @@ func (s *Store) ClusterFiles(ctx context.Context, clusterID, token string, field
 	fetched := groupFields((*fileEntry)(nil).missingGroup(fields))
 	req := client.SimpleQueryRequest{
 		ProjectName: s.project, DatasetName: s.dataset,
-		Query:      &client.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: clusterID},
+		Query:      q,
 		MaxResults: maxPageSize, NextToken: token,
 		WithoutTotalHits: token != "",
 	}
