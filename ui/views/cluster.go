@@ -221,7 +221,7 @@ func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
 			return nil // the cover's panes wait until c shows them
 		}
 		return v.files.Ensure()
-	case membersPageMsg:
+	case filePageMsg:
 		return v.members.Update(msg)
 	case tea.KeyMsg:
 		return v.onKey(msg)

@@ -28,13 +28,6 @@ const DefaultMemberLimit = 5000
 // and coloured as a likely outlier.
 const LowConfidence = 0.7
 
-// membersPageMsg is the reply to one ClusterFiles request.
-type membersPageMsg struct {
-	req  int64
-	page state.FilePage
-	err  error
-}
-
 // memberRow is one face of the cluster in one file. Both point into the
 // store's cache: read only.
 type memberRow struct {
@@ -50,24 +43,14 @@ type memberRow struct {
 // paging pauses and showing it again resumes where it stopped.
 type Members struct {
 	env       *Env
-	ctx       context.Context // the host's: closing it stops every page
 	clusterID string
-	limit     int
 	table     *table.Model
 	open      key.Binding
+	pager     filePager // its context is the host's
 
-	rows   []memberRow
-	seen   map[string]bool // URIs loaded: a file on two pages counts once
-	files  int
-	below  int   // faces under LowConfidence
-	total  int64 // files the query matches (-1: not known yet)
-	next   string
-	done   bool // the last page came, or the bound was reached
-	capped bool // stopped at the bound with pages left
-	err    error
-
-	shown   bool
-	pending int64 // page request in flight (0: none)
+	rows  []memberRow
+	seen  map[string]bool // URIs loaded: a file on two pages counts once
+	below int             // faces under LowConfidence
 
 	width, height int
 }
@@ -78,8 +61,12 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	if limit <= 0 {
 		limit = DefaultMemberLimit
 	}
-	m := &Members{env: env, ctx: ctx, clusterID: clusterID, limit: limit, total: -1,
+	m := &Members{env: env, clusterID: clusterID,
 		open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))}
+	data := env.Data
+	m.pager = newFilePager(ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
+		return data.ClusterFiles(ctx, clusterID, token, MemberFields)
+	})
 	m.table = table.New([]table.Column{
 		{Title: "ClConf", Min: 6, Right: true},
 		{Title: "Qual", Min: 4, Right: true, Drop: 5},
@@ -99,10 +86,10 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 func (m *Members) Len() int { return len(m.rows) }
 
 // Files is the number of files loaded.
-func (m *Members) Files() int { return m.files }
+func (m *Members) Files() int { return m.pager.files }
 
 // Done reports whether paging ended: the last page came or the bound.
-func (m *Members) Done() bool { return m.done }
+func (m *Members) Done() bool { return m.pager.done }
 
 // Cursor is the selected row.
 func (m *Members) Cursor() int { return m.table.Cursor() }
@@ -113,53 +100,32 @@ func (m *Members) Row(i int) (uri string, fig *client.Figure) {
 }
 
 // Busy reports a page request in flight.
-func (m *Members) Busy() bool { return m.pending != 0 }
+func (m *Members) Busy() bool { return m.pager.pending != 0 }
 
 // Err is the last page request's error.
-func (m *Members) Err() error { return m.err }
+func (m *Members) Err() error { return m.pager.err }
 
 // Show starts or resumes the paging: the next page is asked for unless one
 // is in flight, paging ended or the last page failed (r retries).
-func (m *Members) Show() tea.Cmd {
-	m.shown = true
-	if m.done || m.pending != 0 || m.err != nil {
-		return nil
-	}
-	return m.request()
-}
+func (m *Members) Show() tea.Cmd { return m.pager.show() }
 
 // Hide pauses the paging: a page in flight is kept, no next one is asked
 // for until Show. Leaving the view for good ends the host's context.
-func (m *Members) Hide() { m.shown = false }
+func (m *Members) Hide() { m.pager.hide() }
 
 // Refresh retries the page that failed, or with none failed starts over.
 func (m *Members) Refresh() tea.Cmd {
-	if m.err != nil && m.files > 0 {
-		m.err = nil
-		return m.request()
-	}
-	m.rows, m.seen, m.files, m.below, m.total = nil, nil, 0, 0, -1
-	m.next, m.done, m.capped, m.err = "", false, false, nil
-	m.table.SetCursor(0)
-	return m.request()
-}
-
-// request asks for the page after m.next, superseding any in flight.
-func (m *Members) request() tea.Cmd {
-	req := NextRequestID()
-	m.pending = req
-	data, ctx, id, token := m.env.Data, m.ctx, m.clusterID, m.next
-	return func() tea.Msg {
-		page, err := data.ClusterFiles(ctx, id, token, MemberFields)
-		return membersPageMsg{req: req, page: page, err: err}
-	}
+	return m.pager.refresh(func() {
+		m.rows, m.seen, m.below = nil, nil, 0
+		m.table.SetCursor(0)
+	})
 }
 
 // Update handles page replies and keys (movement, Enter).
 func (m *Members) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case membersPageMsg:
-		return m.onPage(msg)
+	case filePageMsg:
+		return m.pager.onPage(msg, m.add)
 	case tea.KeyMsg:
 		if key.Matches(msg, m.open) {
 			return m.openFile()
@@ -169,37 +135,10 @@ func (m *Members) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *Members) onPage(msg membersPageMsg) tea.Cmd {
-	if msg.req != m.pending {
-		return nil // superseded: a refresh started over
-	}
-	m.pending = 0
-	if msg.err != nil {
-		if !errview.Quiet(msg.err) {
-			m.err = msg.err
-		}
-		return nil
-	}
-	m.err = nil
-	if msg.page.Token == "" {
-		m.total = msg.page.TotalHits
-	}
-	m.add(msg.page.Files)
-	m.next = msg.page.NextToken
-	m.done = m.next == ""
-	if !m.done && m.files >= m.limit {
-		m.done, m.capped = true, true
-	}
-	if m.shown && !m.done {
-		return m.request()
-	}
-	return nil
-}
-
 // add merges the faces of this cluster in files into the sorted rows and
 // keeps the cursor on the face it was on. The new rows are sorted alone
 // and merged, so a page costs its own sort plus one pass.
-func (m *Members) add(files []*client.File) {
+func (m *Members) add(files []*client.File) (added int) {
 	var sel *client.Figure
 	if c := m.table.Cursor(); c < len(m.rows) {
 		sel = m.rows[c].fig
@@ -213,7 +152,7 @@ func (m *Members) add(files []*client.File) {
 			continue
 		}
 		m.seen[f.URI] = true
-		m.files++
+		added++
 		for i := range f.Figures {
 			fig := &f.Figures[i]
 			if fig.FigureClusterId != m.clusterID {
@@ -226,7 +165,7 @@ func (m *Members) add(files []*client.File) {
 		}
 	}
 	if len(fresh) == 0 {
-		return
+		return added
 	}
 	sortMembers(fresh)
 	m.rows = mergeMembers(m.rows, fresh)
@@ -239,6 +178,7 @@ func (m *Members) add(files []*client.File) {
 			}
 		}
 	}
+	return added
 }
 
 // openFile opens the selected face's file in a File view that marks this
@@ -261,25 +201,25 @@ func (m *Members) SetSize(w, h int) {
 
 // Title is the one-line summary: "N faces in M files, K below 0.7".
 func (m *Members) Title(spinner string) string {
-	st := m.env.Styles
+	st, p := m.env.Styles, &m.pager
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Members"))
 	b.WriteString(" ")
 	switch {
-	case m.files == 0 && m.pending != 0:
+	case p.files == 0 && p.pending != 0:
 		b.WriteString(st.Muted.Render(spinner + " loading the cluster's faces"))
-	case m.files == 0 && m.err != nil:
+	case p.files == 0 && p.err != nil:
 		b.WriteString(st.Error.Render("could not load the faces: r retries"))
-	case m.files == 0 && m.done:
+	case p.files == 0 && p.done:
 		b.WriteString(st.Muted.Render("no file holds a face of this cluster"))
-	case m.files > 0:
+	case p.files > 0:
 		b.WriteString(st.Muted.Render(m.summary()))
 		switch {
-		case m.pending != 0:
+		case p.pending != 0:
 			b.WriteString(st.Muted.Render(", " + spinner + " loading more"))
-		case m.err != nil:
+		case p.err != nil:
 			b.WriteString(st.Error.Render(", a page failed: r retries"))
-		case !m.done:
+		case !p.done:
 			b.WriteString(st.Muted.Render(", paused"))
 		}
 	}
@@ -289,15 +229,7 @@ func (m *Members) Title(spinner string) string {
 
 func (m *Members) summary() string {
 	faces := formatCount(int64(len(m.rows))) + plural(len(m.rows), " face", " faces")
-	files := formatCount(int64(m.files))
-	switch {
-	case m.capped && m.total > 0:
-		files = "the first " + files + " of " + formatCount(m.total) + " files"
-	case !m.done && m.total > 0:
-		files = files + " of " + formatCount(m.total) + " files"
-	default:
-		files += plural(m.files, " file", " files")
-	}
+	files := m.pager.countPhrase()
 	return faces + " in " + files + ", " + formatCount(int64(m.below)) + " below " +
 		strconv.FormatFloat(LowConfidence, 'f', 1, 64)
 }
@@ -320,8 +252,8 @@ func (m *Members) View(spinner string) string {
 	}
 	if len(m.rows) == 0 {
 		var lines []string
-		if m.err != nil {
-			lines = errview.Lines(m.err)
+		if m.pager.err != nil {
+			lines = errview.Lines(m.pager.err)
 		}
 		return title + "\n" + fitLines(lines, m.width, m.height-1)
 	}
