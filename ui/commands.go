@@ -46,6 +46,8 @@ func (m *Model) run(line string) tea.Cmd {
 		return m.push(views.NewClusterMembers(m.env, c.Arg))
 	case cmdline.File:
 		return m.push(views.NewFile(m.env, c.Arg))
+	case cmdline.Problems:
+		return m.push(views.NewProblems(m.env))
 	case cmdline.Sort:
 		s, ok := m.top().(views.Sorter)
 		if !ok {

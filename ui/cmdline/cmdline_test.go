@@ -55,7 +55,8 @@ func TestParseErrorsSayWhatIsWrongAndWhatToType(t *testing.T) {
 		"sort FaceCount up":       `sort order is asc or desc (got "up")`,
 		"sort FaceCount asc x":    "sort takes a key and an order: :sort KEY [asc|desc]",
 		"quit now":                `quit takes no arguments (got "now")`,
-		"problems x":              `unknown command "problems"; commands are cluster, members, file, sort, help, quit (Tab completes)`,
+		"problems x":              `problems takes no arguments (got "x")`,
+		"triage":                  `unknown command "triage"; commands are cluster, members, file, problems, sort, help, quit (Tab completes)`,
 		"members":                 "members needs an ID: :members ID",
 		"members a b":             `a cluster ID has no spaces (got "a b")`,
 	} {

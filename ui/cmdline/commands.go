@@ -19,12 +19,13 @@ type Kind int
 
 // The commands.
 const (
-	Cluster Kind = iota + 1 // open a cluster by ID
-	Members                 // open a cluster by ID on its members
-	File                    // open a file by URI
-	Sort                    // sort the clusters list
-	Help                    // show the full help
-	Quit                    // end the program
+	Cluster  Kind = iota + 1 // open a cluster by ID
+	Members                  // open a cluster by ID on its members
+	File                     // open a file by URI
+	Sort                     // sort the clusters list
+	Problems                 // list the files not indexed
+	Help                     // show the full help
+	Quit                     // end the program
 )
 
 // Command is a parsed line.
@@ -48,6 +49,7 @@ var Specs = []Spec{
 	{Name: "cluster", Args: "ID", Desc: "open a cluster", Kind: Cluster},
 	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
+	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
 	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
 	{Name: "help", Desc: "every key and command", Kind: Help},
 	{Name: "quit", Desc: "quit (also :q)", Kind: Quit},

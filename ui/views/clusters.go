@@ -37,7 +37,7 @@ type segment struct {
 }
 
 type clustersKeys struct {
-	Open, Sort, Order, Refresh key.Binding
+	Open, Sort, Order, Refresh, Problems key.Binding
 }
 
 // Clusters is the dataset's figure clusters, paged in as the cursor nears
@@ -78,6 +78,8 @@ func NewClusters(env *Env) *Clusters {
 		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort key")),
 		Order:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "asc/desc")),
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		// p: the files not indexed, for triage (also :problems).
+		Problems: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "problems")),
 	}
 	v.table = table.New([]table.Column{
 		{Title: "Name", Min: 12, Max: 40, Flex: 2},
@@ -277,6 +279,8 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		row := *v.row(v.table.Cursor())
 		return Push(NewCluster(v.env, row.ID, &row))
+	case key.Matches(msg, v.keys.Problems):
+		return Push(NewProblems(v.env))
 	case key.Matches(msg, v.keys.Sort):
 		v.query.Sort = nextSortKey(v.query.Sort)
 		return v.reload()
@@ -417,7 +421,7 @@ func (v *Clusters) ShortHelp() []key.Binding {
 	if v.err != nil { // the error says "press r": keep r on a narrow line
 		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End}
 	}
-	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End, v.keys.Refresh}
+	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End, v.keys.Refresh, v.keys.Problems}
 }
 
 // FullHelp groups every key of the list.
@@ -425,7 +429,7 @@ func (v *Clusters) FullHelp() [][]key.Binding {
 	t := v.table.Keys
 	return [][]key.Binding{
 		{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End},
-		{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh},
+		{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh, v.keys.Problems},
 	}
 }
 

@@ -33,6 +33,9 @@ type Data interface {
 	// ClusterFiles pages the files holding a face of the cluster (100 per
 	// call) and caches their fields.
 	ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (state.FilePage, error)
+	// ProblemFiles pages the files not Indexed (100 per call) and caches
+	// their fields.
+	ProblemFiles(ctx context.Context, token string, fields []string) (state.FilePage, error)
 	Stats() state.Stats
 	Project() string
 	Dataset() string
@@ -50,6 +53,9 @@ type Env struct {
 	// MemberLimit bounds the files a Members list pages in (0:
 	// DefaultMemberLimit).
 	MemberLimit int
+	// ProblemLimit bounds the files a Problems list pages in (0:
+	// DefaultProblemLimit).
+	ProblemLimit int
 }
 
 // View is one screen on the navigation stack. Views are pointers and

@@ -45,12 +45,18 @@ type Fake struct {
 	MemberErr      error
 	MemberPageSize int
 	MemberGate     chan struct{}
-	Proj, Data     string
+	// ProblemErr, ProblemPageSize and ProblemGate do the same for
+	// ProblemFiles.
+	ProblemErr      error
+	ProblemPageSize int
+	ProblemGate     chan struct{}
+	Proj, Data      string
 
 	PageCalls    []PageCall
 	ClusterCalls []string
 	FileCalls    []FileCall
 	MemberCalls  []MemberCall
+	ProblemCalls []ProblemCall
 	fetched      map[string]map[string]bool // uri -> fields fetched ("*": all)
 	stats        state.Stats
 }

@@ -128,3 +128,102 @@ func (f *Fake) AddMembers(clusterID string, n int) (faces int) {
 	}
 	return faces
 }
+
+// ProblemCall records one ProblemFiles request.
+type ProblemCall struct {
+	Token  string
+	Fields []string
+}
+
+// ProblemFiles serves the files whose ObjectStatus is not "Indexed", sorted
+// by URI, ProblemPageSize (default 100) per page after token (an offset),
+// marking their fields fetched as the store's cache would. It fails with
+// ProblemErr while set, and waits on ProblemGate like ClusterFiles does on
+// MemberGate.
+func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) (state.FilePage, error) {
+	f.mu.Lock()
+	gate := f.ProblemGate
+	f.ProblemCalls = append(f.ProblemCalls, ProblemCall{token, fields})
+	f.stats.Calls++
+	f.mu.Unlock()
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return state.FilePage{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.ProblemErr != nil {
+		return state.FilePage{}, f.ProblemErr
+	}
+	var uris []string
+	for uri, file := range f.Files {
+		if file.ObjectStatus != "Indexed" {
+			uris = append(uris, uri)
+		}
+	}
+	sort.Strings(uris)
+	size := f.ProblemPageSize
+	if size <= 0 {
+		size = 100
+	}
+	off, _ := strconv.Atoi(token)
+	end := min(off+size, len(uris))
+	p := state.FilePage{Token: token, RequestId: "RID-PROBLEMS-" + token}
+	if token == "" {
+		p.TotalHits = int64(len(uris))
+	}
+	for _, uri := range uris[min(off, end):end] {
+		p.Files = append(p.Files, f.Files[uri])
+		if f.fetched[uri] == nil {
+			f.fetched[uri] = map[string]bool{}
+		}
+		for _, k := range fieldKey(fields) {
+			f.fetched[uri][k] = true
+		}
+	}
+	if end < len(uris) {
+		p.NextToken = strconv.Itoa(end)
+	}
+	return p, nil
+}
+
+// Problems returns a copy of the ProblemFiles calls.
+func (f *Fake) Problems() []ProblemCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]ProblemCall(nil), f.ProblemCalls...)
+}
+
+// ProblemReasons are the Reasons AddProblems cycles through: two codes,
+// one without a code, one without an HTTP status.
+var ProblemReasons = []string{
+	"[InternalError] The request has been failed due to some unknown error. status: 500, requestId: CC5ACFBD-BB7A-496D-A9D6-0001",
+	"[InvalidArgument] The file format is not supported. status: 400, requestId: CC5ACFBD-BB7A-496D-A9D6-0002",
+	"[InternalError] The request has been failed due to some unknown error. status: 500, requestId: CC5ACFBD-BB7A-496D-A9D6-0003",
+	"timed out while decoding",
+}
+
+// AddProblems registers n files at oss://demo-bucket/problems/NNNN.jpg
+// with ObjectStatus "Failed" (every fifth "Processing") and a Reason from
+// ProblemReasons, and one Indexed file the list must not show.
+func (f *Fake) AddProblems(n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := 0; i < n; i++ {
+		uri := fmt.Sprintf("oss://demo-bucket/problems/%04d.jpg", i)
+		status := "Failed"
+		if i%5 == 4 {
+			status = "Processing"
+		}
+		f.Files[uri] = &client.File{URI: uri, Filename: fmt.Sprintf("p%04d.jpg", n-i), MediaType: "image",
+			ObjectStatus: status, Reason: ProblemReasons[i%len(ProblemReasons)],
+			UpdateTime: fmt.Sprintf("2024-06-%02dT08:%02d:00+08:00", 1+i%28, i%60)}
+	}
+	ok := "oss://demo-bucket/problems/indexed.jpg"
+	f.Files[ok] = &client.File{URI: ok, Filename: "indexed.jpg", MediaType: "image", ObjectStatus: "Indexed"}
+}

@@ -28,6 +28,10 @@ type Column struct {
 	// Drop orders which columns go first when the terminal is narrow: the
 	// highest Drop is hidden first; 0 is never hidden.
 	Drop int
+	// Fit cuts a cell to w cells (nil: safetext.Fit, which keeps the
+	// start). A URI column keeps both ends with a middle cut instead; Fit
+	// must sanitise, and cost what it shows, as safetext.Fit does.
+	Fit func(s string, w int) string
 }
 
 // Source gives the table its rows. Cells must fill dst[c] for every column
@@ -273,7 +277,12 @@ func (m *Model) join(cells []string, row int, selected bool) []byte {
 		w := m.widths[k]
 		// Fit costs what the cell shows, not what the string holds: a
 		// 1 MB name must not be escaped and measured on every frame.
-		s := safetext.Fit(cells[i], w)
+		var s string
+		if fit := m.cols[i].Fit; fit != nil {
+			s = fit(cells[i], w)
+		} else {
+			s = safetext.Fit(cells[i], w)
+		}
 		if m.cols[i].Right {
 			s = safetext.PadLeft(s, w)
 		} else {
