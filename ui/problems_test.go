@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -81,4 +82,43 @@ func TestProblemsFramesFitEverySizeThroughTheRoot(t *testing.T) {
 		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
 	}
+}
+
+func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall(t *testing.T) {
+	s := startStack(t, 40)
+	want := 0
+	for _, f := range s.data.Files {
+		if f.ObjectStatus != "Indexed" {
+			want++
+		}
+	}
+	if want == 0 {
+		t.Fatal("the demo dataset has no file to triage")
+	}
+	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	defer m.Update(uitest.Key("ctrl+c"))
+	uitest.Run(u, m.Init())
+	command(u, "problems")
+	p := m.Top().(*views.Problems)
+	if !p.Done() || p.Len() != want {
+		t.Fatalf("problems: %d rows (done %v), want the dataset's %d files not Indexed\n%s", p.Len(), p.Done(), want, m.View())
+	}
+	if q := s.calls("SimpleQuery"); len(q) != (want+99)/100 {
+		t.Fatalf("SimpleQuery calls = %d, want %d", len(q), (want+99)/100)
+	}
+	if out := m.View(); !strings.Contains(out, fmt.Sprintf("%d files not indexed", want)) {
+		t.Fatalf("title:\n%s", out)
+	}
+	before := len(s.calls("BatchGetFileMeta"))
+	keys(u, "enter")
+	if _, ok := m.Top().(*views.File); !ok || len(s.calls("BatchGetFileMeta")) != before {
+		t.Fatalf("enter: top %T, %d BatchGetFileMeta calls (want none: Overview is cached)",
+			m.Top(), len(s.calls("BatchGetFileMeta"))-before)
+	}
+	if out := m.View(); !strings.Contains(out, "Index status") {
+		t.Fatalf("the Overview does not lead with the index status:\n%s", out)
+	}
+	uitest.CheckFrame(t, m.View(), 120, 40)
 }
