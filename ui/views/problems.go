@@ -59,8 +59,8 @@ func NewProblems(env *Env) *Problems {
 	})
 	v.table = table.New([]table.Column{
 		// What triage needs goes last: status, code, HTTP status, name.
-		{Title: "Status", Min: 10, Max: 14, Flex: 1},
-		{Title: "Code", Min: 15, Max: 24, Flex: 1},
+		{Title: "Status", Min: 10},
+		{Title: "Code", Min: 15, Max: 28, Flex: 2},
 		{Title: "HTTP", Min: 4, Right: true, Drop: 3},
 		{Title: "Media", Min: 5, Drop: 5},
 		{Title: "Name", Min: 12, Max: 40, Flex: 2},
