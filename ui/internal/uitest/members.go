@@ -40,39 +40,14 @@ func (f *Fake) ClusterFiles(ctx context.Context, clusterID, token string, fields
 	if f.MemberErr != nil {
 		return state.FilePage{}, f.MemberErr
 	}
-	var uris []string
-	for uri, file := range f.Files {
+	return f.queryPageLocked(token, fields, f.MemberPageSize, "RID-MEMBERS-", func(file *client.File) bool {
 		for i := range file.Figures {
 			if file.Figures[i].FigureClusterId == clusterID {
-				uris = append(uris, uri)
-				break
+				return true
 			}
 		}
-	}
-	sort.Strings(uris)
-	size := f.MemberPageSize
-	if size <= 0 {
-		size = 100
-	}
-	off, _ := strconv.Atoi(token)
-	end := min(off+size, len(uris))
-	p := state.FilePage{Token: token, RequestId: "RID-MEMBERS-" + token}
-	if token == "" {
-		p.TotalHits = int64(len(uris))
-	}
-	for _, uri := range uris[min(off, end):end] {
-		p.Files = append(p.Files, f.Files[uri])
-		if f.fetched[uri] == nil {
-			f.fetched[uri] = map[string]bool{}
-		}
-		for _, k := range fieldKey(fields) {
-			f.fetched[uri][k] = true
-		}
-	}
-	if end < len(uris) {
-		p.NextToken = strconv.Itoa(end)
-	}
-	return p, nil
+		return false
+	}), nil
 }
 
 // Members returns a copy of the ClusterFiles calls.
@@ -160,20 +135,28 @@ func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) 
 	if f.ProblemErr != nil {
 		return state.FilePage{}, f.ProblemErr
 	}
+	return f.queryPageLocked(token, fields, f.ProblemPageSize, "RID-PROBLEMS-", func(file *client.File) bool {
+		return file.ObjectStatus != "Indexed"
+	}), nil
+}
+
+// queryPageLocked serves one SimpleQuery-like page of the files that match,
+// in URI order, with the offset as NextToken, and records the fields the
+// page fetched for each file (as the store's cache would). f.mu is held.
+func (f *Fake) queryPageLocked(token string, fields []string, size int, rid string, match func(*client.File) bool) state.FilePage {
 	var uris []string
 	for uri, file := range f.Files {
-		if file.ObjectStatus != "Indexed" {
+		if match(file) {
 			uris = append(uris, uri)
 		}
 	}
 	sort.Strings(uris)
-	size := f.ProblemPageSize
 	if size <= 0 {
 		size = 100
 	}
 	off, _ := strconv.Atoi(token)
 	end := min(off+size, len(uris))
-	p := state.FilePage{Token: token, RequestId: "RID-PROBLEMS-" + token}
+	p := state.FilePage{Token: token, RequestId: rid + token}
 	if token == "" {
 		p.TotalHits = int64(len(uris))
 	}
@@ -189,7 +172,7 @@ func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) 
 	if end < len(uris) {
 		p.NextToken = strconv.Itoa(end)
 	}
-	return p, nil
+	return p
 }
 
 // Problems returns a copy of the ProblemFiles calls.
