@@ -104,3 +104,15 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestWalkKeepsIdentifiersExactForLaterRequests(t *testing.T) {
+	type file struct{ URI, FigureClusterId, Filename string }
+	v := &file{URI: "oss://b/a\tb.jpg", FigureClusterId: "Cluster-\x1b[2J", Filename: "a\tb.jpg"}
+	Walk(v)
+	if v.URI != "oss://b/a\tb.jpg" || v.FigureClusterId != "Cluster-\x1b[2J" {
+		t.Fatalf("identifiers rewritten: %q %q (a rewritten URI can name another file)", v.URI, v.FigureClusterId)
+	}
+	if v.Filename != "a b.jpg" {
+		t.Fatalf("display text not sanitised: %q", v.Filename)
+	}
+}

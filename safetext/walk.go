@@ -8,11 +8,21 @@ var multiline = map[string]bool{
 	"Description": true, "Caption": true,
 }
 
+// identifiers name the model fields that are keys as well as text: they are
+// sent back to IMM in later requests, so they must stay exactly as the
+// server wrote them (a URI with a tab, rewritten to a space, could name
+// another, real file). They are escaped where they are drawn instead:
+// every draw path goes through Fit, Line or Truncate, and the ui hostile
+// tests prove no raw control reaches a frame.
+var identifiers = map[string]bool{
+	"URI": true, "OSSURI": true, "ObjectId": true, "FigureId": true, "FigureClusterId": true,
+}
+
 // Walk sanitises, in place, every string reachable from v (a pointer):
 // struct fields, slices, pointers and map keys and values. Fields named in
-// multiline go through Block, all others through Line. Unexported fields
-// (such as kept raw JSON) are left alone; the raw view escapes those when it
-// shows them.
+// multiline go through Block, identifiers are left exact, all others go
+// through Line. Unexported fields (such as kept raw JSON) are left alone;
+// the raw view escapes those when it shows them.
 func Walk(v any) {
 	walk(reflect.ValueOf(v), false)
 }
@@ -34,7 +44,7 @@ func walk(v reflect.Value, block bool) {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < v.NumField(); i++ {
-			if !t.Field(i).IsExported() {
+			if !t.Field(i).IsExported() || (identifiers[t.Field(i).Name] && t.Field(i).Type.Kind() == reflect.String) {
 				continue
 			}
 			walk(v.Field(i), multiline[t.Field(i).Name])
@@ -89,3 +99,7 @@ func sanitize(s string, block bool) string {
 	}
 	return Line(s)
 }
+
+// Identifier reports whether Walk leaves the model field name exact (see
+// identifiers): whoever draws such a field must escape it.
+func Identifier(name string) bool { return identifiers[name] }

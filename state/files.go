@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/immtui/immtui/client"
-	"github.com/immtui/immtui/safetext"
 )
 
 // refreshPrefix marks the group of a refresh: it never joins a flight that
@@ -134,27 +133,14 @@ func matchFiles(uris []string, files []client.File) map[string]*client.File {
 	return out
 }
 
-// askedKey returns a lookup from a key as answered to the key as asked: the
-// same key, or one whose sanitised form it is (the client runs every string
-// of an answer through safetext.Line, so a URI with control characters
-// comes back changed).
+// askedKey returns a lookup from a key as answered to the key as asked.
+// Identifiers come back exactly as sent (the client leaves URIs and IDs
+// unsanitised because they are request keys), so the match is exact: two
+// URIs that differ only in control characters stay two files.
 func askedKey(keys []string) func(answered string) (string, bool) {
 	exact := make(map[string]bool, len(keys))
 	for _, k := range keys {
 		exact[k] = true
 	}
-	var sanitised map[string]string
-	return func(a string) (string, bool) {
-		if exact[a] {
-			return a, true
-		}
-		if sanitised == nil {
-			sanitised = make(map[string]string, len(keys))
-			for _, k := range keys {
-				sanitised[safetext.Line(k)] = k
-			}
-		}
-		k, ok := sanitised[a]
-		return k, ok
-	}
+	return func(a string) (string, bool) { return a, exact[a] }
 }
