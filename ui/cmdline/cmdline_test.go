@@ -220,3 +220,12 @@ func TestPromptViewFitsAndKeepsTheCursorInSight(t *testing.T) {
 		}
 	}
 }
+
+func TestPromptDropsBidiAndInvisibleFormatCharacters(t *testing.T) {
+	p := cmdline.NewPrompt(styles())
+	p.Open()
+	p.Key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("file oss://b/x\u202egpj.exe\u2066\u200b"), Paste: true})
+	if p.Value() != "file oss://b/xgpj.exe" {
+		t.Fatalf("value %q: bidi and zero-width characters must not reach the prompt", p.Value())
+	}
+}

@@ -1,6 +1,7 @@
 package cmdline
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -110,6 +111,11 @@ func (p *Prompt) Key(msg tea.KeyMsg) (res Result, line string) {
 		return Editing, ""
 	case tea.KeyShiftTab:
 		return Editing, "" // no backwards completion; not a character either
+	}
+	if msg.Type == tea.KeyRunes {
+		// textinput drops control characters (Cc) but keeps format ones
+		// (Cf): a pasted U+202E would reorder the prompt line.
+		msg.Runes = slices.DeleteFunc(slices.Clone(msg.Runes), safetext.Dangerous)
 	}
 	p.input, _ = p.input.Update(msg) // static cursor: no blink command
 	return Editing, ""

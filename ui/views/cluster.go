@@ -372,6 +372,8 @@ func (v *Cluster) paneBody(h int) string {
 	switch {
 	case v.files.URI() == "" && v.cluster == nil && v.cErr == nil:
 		idle = v.files.Spinner() + " Loading the cluster to find its cover file..."
+	case v.files.URI() == "" && v.cluster == nil && v.cErr != nil:
+		idle = "The cluster could not be loaded, so its cover file is unknown (see above; r retries)."
 	case v.files.URI() == "":
 		idle = "This cluster has no cover file, so there is no file to show."
 	}

@@ -334,3 +334,16 @@ func TestClusterHeaderKeepsTheCoverFileNameWhenTheURIIsCut(t *testing.T) {
 		t.Fatalf("full header should keep the bucket and the file name:\n%s", out)
 	}
 }
+
+func TestClusterThatFailsToLoadDoesNotClaimItHasNoCover(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.ClusterErr = &client.Error{Kind: client.KindNotFound, Code: "ResourceNotFound", Message: "The specified resource figure cluster is not found.", RequestId: "RID-7"}
+	v := views.NewCluster(newEnv(f), "Cluster-nope", nil)
+	t.Cleanup(v.Close)
+	v.SetSize(100, 24)
+	uitest.Run(v, v.Init())
+	out := v.View()
+	if strings.Contains(out, "has no cover file") || !strings.Contains(out, "could not be loaded") {
+		t.Fatalf("a cluster that failed to load:\n%s", out)
+	}
+}
