@@ -73,13 +73,14 @@ func TestMembersEnterShowsTheFilesFacesWithTheClusterMarked(t *testing.T) {
 	}
 }
 
-// resumer is a view that counts Resume calls.
+// resumer is a view that counts Resume and Pause calls.
 type resumer struct {
 	blank
-	resumed int
+	resumed, paused int
 }
 
 func (r *resumer) Resume() tea.Cmd { r.resumed++; return nil }
+func (r *resumer) Pause()          { r.paused++ }
 
 type blank struct{}
 
@@ -95,11 +96,14 @@ func (blank) Close()                    {}
 
 var _ help.KeyMap = blank{}
 
-func TestPopResumesTheViewBackOnTop(t *testing.T) {
+func TestCoveredViewPausesAndPopResumesIt(t *testing.T) {
 	m, u := start(t, uitest.NewFake(10), 80, 24)
 	r := &resumer{}
 	u.Update(views.PushMsg{View: r})
 	u.Update(views.PushMsg{View: blank{}})
+	if r.paused != 1 || r.resumed != 0 {
+		t.Fatalf("covered: paused %d, resumed %d; want paused once (background paging stops)", r.paused, r.resumed)
+	}
 	keys(u, "esc")
 	if r.resumed != 1 || m.Top() != views.View(r) {
 		t.Fatalf("resumed %d times, top %T; want once, back on top", r.resumed, m.Top())

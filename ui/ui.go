@@ -158,6 +158,9 @@ func (m *Model) quit() tea.Cmd {
 }
 
 func (m *Model) push(v views.View) tea.Cmd {
+	if p, ok := m.top().(views.Pauser); ok {
+		p.Pause() // background paging stops while covered
+	}
 	m.stack = append(m.stack, v)
 	m.resize()
 	return v.Init()

@@ -123,6 +123,9 @@ func (v *Cluster) ShowingMembers() bool { return v.showMembers }
 // Members is the cluster's members list.
 func (v *Cluster) Members() *Members { return v.members }
 
+// Pause stops the members' paging while another view covers this one.
+func (v *Cluster) Pause() { v.members.Hide() }
+
 // Resume restarts the members' paging when the view is back on top.
 func (v *Cluster) Resume() tea.Cmd {
 	if v.showMembers {

@@ -101,6 +101,9 @@ func (v *Problems) Init() tea.Cmd { return v.pager.show() }
 // Resume continues the paging when the view is back on top.
 func (v *Problems) Resume() tea.Cmd { return v.pager.show() }
 
+// Pause stops paging while another view covers this one.
+func (v *Problems) Pause() { v.pager.hide() }
+
 // Crumb names the view in the breadcrumbs.
 func (v *Problems) Crumb() string { return "Problems" }
 

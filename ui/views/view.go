@@ -96,6 +96,13 @@ type Resumer interface {
 	Resume() tea.Cmd
 }
 
+// Pauser is a view whose background work (paging) stops while another
+// view covers it; the root calls Pause before pushing on top of it, and
+// Resume when it is on top again.
+type Pauser interface {
+	Pause()
+}
+
 // PushMsg asks the root to push a view.
 type PushMsg struct{ View View }
 
