@@ -28,6 +28,7 @@ type filePager struct {
 	limit int
 
 	files  int   // files loaded, as the owner's add counted them
+	seen   int   // files received, kept or not: bounds paging even if add keeps none
 	total  int64 // files the query matches (-1: not known yet)
 	next   string
 	done   bool // the last page came, or the bound was reached
@@ -64,7 +65,7 @@ func (p *filePager) refresh(reset func()) tea.Cmd {
 		return p.request()
 	}
 	reset()
-	p.files, p.total, p.next, p.done, p.capped, p.err = 0, -1, "", false, false, nil
+	p.files, p.seen, p.total, p.next, p.done, p.capped, p.err = 0, 0, -1, "", false, false, nil
 	return p.request()
 }
 
@@ -98,9 +99,12 @@ func (p *filePager) onPage(msg filePageMsg, add func([]*client.File) int) tea.Cm
 		p.total = msg.page.TotalHits
 	}
 	p.files += add(msg.page.Files)
+	p.seen += len(msg.page.Files)
 	p.next = msg.page.NextToken
 	p.done = p.next == ""
-	if !p.done && p.files >= p.limit {
+	// The bound counts what was received too: a server that ignores the
+	// query's filter (every file dropped by add) still stops here.
+	if !p.done && (p.files >= p.limit || p.seen >= p.limit) {
 		p.done, p.capped = true, true
 	}
 	if p.shown && !p.done {

@@ -1,6 +1,7 @@
 package views_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -107,6 +108,20 @@ func TestProblemsPagingStopsAtTheBoundAndSaysSo(t *testing.T) {
 	uitest.Run(v, v.Resume())
 	if n := len(f.Problems()); n != 2 {
 		t.Fatalf("calls after a resume = %d, want still 2", n)
+	}
+}
+
+func TestProblemsPagingStopsAtTheBoundEvenWhenEveryFileIsDropped(t *testing.T) {
+	f := problemsFake(0, 10)
+	for i := 0; i < 100; i++ {
+		f.AddFile(&client.File{URI: fmt.Sprintf("oss://b/ok-%03d.jpg", i), Filename: "ok.jpg", ObjectStatus: "Indexed"})
+	}
+	f.ProblemFilterIgnored = true
+	env := newEnv(f)
+	env.ProblemLimit = 20
+	v := openProblems(t, env, 120, 30)
+	if n := len(f.Problems()); n > 2 || v.Len() != 0 {
+		t.Fatalf("calls %d rows %d: a server ignoring the filter must not page the whole dataset", n, v.Len())
 	}
 }
 

@@ -50,7 +50,10 @@ type Fake struct {
 	ProblemErr      error
 	ProblemPageSize int
 	ProblemGate     chan struct{}
-	Proj, Data      string
+	// ProblemFilterIgnored makes ProblemFiles answer every file, Indexed
+	// too, as a server that ignored the query's filter would.
+	ProblemFilterIgnored bool
+	Proj, Data           string
 
 	PageCalls    []PageCall
 	ClusterCalls []string

@@ -136,7 +136,7 @@ func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) 
 		return state.FilePage{}, f.ProblemErr
 	}
 	return f.queryPageLocked(token, fields, f.ProblemPageSize, "RID-PROBLEMS-", func(file *client.File) bool {
-		return file.ObjectStatus != "Indexed"
+		return f.ProblemFilterIgnored || file.ObjectStatus != "Indexed"
 	}), nil
 }
 
