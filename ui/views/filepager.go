@@ -36,7 +36,8 @@ type filePager struct {
 	err    error
 
 	shown   bool
-	pending int64 // page request in flight (0: none)
+	pending int64              // page request in flight (0: none)
+	stop    context.CancelFunc // cancels the page in flight when a newer one replaces it
 }
 
 func newFilePager(ctx context.Context, limit int, fetch func(context.Context, string) (state.FilePage, error)) filePager {
@@ -73,7 +74,12 @@ func (p *filePager) refresh(reset func()) tea.Cmd {
 func (p *filePager) request() tea.Cmd {
 	req := NextRequestID()
 	p.pending = req
-	fetch, ctx, token := p.fetch, p.ctx, p.next
+	if p.stop != nil {
+		p.stop() // a refresh replaces the page in flight: nobody waits for it
+	}
+	ctx, stop := context.WithCancel(p.ctx)
+	p.stop = stop
+	fetch, token := p.fetch, p.next
 	return func() tea.Msg {
 		page, err := fetch(ctx, token)
 		return filePageMsg{req: req, page: page, err: err}
@@ -88,6 +94,10 @@ func (p *filePager) onPage(msg filePageMsg, add func([]*client.File) int) tea.Cm
 		return nil // superseded: a refresh started over, or another list's
 	}
 	p.pending = 0
+	if p.stop != nil {
+		p.stop() // releases the request's context
+		p.stop = nil
+	}
 	if msg.err != nil {
 		if !errview.Quiet(msg.err) {
 			p.err = msg.err

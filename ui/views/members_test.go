@@ -334,3 +334,25 @@ func BenchmarkMembersKeyAndFrameAtFiveThousandFiles(b *testing.B) {
 		_ = v.View()
 	}
 }
+
+func TestMembersRefreshCancelsThePageItReplaces(t *testing.T) {
+	f, id, _ := membersFake(8, 100)
+	f.MemberGate = make(chan struct{})
+	v := views.NewClusterMembers(newEnv(f), id)
+	t.Cleanup(v.Close)
+	v.SetSize(100, 30)
+	first := v.Init()
+	done := make(chan []tea.Msg)
+	go func() { done <- messages(first) }()
+	second := v.Update(uitest.Key("r")) // starts over while the first page waits
+	// The first page's fetch returns only because its context was
+	// cancelled (the gate never opens for it).
+	if msgs := <-done; len(msgs) == 0 {
+		t.Fatal("the replaced page gave no reply")
+	}
+	close(f.MemberGate)
+	deliver(v, messages(second))
+	if v.Err() != nil || v.Members().Len() == 0 {
+		t.Fatalf("after the refresh: err %v, %d rows", v.Err(), v.Members().Len())
+	}
+}
