@@ -136,11 +136,12 @@ func (m *Members) Update(msg tea.Msg) tea.Cmd {
 }
 
 // add merges the faces of this cluster in files into the sorted rows and
-// keeps the cursor on the face it was on. The new rows are sorted alone
-// and merged, so a page costs its own sort plus one pass.
+// keeps the cursor on the face it was on, or on the top row (the worst
+// outlier so far) if it was there. The new rows are sorted alone and
+// merged, so a page costs its own sort plus one pass.
 func (m *Members) add(files []*client.File) (added int) {
 	var sel *client.Figure
-	if c := m.table.Cursor(); c < len(m.rows) {
+	if c := m.table.Cursor(); c > 0 && c < len(m.rows) {
 		sel = m.rows[c].fig
 	}
 	if m.seen == nil {

@@ -356,3 +356,15 @@ func TestMembersRefreshCancelsThePageItReplaces(t *testing.T) {
 		t.Fatalf("after the refresh: err %v, %d rows", v.Err(), v.Members().Len())
 	}
 }
+
+func TestMembersCursorAtTheTopStaysOnTheWorstOutlier(t *testing.T) {
+	f, _, _ := membersFake(30, 10)
+	v := openCluster(t, f, 0, 120, 40)
+	next := deliver(v, messages(v.Update(uitest.Key("m"))))
+	for next != nil {
+		next = deliver(v, messages(next))
+	}
+	if c := v.Members().Cursor(); c != 0 {
+		t.Fatalf("cursor on row %d after the pages arrived; untouched, it stays on the worst outlier", c)
+	}
+}
