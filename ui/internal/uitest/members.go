@@ -26,28 +26,19 @@ func (f *Fake) ClusterFiles(ctx context.Context, clusterID, token string, fields
 	f.MemberCalls = append(f.MemberCalls, MemberCall{clusterID, token, fields})
 	f.stats.Calls++
 	f.mu.Unlock()
-	if gate != nil {
-		select {
-		case <-gate:
-		case <-ctx.Done():
+	return f.gatedPage(ctx, gate, func() (state.FilePage, error) {
+		if f.MemberErr != nil {
+			return state.FilePage{}, f.MemberErr
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return state.FilePage{}, err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.MemberErr != nil {
-		return state.FilePage{}, f.MemberErr
-	}
-	return f.queryPageLocked(token, fields, f.MemberPageSize, "RID-MEMBERS-", func(file *client.File) bool {
-		for i := range file.Figures {
-			if file.Figures[i].FigureClusterId == clusterID {
-				return true
+		return f.queryPageLocked(token, fields, f.MemberPageSize, "RID-MEMBERS-", func(file *client.File) bool {
+			for i := range file.Figures {
+				if file.Figures[i].FigureClusterId == clusterID {
+					return true
+				}
 			}
-		}
-		return false
-	}), nil
+			return false
+		}), nil
+	})
 }
 
 // Members returns a copy of the ClusterFiles calls.
@@ -121,6 +112,19 @@ func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) 
 	f.ProblemCalls = append(f.ProblemCalls, ProblemCall{token, fields})
 	f.stats.Calls++
 	f.mu.Unlock()
+	return f.gatedPage(ctx, gate, func() (state.FilePage, error) {
+		if f.ProblemErr != nil {
+			return state.FilePage{}, f.ProblemErr
+		}
+		return f.queryPageLocked(token, fields, f.ProblemPageSize, "RID-PROBLEMS-", func(file *client.File) bool {
+			return f.ProblemFilterIgnored || file.ObjectStatus != "Indexed"
+		}), nil
+	})
+}
+
+// gatedPage waits for a value on gate (if set) or for ctx to end, then
+// answers page() with f.mu held.
+func (f *Fake) gatedPage(ctx context.Context, gate chan struct{}, page func() (state.FilePage, error)) (state.FilePage, error) {
 	if gate != nil {
 		select {
 		case <-gate:
@@ -132,12 +136,7 @@ func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) 
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.ProblemErr != nil {
-		return state.FilePage{}, f.ProblemErr
-	}
-	return f.queryPageLocked(token, fields, f.ProblemPageSize, "RID-PROBLEMS-", func(file *client.File) bool {
-		return f.ProblemFilterIgnored || file.ObjectStatus != "Indexed"
-	}), nil
+	return page()
 }
 
 // queryPageLocked serves one SimpleQuery-like page of the files that match,
