@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -14,7 +15,7 @@ import (
 // tokens are the exception: they are echoed back to the server as they came.
 
 // QueryFigureClusters returns one page of a dataset's face clusters.
-func (c *Client) QueryFigureClusters(ctx context.Context, r QueryFigureClustersRequest) (*QueryFigureClustersResponse, error) {
+func (c *Client) QueryFigureClusters(ctx context.Context, r imm.QueryFigureClustersRequest) (*imm.QueryFigureClustersResponse, error) {
 	const action = "QueryFigureClusters"
 	q := query{}
 	q.always("ProjectName", r.ProjectName)
@@ -35,7 +36,7 @@ func (c *Client) QueryFigureClusters(ctx context.Context, r QueryFigureClustersR
 			return nil, c.requestError(action, err)
 		}
 	}
-	out := &QueryFigureClustersResponse{}
+	out := &imm.QueryFigureClustersResponse{}
 	decode := decodeTo(out)
 	if r.CoverURIOnly {
 		decode = decodeSlimPage(out)
@@ -48,13 +49,13 @@ func (c *Client) QueryFigureClusters(ctx context.Context, r QueryFigureClustersR
 }
 
 // GetFileMeta returns one file's metadata (the API wraps it in an array).
-func (c *Client) GetFileMeta(ctx context.Context, r GetFileMetaRequest) (*GetFileMetaResponse, error) {
+func (c *Client) GetFileMeta(ctx context.Context, r imm.GetFileMetaRequest) (*imm.GetFileMetaResponse, error) {
 	q := query{}
 	q.always("ProjectName", r.ProjectName)
 	q.always("DatasetName", r.DatasetName)
 	q.always("URI", r.URI)
 	q.strings("WithFields", r.WithFields)
-	out := &GetFileMetaResponse{}
+	out := &imm.GetFileMetaResponse{}
 	if err := c.call(ctx, "GetFileMeta", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
@@ -64,7 +65,7 @@ func (c *Client) GetFileMeta(ctx context.Context, r GetFileMetaRequest) (*GetFil
 
 // SimpleQuery returns one page of files matching r.Query (or the
 // aggregations asked for).
-func (c *Client) SimpleQuery(ctx context.Context, r SimpleQueryRequest) (*SimpleQueryResponse, error) {
+func (c *Client) SimpleQuery(ctx context.Context, r imm.SimpleQueryRequest) (*imm.SimpleQueryResponse, error) {
 	const action = "SimpleQuery"
 	q := query{}
 	q.always("ProjectName", r.ProjectName)
@@ -85,7 +86,7 @@ func (c *Client) SimpleQuery(ctx context.Context, r SimpleQueryRequest) (*Simple
 			return nil, c.requestError(action, err)
 		}
 	}
-	out := &SimpleQueryResponse{}
+	out := &imm.SimpleQueryResponse{}
 	if err := c.call(ctx, action, q, decodeTo(out)); err != nil {
 		return nil, err
 	}
@@ -94,12 +95,12 @@ func (c *Client) SimpleQuery(ctx context.Context, r SimpleQueryRequest) (*Simple
 }
 
 // ListProjects returns one page of projects.
-func (c *Client) ListProjects(ctx context.Context, r ListProjectsRequest) (*ListProjectsResponse, error) {
+func (c *Client) ListProjects(ctx context.Context, r imm.ListProjectsRequest) (*imm.ListProjectsResponse, error) {
 	q := query{}
 	q.int("MaxResults", r.MaxResults)
 	q.str("NextToken", r.NextToken)
 	q.str("Prefix", r.Prefix)
-	out := &ListProjectsResponse{}
+	out := &imm.ListProjectsResponse{}
 	if err := c.call(ctx, "ListProjects", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
@@ -108,13 +109,13 @@ func (c *Client) ListProjects(ctx context.Context, r ListProjectsRequest) (*List
 }
 
 // ListDatasets returns one page of a project's datasets.
-func (c *Client) ListDatasets(ctx context.Context, r ListDatasetsRequest) (*ListDatasetsResponse, error) {
+func (c *Client) ListDatasets(ctx context.Context, r imm.ListDatasetsRequest) (*imm.ListDatasetsResponse, error) {
 	q := query{}
 	q.always("ProjectName", r.ProjectName)
 	q.int("MaxResults", r.MaxResults)
 	q.str("NextToken", r.NextToken)
 	q.str("Prefix", r.Prefix)
-	out := &ListDatasetsResponse{}
+	out := &imm.ListDatasetsResponse{}
 	if err := c.call(ctx, "ListDatasets", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
@@ -123,11 +124,11 @@ func (c *Client) ListDatasets(ctx context.Context, r ListDatasetsRequest) (*List
 }
 
 // GetProject returns one project.
-func (c *Client) GetProject(ctx context.Context, r GetProjectRequest) (*GetProjectResponse, error) {
+func (c *Client) GetProject(ctx context.Context, r imm.GetProjectRequest) (*imm.GetProjectResponse, error) {
 	q := query{}
 	q.always("ProjectName", r.ProjectName)
 	q.flag("WithStatistics", r.WithStatistics)
-	out := &GetProjectResponse{}
+	out := &imm.GetProjectResponse{}
 	if err := c.call(ctx, "GetProject", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
@@ -136,12 +137,12 @@ func (c *Client) GetProject(ctx context.Context, r GetProjectRequest) (*GetProje
 }
 
 // GetDataset returns one dataset.
-func (c *Client) GetDataset(ctx context.Context, r GetDatasetRequest) (*GetDatasetResponse, error) {
+func (c *Client) GetDataset(ctx context.Context, r imm.GetDatasetRequest) (*imm.GetDatasetResponse, error) {
 	q := query{}
 	q.always("ProjectName", r.ProjectName)
 	q.always("DatasetName", r.DatasetName)
 	q.flag("WithStatistics", r.WithStatistics)
-	out := &GetDatasetResponse{}
+	out := &imm.GetDatasetResponse{}
 	if err := c.call(ctx, "GetDataset", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
@@ -180,5 +181,5 @@ func walkKeepingToken(v any, token *string) {
 // requestError reports a request the client could not even encode.
 func (c *Client) requestError(action string, err error) error {
 	c.errs.Add(1)
-	return &Error{Kind: KindInvalidArgument, Action: action, Message: safetext.Line(err.Error()), Err: err}
+	return &imm.Error{Kind: imm.KindInvalidArgument, Action: action, Message: safetext.Line(err.Error()), Err: err}
 }

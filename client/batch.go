@@ -5,43 +5,44 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
 // BatchGetFileMeta fetches files by URI. Any number of URIs may be given:
 // repeated ones are asked for once, the rest go out in calls of at most
-// MaxURIsPerCall, run with bounded concurrency, and the answer lists the
+// imm.MaxURIsPerCall, run with bounded concurrency, and the answer lists the
 // files found in the order their URIs were first given. The first failing
 // part cancels the others and its error is returned.
-func (c *Client) BatchGetFileMeta(ctx context.Context, r BatchGetFileMetaRequest) (*BatchGetFileMetaResponse, error) {
-	files, rid, err := batchGet(ctx, c, batchSpec[File]{
-		action: "BatchGetFileMeta", param: "URIs", per: MaxURIsPerCall,
+func (c *Client) BatchGetFileMeta(ctx context.Context, r imm.BatchGetFileMetaRequest) (*imm.BatchGetFileMetaResponse, error) {
+	files, rid, err := batchGet(ctx, c, batchSpec[imm.File]{
+		action: "BatchGetFileMeta", param: "URIs", per: imm.MaxURIsPerCall,
 		project: r.ProjectName, dataset: r.DatasetName, keys: r.URIs,
 		extra: func(q query) { q.strings("WithFields", r.WithFields) },
-		key:   func(f *File) string { return f.URI },
-		items: func(a *batchAnswer[File]) []File { return a.Files },
+		key:   func(f *imm.File) string { return f.URI },
+		items: func(a *batchAnswer[imm.File]) []imm.File { return a.Files },
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := &BatchGetFileMetaResponse{Files: files, RequestId: rid}
+	out := &imm.BatchGetFileMetaResponse{Files: files, RequestId: rid}
 	safetext.Walk(out)
 	return out, nil
 }
 
 // BatchGetFigureCluster fetches clusters by ID, split, deduplicated and
-// merged like BatchGetFileMeta (MaxClusterIDsPerCall per call).
-func (c *Client) BatchGetFigureCluster(ctx context.Context, r BatchGetFigureClusterRequest) (*BatchGetFigureClusterResponse, error) {
-	clusters, rid, err := batchGet(ctx, c, batchSpec[FigureCluster]{
-		action: "BatchGetFigureCluster", param: "ObjectIds", per: MaxClusterIDsPerCall,
+// merged like BatchGetFileMeta (imm.MaxClusterIDsPerCall per call).
+func (c *Client) BatchGetFigureCluster(ctx context.Context, r imm.BatchGetFigureClusterRequest) (*imm.BatchGetFigureClusterResponse, error) {
+	clusters, rid, err := batchGet(ctx, c, batchSpec[imm.FigureCluster]{
+		action: "BatchGetFigureCluster", param: "ObjectIds", per: imm.MaxClusterIDsPerCall,
 		project: r.ProjectName, dataset: r.DatasetName, keys: r.ObjectIds,
-		key:   func(fc *FigureCluster) string { return fc.ObjectId },
-		items: func(a *batchAnswer[FigureCluster]) []FigureCluster { return a.FigureClusters },
+		key:   func(fc *imm.FigureCluster) string { return fc.ObjectId },
+		items: func(a *batchAnswer[imm.FigureCluster]) []imm.FigureCluster { return a.FigureClusters },
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := &BatchGetFigureClusterResponse{FigureClusters: clusters, RequestId: rid}
+	out := &imm.BatchGetFigureClusterResponse{FigureClusters: clusters, RequestId: rid}
 	safetext.Walk(out)
 	return out, nil
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"sync/atomic"
 	"testing"
+
+	"github.com/immtui/immtui/imm"
 )
 
 // echoFiles answers BatchGetFileMeta with one File per URI asked for, in
@@ -35,7 +37,7 @@ func TestBatchGetFileMetaSplits250URIsIntoCallsOf100InCallerOrder(t *testing.T) 
 		uris = append(uris, fmt.Sprintf("oss://bucket/img-%03d.jpg", i))
 	}
 	asked := append(append([]string{}, uris...), uris[7], uris[200]) // repeats are asked once
-	res, err := c.BatchGetFileMeta(context.Background(), BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d", URIs: asked})
+	res, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d", URIs: asked})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +91,7 @@ func TestBatchGetFigureClusterSplitsDeduplicatesAndMerges(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("Cluster-%d", i))
 	}
 	ids = append(ids, "Cluster-missing", "Cluster-3")
-	res, err := c.BatchGetFigureCluster(context.Background(), BatchGetFigureClusterRequest{ProjectName: "p", DatasetName: "d", ObjectIds: ids})
+	res, err := c.BatchGetFigureCluster(context.Background(), imm.BatchGetFigureClusterRequest{ProjectName: "p", DatasetName: "d", ObjectIds: ids})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +111,7 @@ func TestBatchGetFigureClusterSplitsDeduplicatesAndMerges(t *testing.T) {
 func TestBatchWithNothingToFetchMakesNoCall(t *testing.T) {
 	f := newFakeIMM(t, echoFiles)
 	c := newTestClient(t, f)
-	res, err := c.BatchGetFileMeta(context.Background(), BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d"})
+	res, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d"})
 	if err != nil || len(res.Files) != 0 {
 		t.Fatalf("got %v, %v", res, err)
 	}
@@ -140,9 +142,9 @@ func TestBatchPartFailureFailsTheWholeBatchAndCancelsTheRest(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		uris = append(uris, fmt.Sprintf("u-%d", i))
 	}
-	_, err := c.BatchGetFileMeta(context.Background(), BatchGetFileMetaRequest{URIs: uris})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindInvalidArgument || e.RequestId != "RID-BAD" {
+	_, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{URIs: uris})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindInvalidArgument || e.RequestId != "RID-BAD" {
 		t.Fatalf("got %v, want the failing part's InvalidArgument", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/alibabacloud-go/tea/tea"
 
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -46,8 +47,8 @@ func (e *replyError) Unwrap() error { return e.err }
 
 // classify turns whatever one attempt returned into an *Error.
 // retryAfter is the server's hint (zero when none).
-func (c *Client) classify(ctx context.Context, action string, err error, at *attempt) (out *Error, retryAfter time.Duration) {
-	out = &Error{Action: action, Err: err}
+func (c *Client) classify(ctx context.Context, action string, err error, at *attempt) (out *imm.Error, retryAfter time.Duration) {
+	out = &imm.Error{Action: action, Err: err}
 	if at != nil {
 		out.StatusCode = at.status
 		out.RequestId = safetext.Line(at.requestID)
@@ -58,7 +59,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	}()
 
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		out.Kind, out.Err, out.StatusCode = KindCanceled, ctxErr, 0
+		out.Kind, out.Err, out.StatusCode = imm.KindCanceled, ctxErr, 0
 		out.Message = ctxErr.Error()
 		return out, 0
 	}
@@ -70,7 +71,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	var tooBig *errBodyTooLarge
 	switch {
 	case errors.As(err, &ce):
-		out.Kind = KindAuth
+		out.Kind = imm.KindAuth
 		out.Code = "InvalidCredentials"
 		out.Message = safetext.Line(ce.err.Error())
 	case errors.As(err, &ae):
@@ -109,16 +110,16 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 		}
 		out.Kind = kindForCode(out.Code, out.StatusCode)
 	case errors.As(err, &tooBig):
-		out.Kind, out.permanent = KindServer, true
+		out.Kind, out.Permanent = imm.KindServer, true
 		out.Message = tooBig.Error()
 	case errors.As(err, &re):
-		out.Kind, out.permanent = KindServer, !re.transient
+		out.Kind, out.Permanent = imm.KindServer, !re.transient
 		out.Message = safetext.Line(re.msg)
 		if re.err != nil && isNetwork(re.err) {
-			out.Kind, out.permanent = KindNetwork, false
+			out.Kind, out.Permanent = imm.KindNetwork, false
 		}
 	case isNetwork(err):
-		out.Kind = KindNetwork
+		out.Kind = imm.KindNetwork
 		out.Message = safetext.Line(networkMessage(err))
 	case isJSONError(err):
 		// The runtime could not parse an error body (an HTML 502 from a
@@ -126,12 +127,12 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 		out.Message = "reply is not IMM JSON: " + safetext.Line(err.Error())
 		switch {
 		case out.StatusCode >= 500 || out.StatusCode == 0:
-			out.Kind = KindServer
+			out.Kind = imm.KindServer
 		default:
 			out.Kind = kindForCode("", out.StatusCode)
 		}
 	default:
-		out.Kind = KindUnknown
+		out.Kind = imm.KindUnknown
 		out.Message = safetext.Line(err.Error())
 	}
 	if retryAfter == 0 && at != nil && at.retryAfter != "" {
@@ -145,38 +146,38 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 // kindForCode maps an IMM / POP gateway code to a Kind (imm-api.md §5.1);
 // the status decides only when the code says nothing. The order matters:
 // InvalidAccessKeyId.NotFound is an auth problem, not a missing resource.
-func kindForCode(code string, status int) Kind {
+func kindForCode(code string, status int) imm.Kind {
 	switch {
 	case strings.Contains(code, "Throttling"):
-		return KindThrottled
+		return imm.KindThrottled
 	case code == "SignatureDoesNotMatch", code == "IncompleteSignature",
 		strings.HasPrefix(code, "InvalidAccessKeyId"), code == "InvalidCredentials",
 		strings.HasPrefix(code, "InvalidSecurityToken"),
 		strings.HasPrefix(code, "InvalidTimeStamp"), code == "SignatureNonceUsed":
-		return KindAuth
+		return imm.KindAuth
 	case strings.HasPrefix(code, "Forbidden"), code == "NoPermission":
-		return KindForbidden
+		return imm.KindForbidden
 	case code == "ResourceNotFound", strings.HasSuffix(code, ".NotFound"), strings.HasSuffix(code, "NotFound"):
-		return KindNotFound
+		return imm.KindNotFound
 	case code == "InvalidArgument", code == "InvalidJSON", code == "LimitExceededError",
 		strings.HasPrefix(code, "Invalid"), strings.HasPrefix(code, "Missing"):
-		return KindInvalidArgument
+		return imm.KindInvalidArgument
 	case code == "ServiceUnavailable", code == "InternalError", strings.HasPrefix(code, "InternalError"):
-		return KindServer
+		return imm.KindServer
 	}
 	switch {
 	case status >= 500:
-		return KindServer
+		return imm.KindServer
 	case status == 429:
-		return KindThrottled
+		return imm.KindThrottled
 	case status == 401:
-		return KindAuth
+		return imm.KindAuth
 	case status == 403:
-		return KindForbidden
+		return imm.KindForbidden
 	case status == 404:
-		return KindNotFound
+		return imm.KindNotFound
 	}
-	return KindUnknown
+	return imm.KindUnknown
 }
 
 func firstString(m map[string]interface{}, keys ...string) string {

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/immtui/immtui/imm"
 )
 
 func TestEndpointFromURLHostOrRegion(t *testing.T) {
@@ -55,7 +57,7 @@ func TestBadConfigIsRefusedWithAReason(t *testing.T) {
 func TestPlainHTTPEndpointIsUsedForTheEmulator(t *testing.T) {
 	f := newFakeIMM(t, okFiles) // httptest serves plain http
 	c := newTestClient(t, f)
-	if _, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"}); err != nil {
+	if _, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "u"}); err != nil {
 		t.Fatal(err)
 	}
 	if r := f.requests()[0]; r.Host != f.srv.Listener.Addr().String() {
@@ -122,7 +124,7 @@ func TestEightGoroutinesShareOneClientWithinItsConcurrency(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < 10; i++ {
 				uris := []string{fmt.Sprintf("oss://b/%d-%d-a", g, i), fmt.Sprintf("oss://b/%d-%d-b", g, i)}
-				res, err := c.BatchGetFileMeta(context.Background(), BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d", URIs: uris})
+				res, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d", URIs: uris})
 				if err != nil {
 					errs <- err
 					continue

@@ -13,6 +13,7 @@ import (
 
 	"github.com/alibabacloud-go/tea/dara"
 
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -31,7 +32,7 @@ func TestPublishedRepliesDecodeIntoTypedModels(t *testing.T) {
 	ctx := context.Background()
 	t.Run("BatchGetFileMeta", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "batch-get-file-meta.response.json"))
-		res, err := c.BatchGetFileMeta(ctx, BatchGetFileMetaRequest{URIs: []string{"oss://test-bucket/test-object.jpg"}})
+		res, err := c.BatchGetFileMeta(ctx, imm.BatchGetFileMetaRequest{URIs: []string{"oss://test-bucket/test-object.jpg"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,7 +46,7 @@ func TestPublishedRepliesDecodeIntoTypedModels(t *testing.T) {
 	})
 	t.Run("BatchGetFigureCluster", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "batch-get-figure-cluster.response.json"))
-		res, err := c.BatchGetFigureCluster(ctx, BatchGetFigureClusterRequest{ObjectIds: []string{"x"}})
+		res, err := c.BatchGetFigureCluster(ctx, imm.BatchGetFigureClusterRequest{ObjectIds: []string{"x"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +56,7 @@ func TestPublishedRepliesDecodeIntoTypedModels(t *testing.T) {
 	})
 	t.Run("QueryFigureClusters", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "query-figure-clusters.from-sdk-examples.json"))
-		res, err := c.QueryFigureClusters(ctx, QueryFigureClustersRequest{ProjectName: "p", DatasetName: "d"})
+		res, err := c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{ProjectName: "p", DatasetName: "d"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +66,7 @@ func TestPublishedRepliesDecodeIntoTypedModels(t *testing.T) {
 	})
 	t.Run("SimpleQuery", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "simple-query.response.json"))
-		res, err := c.SimpleQuery(ctx, SimpleQueryRequest{ProjectName: "p", DatasetName: "d"})
+		res, err := c.SimpleQuery(ctx, imm.SimpleQueryRequest{ProjectName: "p", DatasetName: "d"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,28 +76,28 @@ func TestPublishedRepliesDecodeIntoTypedModels(t *testing.T) {
 	})
 	t.Run("ListProjects", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "list-projects.response.json"))
-		res, err := c.ListProjects(ctx, ListProjectsRequest{})
+		res, err := c.ListProjects(ctx, imm.ListProjectsRequest{})
 		if err != nil || len(res.Projects) == 0 || res.Projects[0].ProjectName == "" {
 			t.Fatalf("got %+v, %v", res, err)
 		}
 	})
 	t.Run("ListDatasets", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "list-datasets.from-sdk-examples.json"))
-		res, err := c.ListDatasets(ctx, ListDatasetsRequest{ProjectName: "p"})
+		res, err := c.ListDatasets(ctx, imm.ListDatasetsRequest{ProjectName: "p"})
 		if err != nil || len(res.Datasets) == 0 || res.Datasets[0].DatasetName == "" {
 			t.Fatalf("got %+v, %v", res, err)
 		}
 	})
 	t.Run("GetProject", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "get-project.from-sdk-examples.json"))
-		res, err := c.GetProject(ctx, GetProjectRequest{ProjectName: "p"})
+		res, err := c.GetProject(ctx, imm.GetProjectRequest{ProjectName: "p"})
 		if err != nil || res.Project.ProjectName == "" || res.Project.DatasetMaxTotalFileSize != 90000000000000000 {
 			t.Fatalf("got %+v, %v", res, err)
 		}
 	})
 	t.Run("GetFileMeta", func(t *testing.T) {
 		c := newTestClient(t, serveFixture(t, "get-file-meta.from-sdk-examples.json"))
-		res, err := c.GetFileMeta(ctx, GetFileMetaRequest{URI: "u"})
+		res, err := c.GetFileMeta(ctx, imm.GetFileMetaRequest{URI: "u"})
 		if err != nil || len(res.Files) != 1 || res.Files[0].URI == "" {
 			t.Fatalf("got %+v, %v", res, err)
 		}
@@ -109,7 +110,7 @@ func TestIntegersAbove2To53AreExact(t *testing.T) {
 		fmt.Fprintf(w, `{"RequestId":"R","Dataset":{"DatasetName":"d","DatasetMaxTotalFileSize":%d,"TotalFileSize":9007199254740993}}`, big)
 	})
 	c := newTestClient(t, f)
-	res, err := c.GetDataset(context.Background(), GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
+	res, err := c.GetDataset(context.Background(), imm.GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestRepliedTextIsSanitisedButNextTokenIsKept(t *testing.T) {
 		})
 	})
 	c := newTestClient(t, f)
-	res, err := c.QueryFigureClusters(context.Background(), QueryFigureClustersRequest{ProjectName: "p", DatasetName: "d"})
+	res, err := c.QueryFigureClusters(context.Background(), imm.QueryFigureClustersRequest{ProjectName: "p", DatasetName: "d"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,11 +192,11 @@ func BenchmarkDecodeBatchGetFileMeta100(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		var r BatchGetFileMetaResponse
+		var r imm.BatchGetFileMetaResponse
 		if err := decodeTo(&r)(body); err != nil {
 			b.Fatal(err)
 		}
-		r.Files = inOrder(uris, r.Files, func(f *File) string { return f.URI })
+		r.Files = inOrder(uris, r.Files, func(f *imm.File) string { return f.URI })
 		safetext.Walk(&r)
 	}
 }
@@ -228,11 +229,11 @@ func BenchmarkDecodeViaRuntimeMap100(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var r BatchGetFileMetaResponse
+		var r imm.BatchGetFileMetaResponse
 		if err := decodeTo(&r)(again); err != nil {
 			b.Fatal(err)
 		}
-		r.Files = inOrder(uris, r.Files, func(f *File) string { return f.URI })
+		r.Files = inOrder(uris, r.Files, func(f *imm.File) string { return f.URI })
 		safetext.Walk(&r)
 	}
 }
@@ -252,11 +253,11 @@ func BenchmarkDecodeBatchGetFileMeta100Trimmed(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		var r BatchGetFileMetaResponse
+		var r imm.BatchGetFileMetaResponse
 		if err := decodeTo(&r)(body); err != nil {
 			b.Fatal(err)
 		}
-		r.Files = inOrder(uris, r.Files, func(f *File) string { return f.URI })
+		r.Files = inOrder(uris, r.Files, func(f *imm.File) string { return f.URI })
 		safetext.Walk(&r)
 	}
 }

@@ -9,41 +9,42 @@ import (
 
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/aliyun/credentials-go/credentials"
+	"github.com/immtui/immtui/imm"
 )
 
 func TestErrorCodesClassifyIntoKinds(t *testing.T) {
 	cases := []struct {
 		status int
 		code   string
-		want   Kind
+		want   imm.Kind
 	}{
-		{400, "Throttling.User", KindThrottled},
-		{400, "Throttling.Api", KindThrottled},
-		{400, "Throttling", KindThrottled},
-		{400, "SignatureDoesNotMatch", KindAuth},
-		{403, "SignatureDoesNotMatch", KindAuth},
-		{400, "IncompleteSignature", KindAuth},
-		{404, "InvalidAccessKeyId.NotFound", KindAuth},
-		{400, "InvalidAccessKeyId.Inactive", KindAuth},
-		{400, "InvalidTimeStamp.Expired", KindAuth},
-		{400, "InvalidTimeStamp.Format", KindAuth},
-		{400, "SignatureNonceUsed", KindAuth},
-		{403, "Forbidden.RAM", KindForbidden},
-		{403, "Forbidden", KindForbidden},
-		{403, "NoPermission", KindForbidden},
-		{404, "ResourceNotFound", KindNotFound},
-		{400, "ResourceNotFound", KindNotFound},
-		{404, "InvalidApi.NotFound", KindNotFound},
-		{400, "InvalidProject.NotFound", KindNotFound},
-		{400, "InvalidArgument", KindInvalidArgument},
-		{400, "InvalidMaxResults", KindInvalidArgument},
-		{400, "MissingProjectName", KindInvalidArgument},
-		{400, "InvalidJSON", KindInvalidArgument},
-		{400, "LimitExceededError", KindInvalidArgument},
-		{500, "InternalError", KindServer},
-		{503, "ServiceUnavailable", KindServer},
-		{502, "SomethingNew", KindServer},
-		{418, "SomethingNew", KindUnknown},
+		{400, "Throttling.User", imm.KindThrottled},
+		{400, "Throttling.Api", imm.KindThrottled},
+		{400, "Throttling", imm.KindThrottled},
+		{400, "SignatureDoesNotMatch", imm.KindAuth},
+		{403, "SignatureDoesNotMatch", imm.KindAuth},
+		{400, "IncompleteSignature", imm.KindAuth},
+		{404, "InvalidAccessKeyId.NotFound", imm.KindAuth},
+		{400, "InvalidAccessKeyId.Inactive", imm.KindAuth},
+		{400, "InvalidTimeStamp.Expired", imm.KindAuth},
+		{400, "InvalidTimeStamp.Format", imm.KindAuth},
+		{400, "SignatureNonceUsed", imm.KindAuth},
+		{403, "Forbidden.RAM", imm.KindForbidden},
+		{403, "Forbidden", imm.KindForbidden},
+		{403, "NoPermission", imm.KindForbidden},
+		{404, "ResourceNotFound", imm.KindNotFound},
+		{400, "ResourceNotFound", imm.KindNotFound},
+		{404, "InvalidApi.NotFound", imm.KindNotFound},
+		{400, "InvalidProject.NotFound", imm.KindNotFound},
+		{400, "InvalidArgument", imm.KindInvalidArgument},
+		{400, "InvalidMaxResults", imm.KindInvalidArgument},
+		{400, "MissingProjectName", imm.KindInvalidArgument},
+		{400, "InvalidJSON", imm.KindInvalidArgument},
+		{400, "LimitExceededError", imm.KindInvalidArgument},
+		{500, "InternalError", imm.KindServer},
+		{503, "ServiceUnavailable", imm.KindServer},
+		{502, "SomethingNew", imm.KindServer},
+		{418, "SomethingNew", imm.KindUnknown},
 	}
 	for _, tc := range cases {
 		t.Run(tc.code+"/"+http.StatusText(tc.status), func(t *testing.T) {
@@ -51,10 +52,10 @@ func TestErrorCodesClassifyIntoKinds(t *testing.T) {
 				writeIMMError(w, tc.status, tc.code, "msg for "+tc.code+"\x1b[2J", "RID-"+tc.code)
 			})
 			c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 1 })
-			_, err := c.GetDataset(context.Background(), GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
-			var e *Error
+			_, err := c.GetDataset(context.Background(), imm.GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
+			var e *imm.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error %T %v is not *Error", err, err)
+				t.Fatalf("error %T %v is not *imm.Error", err, err)
 			}
 			if e.Kind != tc.want || e.Code != tc.code || e.StatusCode != tc.status || e.RequestId != "RID-"+tc.code || e.Action != "GetDataset" {
 				t.Errorf("got kind=%v code=%q status=%d rid=%q action=%q", e.Kind, e.Code, e.StatusCode, e.RequestId, e.Action)
@@ -73,7 +74,7 @@ func TestErrorCodesClassifyIntoKinds(t *testing.T) {
 }
 
 func TestErrorStringHasTheAgreedShape(t *testing.T) {
-	e := &Error{Kind: KindThrottled, Action: "QueryFigureClusters", Code: "Throttling.User",
+	e := &imm.Error{Kind: imm.KindThrottled, Action: "QueryFigureClusters", Code: "Throttling.User",
 		Message: "Request was denied due to user flow control.", StatusCode: 400, RequestId: "7F84", Attempts: 1}
 	want := "QueryFigureClusters: Throttling.User: Request was denied due to user flow control. (HTTP 400, request 7F84)"
 	if got := e.Error(); got != want {
@@ -90,12 +91,12 @@ func TestSecretNeverAppearsInErrors(t *testing.T) {
 		writeIMMError(w, 400, "SignatureDoesNotMatch", "expected signature with key "+testSecret, "RID")
 	})
 	c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 1 })
-	_, err := c.ListProjects(context.Background(), ListProjectsRequest{})
+	_, err := c.ListProjects(context.Background(), imm.ListProjectsRequest{})
 	if err == nil || strings.Contains(err.Error(), testSecret) {
 		t.Fatalf("error %q holds the secret", err)
 	}
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindAuth || strings.Contains(e.Message, testSecret) {
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindAuth || strings.Contains(e.Message, testSecret) {
 		t.Fatalf("got %#v", err)
 	}
 }
@@ -113,9 +114,9 @@ func TestCredentialProviderFailureIsAnAuthError(t *testing.T) {
 		cfg.AccessKeyID, cfg.AccessKeySecret = "", ""
 		cfg.Credential = failingCredential{}
 	})
-	_, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindAuth || e.Retryable() {
+	_, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "u"})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindAuth || e.Retryable() {
 		t.Fatalf("got %v, want a non-retryable auth error", err)
 	}
 	if !strings.Contains(e.Message, "no credential found") {
@@ -137,7 +138,7 @@ func TestSDKErrorDataYieldsRequestId(t *testing.T) {
 	var c Client
 	c.secret = testSecret
 	e, _ := c.classify(context.Background(), "GetDataset", sdk, nil)
-	if e.Kind != KindNotFound || e.RequestId != "RID-1" || e.StatusCode != 404 || e.Message != "The specified resource dataset is not found." {
+	if e.Kind != imm.KindNotFound || e.RequestId != "RID-1" || e.StatusCode != 404 || e.Message != "The specified resource dataset is not found." {
 		t.Errorf("got %+v", e)
 	}
 	if strings.Contains(e.Error(), testSecret) {
@@ -146,12 +147,12 @@ func TestSDKErrorDataYieldsRequestId(t *testing.T) {
 }
 
 func TestKindNamesAreReadable(t *testing.T) {
-	for k := KindUnknown; k <= KindCanceled; k++ {
+	for k := imm.KindUnknown; k <= imm.KindCanceled; k++ {
 		if s := k.String(); s == "" || strings.HasPrefix(s, "Kind(") {
 			t.Errorf("kind %d has no name", k)
 		}
 	}
-	if Kind(99).String() != "Kind(99)" {
+	if imm.Kind(99).String() != "Kind(99)" {
 		t.Error("out of range kind")
 	}
 }

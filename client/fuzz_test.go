@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -87,14 +88,14 @@ func checkSafe(t *testing.T, v any) {
 func FuzzDecodeFile(f *testing.F) {
 	addSeeds(f, func(s string) string { return s })
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var v File
+		var v imm.File
 		if err := json.Unmarshal(b, &v); err != nil {
 			return
 		}
 		safetext.Walk(&v)
 		checkSafe(t, &v)
 		if _, err := json.Marshal(v); err != nil {
-			t.Fatalf("decoded File does not encode: %v", err)
+			t.Fatalf("decoded imm.File does not encode: %v", err)
 		}
 	})
 }
@@ -103,14 +104,14 @@ func FuzzDecodeFile(f *testing.F) {
 func FuzzDecodeFigureCluster(f *testing.F) {
 	addSeeds(f, func(s string) string { return s })
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var v FigureCluster
+		var v imm.FigureCluster
 		if err := json.Unmarshal(b, &v); err != nil {
 			return
 		}
 		safetext.Walk(&v)
 		checkSafe(t, &v)
 		if _, err := json.Marshal(v); err != nil {
-			t.Fatalf("decoded FigureCluster does not encode: %v", err)
+			t.Fatalf("decoded imm.FigureCluster does not encode: %v", err)
 		}
 	})
 }
@@ -141,7 +142,7 @@ func FuzzBatchGetFileMetaReply(f *testing.F) {
 		mu.Lock()
 		reply = b
 		mu.Unlock()
-		res, err := c.BatchGetFileMeta(context.Background(), BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d",
+		res, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d",
 			URIs: []string{"oss://b/\x1b[2J.jpg", "oss://b/a.jpg", "a"}})
 		switch {
 		case res == nil && err == nil:
@@ -153,7 +154,7 @@ func FuzzBatchGetFileMetaReply(f *testing.F) {
 			if safetext.Line(msg) != msg && !strings.Contains(msg, "\n") {
 				t.Fatalf("error message is not safe: %q", msg)
 			}
-			if e, ok := err.(*Error); ok {
+			if e, ok := err.(*imm.Error); ok {
 				checkSafe(t, e)
 			}
 		default:

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/immtui/immtui/imm"
 )
 
 // sameJSON compares two decoded JSON values; numbers match within float32
@@ -81,7 +83,7 @@ func roundTrip(t *testing.T, file string, into any) {
 func TestSeedFixturesRoundTripWithoutLoss(t *testing.T) {
 	var files struct {
 		RequestId string
-		Files     []File
+		Files     []imm.File
 	}
 	roundTrip(t, "batch-get-file-meta.response.json", &files)
 	if len(files.Files) != 1 || files.Files[0].Figures[0].HeadPose == nil || files.Files[0].Labels[0].LabelName != "椅子" {
@@ -89,7 +91,7 @@ func TestSeedFixturesRoundTripWithoutLoss(t *testing.T) {
 	}
 	var clusters struct {
 		RequestId      string
-		FigureClusters []FigureCluster
+		FigureClusters []imm.FigureCluster
 	}
 	roundTrip(t, "batch-get-figure-cluster.response.json", &clusters)
 	if c := clusters.FigureClusters[0]; c.Cover == nil || c.FaceCount != 3 || c.CustomLabels["Bucket"] != "examplebucket" {
@@ -105,13 +107,13 @@ func TestAllFixturesRoundTrip(t *testing.T) {
 		"get-file-meta.response.json", "get-file-meta.from-sdk-examples.json",
 	} {
 		var body struct {
-			FigureClusters []FigureCluster     `json:",omitempty"`
-			FigureCluster  *FigureCluster      `json:",omitempty"`
-			Files          []File              `json:",omitempty"`
-			Aggregations   []AggregationResult `json:",omitempty"`
-			NextToken      string              `json:",omitempty"`
-			TotalHits      *int64              `json:",omitempty"`
-			TotalCount     *int64              `json:",omitempty"`
+			FigureClusters []imm.FigureCluster     `json:",omitempty"`
+			FigureCluster  *imm.FigureCluster      `json:",omitempty"`
+			Files          []imm.File              `json:",omitempty"`
+			Aggregations   []imm.AggregationResult `json:",omitempty"`
+			NextToken      string                  `json:",omitempty"`
+			TotalHits      *int64                  `json:",omitempty"`
+			TotalCount     *int64                  `json:",omitempty"`
 			RequestId      string
 		}
 		roundTrip(t, f, &body)
@@ -119,7 +121,7 @@ func TestAllFixturesRoundTrip(t *testing.T) {
 }
 
 func TestUnknownKeysAreKept(t *testing.T) {
-	var f File
+	var f imm.File
 	if err := json.Unmarshal([]byte(`{"URI":"oss://b/o","FutureField":{"a":1},"Orientation":0}`), &f); err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +138,7 @@ func TestUnknownKeysAreKept(t *testing.T) {
 }
 
 func TestKeyScanSkipsNestedValuesAndEscapes(t *testing.T) {
-	var f File
+	var f imm.File
 	in := `{"URI":"oss://b/{o}\"]","We\u0069rd":[{"a":"}"},[1,2]],"Size":0,"N":-1.5e3,"T":true}`
 	if err := json.Unmarshal([]byte(in), &f); err != nil {
 		t.Fatal(err)

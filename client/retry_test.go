@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/immtui/immtui/imm"
 )
 
 func TestThrottlingIsRetriedUpToMaxAttemptsThenFails(t *testing.T) {
@@ -15,9 +17,9 @@ func TestThrottlingIsRetriedUpToMaxAttemptsThenFails(t *testing.T) {
 		writeIMMError(w, 400, "Throttling.User", "Request was denied due to user flow control.", "RID-T")
 	})
 	c := newTestClient(t, f)
-	_, err := c.ListProjects(context.Background(), ListProjectsRequest{})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindThrottled || e.Attempts != 3 {
+	_, err := c.ListProjects(context.Background(), imm.ListProjectsRequest{})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindThrottled || e.Attempts != 3 {
 		t.Fatalf("got %v, want throttled after 3 attempts", err)
 	}
 	if n := len(f.requests()); n != 3 {
@@ -38,9 +40,9 @@ func TestServerErrorsAreRetriedUpToMaxAttempts(t *testing.T) {
 				writeIMMError(w, tc.status, tc.code, "try later", "RID")
 			})
 			c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 4 })
-			_, err := c.GetProject(context.Background(), GetProjectRequest{ProjectName: "p"})
-			var e *Error
-			if !errors.As(err, &e) || e.Kind != KindServer || e.Attempts != 4 {
+			_, err := c.GetProject(context.Background(), imm.GetProjectRequest{ProjectName: "p"})
+			var e *imm.Error
+			if !errors.As(err, &e) || e.Kind != imm.KindServer || e.Attempts != 4 {
 				t.Fatalf("got %v", err)
 			}
 			if n := len(f.requests()); n != 4 {
@@ -55,9 +57,9 @@ func TestInvalidArgumentIsNotRetried(t *testing.T) {
 		writeIMMError(w, 400, "InvalidArgument", "The parameter ProjectName is required but not provided.", "RID")
 	})
 	c := newTestClient(t, f)
-	_, err := c.GetProject(context.Background(), GetProjectRequest{})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindInvalidArgument || e.Retryable() || e.Attempts != 1 {
+	_, err := c.GetProject(context.Background(), imm.GetProjectRequest{})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindInvalidArgument || e.Retryable() || e.Attempts != 1 {
 		t.Fatalf("got %v", err)
 	}
 	if n := len(f.requests()); n != 1 {
@@ -74,7 +76,7 @@ func TestCallSucceedsAfterOne503(t *testing.T) {
 		writeJSON(w, 200, map[string]any{"RequestId": "RID-2", "Project": map[string]any{"ProjectName": "p"}})
 	})
 	c := newTestClient(t, f)
-	res, err := c.GetProject(context.Background(), GetProjectRequest{ProjectName: "p"})
+	res, err := c.GetProject(context.Background(), imm.GetProjectRequest{ProjectName: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,9 +107,9 @@ func TestStalledServerFailsWithReadTimeout(t *testing.T) {
 		cfg.ConnectTimeout = 50 * time.Millisecond
 		cfg.MaxAttempts = 2
 	})
-	_, err := c.ListProjects(context.Background(), ListProjectsRequest{})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindNetwork || !e.Retryable() || e.Attempts != 2 {
+	_, err := c.ListProjects(context.Background(), imm.ListProjectsRequest{})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindNetwork || !e.Retryable() || e.Attempts != 2 {
 		t.Fatalf("got %v, want a network error after 2 attempts", err)
 	}
 	if errors.Is(err, context.Canceled) {
@@ -129,10 +131,10 @@ func TestCancelWhileCallIsBlockedReturnsCanceled(t *testing.T) {
 	c := newTestClient(t, f)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-arrived; cancel() }()
-	_, err := c.ListProjects(ctx, ListProjectsRequest{})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindCanceled || !errors.Is(err, context.Canceled) {
-		t.Fatalf("got %v, want KindCanceled wrapping context.Canceled", err)
+	_, err := c.ListProjects(ctx, imm.ListProjectsRequest{})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindCanceled || !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want imm.KindCanceled wrapping context.Canceled", err)
 	}
 	if n := len(f.requests()); n != 1 {
 		t.Errorf("%d requests: a cancelled call must not be retried", n)
@@ -151,7 +153,7 @@ func TestCancelDuringBackoffReturnsAtOnce(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := c.ListProjects(ctx, ListProjectsRequest{})
+		_, err := c.ListProjects(ctx, imm.ListProjectsRequest{})
 		done <- err
 	}()
 	for len(f.requests()) == 0 || c.Stats().InFlight != 0 {
@@ -159,8 +161,8 @@ func TestCancelDuringBackoffReturnsAtOnce(t *testing.T) {
 	}
 	cancel()
 	err := <-done
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindCanceled || !errors.Is(err, context.Canceled) || e.Attempts != 1 {
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindCanceled || !errors.Is(err, context.Canceled) || e.Attempts != 1 {
 		t.Fatalf("got %v", err)
 	}
 	if n := len(f.requests()); n != 1 {
@@ -173,7 +175,7 @@ func TestAlreadyCancelledContextMakesNoRequest(t *testing.T) {
 	c := newTestClient(t, f)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := c.GetFileMeta(ctx, GetFileMetaRequest{URI: "u"})
+	_, err := c.GetFileMeta(ctx, imm.GetFileMetaRequest{URI: "u"})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v", err)
 	}
@@ -187,9 +189,9 @@ func TestEmpty200BodyIsAnError(t *testing.T) {
 		w.WriteHeader(200)
 	})
 	c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 2 })
-	res, err := c.GetDataset(context.Background(), GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
-	var e *Error
-	if res != nil || !errors.As(err, &e) || e.Kind != KindServer {
+	res, err := c.GetDataset(context.Background(), imm.GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
+	var e *imm.Error
+	if res != nil || !errors.As(err, &e) || e.Kind != imm.KindServer {
 		t.Fatalf("got %v, %v; want a server error", res, err)
 	}
 	if n := len(f.requests()); n != 2 {
@@ -225,16 +227,16 @@ func TestTruncatedBodyIsRetriedAsANetworkError(t *testing.T) {
 		okFiles(w, nil, n)
 	})
 	c := newTestClient(t, f)
-	res, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "oss://b/a.jpg"})
+	res, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "oss://b/a.jpg"})
 	if err != nil || len(res.Files) != 1 {
 		t.Fatalf("got %v, %v; want success on the second attempt", res, err)
 	}
 
 	g := newFakeIMM(t, func(w http.ResponseWriter, _ *http.Request, _ int) { truncate(t, w) })
 	c2 := newTestClient(t, g)
-	_, err = c2.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindNetwork || e.Attempts != 3 {
+	_, err = c2.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "u"})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindNetwork || e.Attempts != 3 {
 		t.Fatalf("got %v, want a network error after 3 attempts", err)
 	}
 }
@@ -246,9 +248,9 @@ func TestHTMLErrorPageFromAProxyIsAServerError(t *testing.T) {
 		fmt.Fprint(w, "<html><body>Bad Gateway</body></html>")
 	})
 	c := newTestClient(t, f, func(cfg *Config) { cfg.MaxAttempts = 2 })
-	_, err := c.ListProjects(context.Background(), ListProjectsRequest{})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindServer || e.StatusCode != 502 || e.Attempts != 2 {
+	_, err := c.ListProjects(context.Background(), imm.ListProjectsRequest{})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindServer || e.StatusCode != 502 || e.Attempts != 2 {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -262,7 +264,7 @@ func TestGarbled200IsRetried(t *testing.T) {
 		okFiles(w, nil, n)
 	})
 	c := newTestClient(t, f)
-	if _, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"}); err != nil {
+	if _, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "u"}); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(f.requests()); n != 2 {
@@ -275,9 +277,9 @@ func TestReplyOverTheBodyCapFailsWithoutRetry(t *testing.T) {
 		writeJSON(w, 200, map[string]any{"RequestId": "R", "Files": []map[string]any{{"URI": string(make([]byte, 5000))}}})
 	})
 	c := newTestClient(t, f, func(cfg *Config) { cfg.MaxBodyBytes = 1000 })
-	_, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"})
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindServer || e.Retryable() {
+	_, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "u"})
+	var e *imm.Error
+	if !errors.As(err, &e) || e.Kind != imm.KindServer || e.Retryable() {
 		t.Fatalf("got %v", err)
 	}
 	if n := len(f.requests()); n != 1 {
@@ -314,7 +316,7 @@ func TestThrottlingRetryAfterHeaderIsRead(t *testing.T) {
 		t.Fatal("want an error")
 	}
 	e, ra := c.classify(context.Background(), "ListProjects", err, at)
-	if e.Kind != KindThrottled || ra != 1500*time.Millisecond {
+	if e.Kind != imm.KindThrottled || ra != 1500*time.Millisecond {
 		t.Errorf("kind %v, retry-after %v; want throttled, 1.5s", e.Kind, ra)
 	}
 }

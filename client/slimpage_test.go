@@ -6,6 +6,8 @@ import (
 	"os"
 	"reflect"
 	"testing"
+
+	"github.com/immtui/immtui/imm"
 )
 
 // pageOf builds a QueryFigureClusters reply of n copies of the published
@@ -33,7 +35,7 @@ func pageOf(t testing.TB, n int) []byte {
 
 func TestCoverURIOnlyKeepsEveryClusterFieldButTheCoverBody(t *testing.T) {
 	body := pageOf(t, 3)
-	var full, slim QueryFigureClustersResponse
+	var full, slim imm.QueryFigureClustersResponse
 	if err := decodeTo(&full)(body); err != nil {
 		t.Fatal(err)
 	}
@@ -58,13 +60,13 @@ func TestCoverURIOnlyKeepsEveryClusterFieldButTheCoverBody(t *testing.T) {
 }
 
 func TestCoverURIOnlyToleratesAMissingOrNullCover(t *testing.T) {
-	var out QueryFigureClustersResponse
+	var out imm.QueryFigureClustersResponse
 	body := []byte(`{"FigureClusters":[{"ObjectId":"a","Cover":null},{"ObjectId":"b"},{"ObjectId":"c","Cover":{"URI":"oss://b/c"}}]}`)
 	if err := decodeSlimPage(&out)(body); err != nil {
 		t.Fatal(err)
 	}
-	got := []*File{out.FigureClusters[0].Cover, out.FigureClusters[1].Cover}
-	if !reflect.DeepEqual(got, []*File{nil, nil}) || out.FigureClusters[2].Cover.URI != "oss://b/c" {
+	got := []*imm.File{out.FigureClusters[0].Cover, out.FigureClusters[1].Cover}
+	if !reflect.DeepEqual(got, []*imm.File{nil, nil}) || out.FigureClusters[2].Cover.URI != "oss://b/c" {
 		t.Fatalf("covers: %+v %+v", got, out.FigureClusters[2].Cover)
 	}
 	if err := decodeSlimPage(&out)([]byte(`{"FigureClusters":[{"Cover":{"URI":1}}]}`)); err == nil {
@@ -78,13 +80,13 @@ func BenchmarkDecodeClusterPage100(b *testing.B) {
 	body := pageOf(b, 100)
 	for _, c := range []struct {
 		name   string
-		decode func(*QueryFigureClustersResponse) func([]byte) error
-	}{{"full", decodeTo[QueryFigureClustersResponse]}, {"coverURIOnly", decodeSlimPage}} {
+		decode func(*imm.QueryFigureClustersResponse) func([]byte) error
+	}{{"full", decodeTo[imm.QueryFigureClustersResponse]}, {"coverURIOnly", decodeSlimPage}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				var out QueryFigureClustersResponse
+				var out imm.QueryFigureClustersResponse
 				if err := c.decode(&out)(body); err != nil {
 					b.Fatal(err)
 				}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/immtui/immtui/imm"
 )
 
 func okFiles(w http.ResponseWriter, _ *http.Request, _ int) {
@@ -17,7 +19,7 @@ func okFiles(w http.ResponseWriter, _ *http.Request, _ int) {
 func TestBatchGetFileMetaSendsSDKWireForm(t *testing.T) {
 	f := newFakeIMM(t, okFiles)
 	c := newTestClient(t, f)
-	_, err := c.BatchGetFileMeta(context.Background(), BatchGetFileMetaRequest{
+	_, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{
 		ProjectName: "proj", DatasetName: "ds",
 		URIs:       []string{"oss://b/a.jpg", "oss://b/照片 1&<x>.jpg"},
 		WithFields: []string{"URI", "Figures"},
@@ -80,15 +82,15 @@ func TestQueryFigureClustersSendsScalarsAsStringsAndTimeRangeAsJSON(t *testing.T
 	})
 	c := newTestClient(t, f)
 	ctx := context.Background()
-	_, err := c.QueryFigureClusters(ctx, QueryFigureClustersRequest{
+	_, err := c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{
 		ProjectName: "p", DatasetName: "d", MaxResults: 100, NextToken: "tok/+=", Sort: "ImageCount", Order: "desc",
-		WithTotalCount: true, CreateTimeRange: &TimeRange{Start: "2024-01-01T00:00:00Z", End: "2024-02-01T00:00:00Z"},
+		WithTotalCount: true, CreateTimeRange: &imm.TimeRange{Start: "2024-01-01T00:00:00Z", End: "2024-02-01T00:00:00Z"},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// MaxResults 0 and an empty NextToken are left out: the server defaults apply.
-	if _, err := c.QueryFigureClusters(ctx, QueryFigureClustersRequest{ProjectName: "p", DatasetName: "d"}); err != nil {
+	if _, err := c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{ProjectName: "p", DatasetName: "d"}); err != nil {
 		t.Fatal(err)
 	}
 	reqs := f.requests()
@@ -114,13 +116,13 @@ func TestSimpleQuerySendsQueryAndAggregationsAsJSON(t *testing.T) {
 		writeJSON(w, 200, map[string]any{"RequestId": "R", "Files": []any{}, "TotalHits": 0})
 	})
 	c := newTestClient(t, f)
-	_, err := c.SimpleQuery(context.Background(), SimpleQueryRequest{
+	_, err := c.SimpleQuery(context.Background(), imm.SimpleQueryRequest{
 		ProjectName: "p", DatasetName: "d",
-		Query:            &SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: "Cluster-<1>&"},
+		Query:            &imm.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: "Cluster-<1>&"},
 		MaxResults:       50,
 		WithFields:       []string{"URI"},
 		WithoutTotalHits: true,
-		Aggregations:     []Aggregation{{Field: "Size", Operation: "sum"}},
+		Aggregations:     []imm.Aggregation{{Field: "Size", Operation: "sum"}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -144,22 +146,22 @@ func TestEveryActionNamesItselfInTheHeader(t *testing.T) {
 	c := newTestClient(t, f)
 	ctx := context.Background()
 	calls := map[string]func() error{
-		"QueryFigureClusters": func() error { _, err := c.QueryFigureClusters(ctx, QueryFigureClustersRequest{}); return err },
+		"QueryFigureClusters": func() error { _, err := c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{}); return err },
 		"BatchGetFigureCluster": func() error {
-			_, err := c.BatchGetFigureCluster(ctx, BatchGetFigureClusterRequest{ObjectIds: []string{"C"}})
+			_, err := c.BatchGetFigureCluster(ctx, imm.BatchGetFigureClusterRequest{ObjectIds: []string{"C"}})
 			return err
 		},
 		"BatchGetFileMeta": func() error {
-			_, err := c.BatchGetFileMeta(ctx, BatchGetFileMetaRequest{URIs: []string{"u"}})
+			_, err := c.BatchGetFileMeta(ctx, imm.BatchGetFileMetaRequest{URIs: []string{"u"}})
 			return err
 		},
-		"GetFileMeta":  func() error { _, err := c.GetFileMeta(ctx, GetFileMetaRequest{URI: "u"}); return err },
-		"SimpleQuery":  func() error { _, err := c.SimpleQuery(ctx, SimpleQueryRequest{}); return err },
-		"ListProjects": func() error { _, err := c.ListProjects(ctx, ListProjectsRequest{}); return err },
-		"ListDatasets": func() error { _, err := c.ListDatasets(ctx, ListDatasetsRequest{ProjectName: "p"}); return err },
-		"GetProject":   func() error { _, err := c.GetProject(ctx, GetProjectRequest{ProjectName: "p"}); return err },
+		"GetFileMeta":  func() error { _, err := c.GetFileMeta(ctx, imm.GetFileMetaRequest{URI: "u"}); return err },
+		"SimpleQuery":  func() error { _, err := c.SimpleQuery(ctx, imm.SimpleQueryRequest{}); return err },
+		"ListProjects": func() error { _, err := c.ListProjects(ctx, imm.ListProjectsRequest{}); return err },
+		"ListDatasets": func() error { _, err := c.ListDatasets(ctx, imm.ListDatasetsRequest{ProjectName: "p"}); return err },
+		"GetProject":   func() error { _, err := c.GetProject(ctx, imm.GetProjectRequest{ProjectName: "p"}); return err },
 		"GetDataset": func() error {
-			_, err := c.GetDataset(ctx, GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
+			_, err := c.GetDataset(ctx, imm.GetDatasetRequest{ProjectName: "p", DatasetName: "d"})
 			return err
 		},
 	}
@@ -187,7 +189,7 @@ func TestEveryActionNamesItselfInTheHeader(t *testing.T) {
 func TestBodyTypeDoesNotChangeTheWire(t *testing.T) {
 	f := newFakeIMM(t, okFiles)
 	c := newTestClient(t, f)
-	req := BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d", URIs: []string{"oss://b/a.jpg"}}
+	req := imm.BatchGetFileMetaRequest{ProjectName: "p", DatasetName: "d", URIs: []string{"oss://b/a.jpg"}}
 	if _, err := c.BatchGetFileMeta(context.Background(), req); err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +223,7 @@ func TestSTSTokenAndUserAgentAreSent(t *testing.T) {
 		cfg.SecurityToken = "sts-token-1"
 		cfg.UserAgent = "immtui/0.1"
 	})
-	if _, err := c.GetFileMeta(context.Background(), GetFileMetaRequest{URI: "u"}); err != nil {
+	if _, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{URI: "u"}); err != nil {
 		t.Fatal(err)
 	}
 	r := f.requests()[0]

@@ -4,7 +4,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // key names a dataset, or a cluster within one.
@@ -19,7 +19,7 @@ type clusterStats struct {
 	female, male          int64
 	firstGender           string
 	cover                 int // best cover candidate file, -1 for none
-	coverScore            float32
+	coverScore            float64
 	coverKind             string // the media type a cover should have: "image" mostly
 }
 
@@ -158,8 +158,8 @@ func (d *Dataset) completeClusters() {
 			c.VideoCount = s.videos
 		}
 		if c.MinAge == 0 && c.MaxAge == 0 && c.AverageAge == 0 {
-			c.MinAge, c.MaxAge = float32(s.ageMin), float32(s.ageMax)
-			c.AverageAge = float32(math.Round(s.ageSum/float64(s.faces)*10) / 10)
+			c.MinAge, c.MaxAge = float64(s.ageMin), float64(s.ageMax)
+			c.AverageAge = float64(math.Round(s.ageSum/float64(s.faces)*10) / 10)
 		}
 		if c.Gender == "" {
 			switch {
@@ -189,7 +189,7 @@ func (d *Dataset) completeClusters() {
 }
 
 // thinCover is a Cover that names a file but carries none of its fields.
-func thinCover(f *client.File) bool {
+func thinCover(f *imm.File) bool {
 	return f.URI != "" && f.ObjectId == "" && len(f.Figures) == 0 && f.Size == 0 && f.MediaType == ""
 }
 
@@ -235,7 +235,7 @@ func (d *Dataset) completeTotals() {
 	}
 	for _, name := range order {
 		if !have[name] {
-			d.Projects = append(d.Projects, client.Project{ProjectName: name})
+			d.Projects = append(d.Projects, imm.Project{ProjectName: name})
 		}
 	}
 	for i := range d.Projects {

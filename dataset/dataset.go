@@ -9,16 +9,16 @@ package dataset
 import (
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // Dataset is everything the emulator serves. Slices are in a stable order
 // (generation order, or file order for loaded data).
 type Dataset struct {
-	Projects       []client.Project       `json:"Projects"`
-	Datasets       []client.Dataset       `json:"Datasets"`
-	FigureClusters []client.FigureCluster `json:"FigureClusters"`
-	Files          []client.File          `json:"Files"`
+	Projects       []imm.Project       `json:"Projects"`
+	Datasets       []imm.Dataset       `json:"Datasets"`
+	FigureClusters []imm.FigureCluster `json:"FigureClusters"`
+	Files          []imm.File          `json:"Files"`
 }
 
 // Options control Generate. The zero value gives the default demo.

@@ -3,13 +3,13 @@ package dataset
 import (
 	"math"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // figures draws the faces of one file from its slots. A cluster appears at
 // most once per file: a repeated draw is redrawn, and becomes an
 // independent face if it keeps repeating.
-func (g *gen) figures(slots []slot, p *plan, w, h int64) []client.Figure {
+func (g *gen) figures(slots []slot, p *plan, w, h int64) []imm.Figure {
 	if len(slots) == 0 {
 		return nil
 	}
@@ -19,7 +19,7 @@ func (g *gen) figures(slots []slot, p *plan, w, h int64) []client.Figure {
 			seen = append(seen, s.cluster)
 		}
 	}
-	out := make([]client.Figure, 0, len(slots))
+	out := make([]imm.Figure, 0, len(slots))
 	for i, s := range slots {
 		if s.cluster >= 0 && !s.guaranteed {
 			for try := 0; contains(seen, s.cluster); try++ {
@@ -50,7 +50,7 @@ func contains(s []int32, x int32) bool {
 // face draws one Figure with every attribute the API documents. Its
 // person is the cluster's, except for a misclustered face (someone else,
 // with a low cluster confidence) and unclustered faces (a stranger).
-func (g *gen) face(s slot, p *plan, w, h int64, i, n int) client.Figure {
+func (g *gen) face(s slot, p *plan, w, h int64, i, n int) imm.Figure {
 	var who person
 	switch {
 	case s.cluster < 0:
@@ -60,16 +60,16 @@ func (g *gen) face(s slot, p *plan, w, h int64, i, n int) client.Figure {
 	default:
 		who = g.people[s.cluster]
 	}
-	f := client.Figure{
+	f := imm.Figure{
 		FigureId:         g.r.uuid(),
 		FigureType:       "face",
 		FigureConfidence: g.r.score(0.88, 0.999),
 	}
 	switch s.cluster {
 	case slotIndependent:
-		f.FigureClusterId = client.ClusterIndependent
+		f.FigureClusterId = imm.ClusterIndependent
 	case slotUnavailable:
-		f.FigureClusterId = client.ClusterUnavailable
+		f.FigureClusterId = imm.ClusterUnavailable
 	default:
 		f.FigureClusterId = g.clusterIDs[s.cluster]
 		if s.misclustered {
@@ -81,7 +81,7 @@ func (g *gen) face(s slot, p *plan, w, h int64, i, n int) client.Figure {
 	years := p.produce.Sub(who.birth).Hours() / (365.25 * 24)
 	age := math.Round(years + g.r.NormFloat64()*2.5)
 	f.Age = int64(max(1, age))
-	f.AgeSD = float32(math.Round(g.r.between(1.5, 6)*10) / 10)
+	f.AgeSD = float64(math.Round(g.r.between(1.5, 6)*10) / 10)
 	f.Gender, f.GenderConfidence = who.gender, g.r.score(0.9, 1)
 	if g.r.chance(0.03) { // the model gets it wrong now and then
 		f.Gender = "female"
@@ -123,7 +123,7 @@ func (g *gen) face(s slot, p *plan, w, h int64, i, n int) client.Figure {
 		top = max(0, h-fh)
 	}
 	f.Boundary = rect(left, top, fw, fh)
-	f.HeadPose = &client.HeadPose{
+	f.HeadPose = &imm.HeadPose{
 		Pitch: round3(g.r.NormFloat64() * 8),
 		Roll:  round3(g.r.NormFloat64() * 6),
 		Yaw:   round3(g.r.NormFloat64() * 18),
@@ -142,13 +142,13 @@ func (g *gen) stranger() person {
 }
 
 // rect is a Boundary with its polygon: the four corners, clockwise.
-func rect(left, top, w, h int64) *client.Boundary {
+func rect(left, top, w, h int64) *imm.Boundary {
 	// One allocation for the boundary and its corners.
 	b := &struct {
-		client.Boundary
-		corners [4]client.PointInt64
+		imm.Boundary
+		corners [4]imm.PointInt64
 	}{}
-	b.corners = [4]client.PointInt64{
+	b.corners = [4]imm.PointInt64{
 		{X: left, Y: top}, {X: left + w, Y: top}, {X: left + w, Y: top + h}, {X: left, Y: top + h},
 	}
 	b.Left, b.Top, b.Width, b.Height, b.Polygon = left, top, w, h, b.corners[:]

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // kind is what a generated file is; it decides the fields it gets.
@@ -57,7 +57,7 @@ type slot struct {
 
 // files plans every file, spreads faces so each cluster has at least one,
 // then builds the File models.
-func (g *gen) files() []client.File {
+func (g *gen) files() []imm.File {
 	plans := g.plan()
 	slots := g.faceSlots(plans)
 	// Group slots by file (counting sort keeps the draw order within a file).
@@ -74,7 +74,7 @@ func (g *gen) files() []client.File {
 		byFile[next[s.file]] = s
 		next[s.file]++
 	}
-	out := make([]client.File, len(plans))
+	out := make([]imm.File, len(plans))
 	for i := range plans {
 		f := &out[i]
 		p := &plans[i]
@@ -249,7 +249,7 @@ func (g *gen) faceSlots(plans []plan) []slot {
 }
 
 // base fills what every file has: identity, path, OSS attributes, times.
-func (g *gen) base(f *client.File, p *plan) {
+func (g *gen) base(f *imm.File, p *plan) {
 	f.URI = g.uri(p)
 	f.OSSURI = f.URI
 	f.Filename = f.URI[strings.LastIndexByte(f.URI, '/')+1:]
@@ -297,7 +297,7 @@ func (g *gen) base(f *client.File, p *plan) {
 
 // fail marks a file whose indexing failed: it keeps its OSS attributes but
 // has no analysis results, and says why in Reason.
-func (g *gen) fail(f *client.File) {
+func (g *gen) fail(f *imm.File) {
 	e := pick(g.r, g.v.Failures)
 	f.ObjectStatus = "Failed"
 	f.Reason = "[" + e.Code + "] " + e.Message + " status: " + strconv.Itoa(e.Status) + ", requestId: " + g.r.requestID()
@@ -305,7 +305,7 @@ func (g *gen) fail(f *client.File) {
 }
 
 // other is a file IMM stores but does not analyse.
-func (g *gen) other(f *client.File, p *plan) {
+func (g *gen) other(f *imm.File, p *plan) {
 	f.MediaType = g.v.Others[p.item].MediaType
 	f.Size = 4096 + g.r.Int64N(200<<20)
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/immtui/immtui/assets"
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // gen is one generation run. Everything random comes from r, drawn in a
@@ -20,8 +20,8 @@ type gen struct {
 	weights    []float64 // cumulative face weight per cluster, for sampling
 	clusterIDs []string  // ObjectId per cluster index
 
-	labelCache   [][3][]client.Label // per scene (+1 for documents) and lang: shared label slices
-	insightCache [][4]*client.Insights
+	labelCache   [][3][]imm.Label // per scene (+1 for documents) and lang: shared label slices
+	insightCache [][4]*imm.Insights
 	buf          []byte              // scratch for EXIF
 	uris         map[string]struct{} // every URI made so far
 	dups         map[string]int      // last " (n)" suffix used per duplicated URI
@@ -42,7 +42,7 @@ type person struct {
 // shared by every file taken there (read-only).
 type placeData struct {
 	p         *assets.Place
-	addresses []client.Address
+	addresses []imm.Address
 	latLong   string
 }
 
@@ -60,8 +60,8 @@ func Generate(o Options) *Dataset {
 	g.owner = strconv.FormatInt(1_000_000_000_000_000+g.r.Int64N(9_000_000_000_000_000), 10)
 	g.buildPlaces()
 	d := &Dataset{
-		Projects: []client.Project{g.project()},
-		Datasets: []client.Dataset{g.dataset()},
+		Projects: []imm.Project{g.project()},
+		Datasets: []imm.Dataset{g.dataset()},
 	}
 	d.FigureClusters = g.clusters()
 	d.Files = g.files()
@@ -74,7 +74,7 @@ func (g *gen) buildPlaces() {
 		p := &g.v.Places[i]
 		g.places = append(g.places, placeData{
 			p: p,
-			addresses: []client.Address{
+			addresses: []imm.Address{
 				modelAddress(p.Zh), modelAddress(p.En),
 			},
 			latLong: strconv.FormatFloat(p.Latitude, 'f', 6, 64) + "," + strconv.FormatFloat(p.Longitude, 'f', 6, 64),
@@ -82,16 +82,16 @@ func (g *gen) buildPlaces() {
 	}
 }
 
-func modelAddress(a assets.Address) client.Address {
-	return client.Address{
+func modelAddress(a assets.Address) imm.Address {
+	return imm.Address{
 		AddressLine: a.AddressLine, Country: a.Country, Province: a.Province, City: a.City,
 		District: a.District, Township: a.Township, Language: a.Language,
 	}
 }
 
-func (g *gen) project() client.Project {
+func (g *gen) project() imm.Project {
 	created := g.o.Now.AddDate(-3, -2, -11).Add(37*time.Minute + 13*time.Second + 11643661)
-	return client.Project{
+	return imm.Project{
 		ProjectName:             g.o.Project,
 		Description:             "immtui 演示项目 / immtui demo project",
 		ServiceRole:             "AliyunIMMDefaultRole",
@@ -106,13 +106,13 @@ func (g *gen) project() client.Project {
 		DatasetMaxEntityCount:   10000000000,
 		DatasetMaxRelationCount: 100000000000,
 		DatasetMaxTotalFileSize: 90000000000000000,
-		Tags:                    []client.ProjectTag{{TagKey: "env", TagValue: "demo"}, {TagKey: "owner", TagValue: "immtui"}},
+		Tags:                    []imm.ProjectTag{{TagKey: "env", TagValue: "demo"}, {TagKey: "owner", TagValue: "immtui"}},
 	}
 }
 
-func (g *gen) dataset() client.Dataset {
+func (g *gen) dataset() imm.Dataset {
 	created := g.o.Now.AddDate(-3, -2, -10).Add(2*time.Hour + 500000000)
-	return client.Dataset{
+	return imm.Dataset{
 		ProjectName:             g.o.Project,
 		DatasetName:             g.o.Dataset,
 		Description:             "家庭相册 / family photo library",
@@ -130,9 +130,9 @@ func (g *gen) dataset() client.Dataset {
 
 // clusters makes the clusters and the person behind each. Derived fields
 // (counts, ages, gender, cover) are left to Complete.
-func (g *gen) clusters() []client.FigureCluster {
+func (g *gen) clusters() []imm.FigureCluster {
 	n := g.o.Clusters
-	out := make([]client.FigureCluster, n)
+	out := make([]imm.FigureCluster, n)
 	g.people = make([]person, n)
 	g.clusterIDs = make([]string, n)
 	g.weights = make([]float64, n)

@@ -11,9 +11,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/immtui/immtui/imm"
 	"go.uber.org/goleak"
-
-	"github.com/immtui/immtui/client"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -89,8 +88,8 @@ func TestGeneratedDatasetIsValidAndComplete(t *testing.T) {
 
 // facesOf gathers, per cluster ID, the faces carrying it and their files.
 type faceRef struct {
-	file *client.File
-	fig  client.Figure
+	file *imm.File
+	fig  imm.Figure
 }
 
 func facesOf(d *Dataset) map[string][]faceRef {
@@ -133,7 +132,7 @@ func TestClusterCountsAgesAndGenderComeFromItsFaces(t *testing.T) {
 			if int64(len(images)) != c.ImageCount || int64(len(videos)) != c.VideoCount {
 				t.Fatalf("%s: FigureClusters[%d] images %d/%d videos %d/%d", name, i, c.ImageCount, len(images), c.VideoCount, len(videos))
 			}
-			if c.MinAge != float32(minAge) || c.MaxAge != float32(maxAge) ||
+			if c.MinAge != float64(minAge) || c.MaxAge != float64(maxAge) ||
 				math.Abs(float64(c.AverageAge)-sum/float64(len(fs))) > 0.051 ||
 				c.MinAge > c.AverageAge || c.AverageAge > c.MaxAge {
 				t.Fatalf("%s: FigureClusters[%d] ages %v ≤ %v ≤ %v, faces %d..%d avg %.2f",
@@ -148,7 +147,7 @@ func TestClusterCountsAgesAndGenderComeFromItsFaces(t *testing.T) {
 
 func TestCoverIsAFileWithAFaceOfItsCluster(t *testing.T) {
 	for name, d := range datasets() {
-		byURI := map[string]*client.File{}
+		byURI := map[string]*imm.File{}
 		for i := range d.Files {
 			byURI[d.Files[i].URI] = &d.Files[i]
 		}
@@ -184,9 +183,9 @@ func TestFacesPointAtClustersOrReservedIDsAndAFewAreMisclustered(t *testing.T) {
 		for _, f := range d.Files {
 			for _, fg := range f.Figures {
 				switch {
-				case fg.FigureClusterId == client.ClusterIndependent:
+				case fg.FigureClusterId == imm.ClusterIndependent:
 					independent++
-				case fg.FigureClusterId == client.ClusterUnavailable:
+				case fg.FigureClusterId == imm.ClusterUnavailable:
 					unavailable++
 				case ids[fg.FigureClusterId]:
 					clustered++
@@ -231,7 +230,7 @@ func TestEveryFaceCarriesEveryFigureAttribute(t *testing.T) {
 				}
 				seen[field][s] = true
 			}
-			for _, score := range []float32{fg.FigureConfidence, fg.GenderConfidence, fg.EmotionConfidence, fg.BeardConfidence,
+			for _, score := range []float64{fg.FigureConfidence, fg.GenderConfidence, fg.EmotionConfidence, fg.BeardConfidence,
 				fg.GlassesConfidence, fg.HatConfidence, fg.MaskConfidence, fg.MouthConfidence, fg.Attractive, fg.FaceQuality, fg.Sharpness} {
 				if score <= 0 || score > 1 {
 					t.Fatalf("%s: a face score is %v", f.URI, score)

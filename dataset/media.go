@@ -6,11 +6,11 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/assets"
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // image fills a photo, screenshot or saved picture.
-func (g *gen) image(f *client.File, p *plan, slots []slot) {
+func (g *gen) image(f *imm.File, p *plan, slots []slot) {
 	sc := &g.v.Scenes[p.scene]
 	var w, h int64
 	f.Orientation = 1
@@ -43,7 +43,7 @@ func (g *gen) image(f *client.File, p *plan, slots []slot) {
 		lines = []string{pick(g.r, g.v.Signs)}
 	}
 	f.OCRContents, f.OCRTexts = g.ocr(lines, w, h)
-	f.ImageScore = &client.ImageScore{OverallQualityScore: g.r.score(0.3, 0.95)}
+	f.ImageScore = &imm.ImageScore{OverallQualityScore: g.r.score(0.3, 0.95)}
 	if p.rich {
 		f.CroppingSuggestions = g.crops(w, h)
 	}
@@ -54,7 +54,7 @@ func (g *gen) image(f *client.File, p *plan, slots []slot) {
 
 // place adds where a file was taken: coordinates, addresses in both
 // languages (shared, read-only) and the time zone.
-func (g *gen) place(f *client.File, p *plan) {
+func (g *gen) place(f *imm.File, p *plan) {
 	if p.place < 0 {
 		return
 	}
@@ -66,7 +66,7 @@ func (g *gen) place(f *client.File, p *plan) {
 
 // insights are the scene's caption and description in the file's language
 // (zh-Hans when both), shared by every file of that scene: read-only.
-func (g *gen) insights(scene int, l lang, video bool) *client.Insights {
+func (g *gen) insights(scene int, l lang, video bool) *imm.Insights {
 	k := 0
 	if l == langEn {
 		k = 1
@@ -75,19 +75,19 @@ func (g *gen) insights(scene int, l lang, video bool) *client.Insights {
 		k += 2
 	}
 	if g.insightCache == nil {
-		g.insightCache = make([][4]*client.Insights, len(g.v.Scenes))
+		g.insightCache = make([][4]*imm.Insights, len(g.v.Scenes))
 	}
 	if in := g.insightCache[scene][k]; in != nil {
 		return in
 	}
 	sc := &g.v.Scenes[scene]
-	one := &client.Insight{Caption: sc.CaptionZh, Description: sc.DescriptionZh}
+	one := &imm.Insight{Caption: sc.CaptionZh, Description: sc.DescriptionZh}
 	if l == langEn {
-		one = &client.Insight{Caption: sc.CaptionEn, Description: sc.DescriptionEn}
+		one = &imm.Insight{Caption: sc.CaptionEn, Description: sc.DescriptionEn}
 	}
-	in := &client.Insights{Image: one}
+	in := &imm.Insights{Image: one}
 	if video {
-		in = &client.Insights{Video: one}
+		in = &imm.Insights{Video: one}
 	}
 	g.insightCache[scene][k] = in
 	return in
@@ -132,7 +132,7 @@ func (g *gen) exif(p *plan, w, h int64) string {
 
 // video fills a video: container, streams, subtitles, scenes, captions and
 // the faces seen in it.
-func (g *gen) video(f *client.File, p *plan, slots []slot) {
+func (g *gen) video(f *imm.File, p *plan, slots []slot) {
 	v := g.v
 	sc := &v.Scenes[p.scene]
 	res := pick(g.r, v.Resolutions)
@@ -154,7 +154,7 @@ func (g *gen) video(f *client.File, p *plan, slots []slot) {
 		coded.Width, coded.Height, rotate = res.Height, res.Width, "90"
 	}
 	vbit := coded.Width * coded.Height * int64(3+g.r.IntN(5))
-	vs := client.VideoStream{
+	vs := imm.VideoStream{
 		Index: 0, Width: coded.Width, Height: coded.Height, Bitrate: vbit,
 		FrameCount: int64(dur * fps), BitDepth: codec.BitDepth, Level: pick(g.r, codec.Levels),
 		Duration: dur, CodecName: codec.Name, CodecLongName: codec.LongName,
@@ -172,7 +172,7 @@ func (g *gen) video(f *client.File, p *plan, slots []slot) {
 	}
 	ac := &v.AudioCodecs[0]
 	rateHz := pick(g.r, []int64{44100, 48000})
-	as := client.AudioStream{
+	as := imm.AudioStream{
 		Index: 1, Bitrate: pick(g.r, []int64{96000, 128000, 192000, 256000}), Channels: 2, SampleRate: rateHz,
 		FrameCount: int64(dur * float64(rateHz) / 1024), Duration: dur, CodecName: ac.Name, CodecLongName: ac.LongName,
 		CodecTag: ac.Tag, CodecTagString: ac.TagString, CodecTimeBase: "1/" + strconv.FormatInt(rateHz, 10),
@@ -181,8 +181,8 @@ func (g *gen) video(f *client.File, p *plan, slots []slot) {
 	if g.r.chance(0.15) {
 		as.Channels, as.ChannelLayout = 1, "mono"
 	}
-	f.VideoStreams = []client.VideoStream{vs}
-	f.AudioStreams = []client.AudioStream{as}
+	f.VideoStreams = []imm.VideoStream{vs}
+	f.AudioStreams = []imm.AudioStream{as}
 	l := g.lang()
 	if g.r.chance(0.25) {
 		key := "zh-Hans"
@@ -190,7 +190,7 @@ func (g *gen) video(f *client.File, p *plan, slots []slot) {
 			key = "en"
 		}
 		lines := g.someLines(v.Subtitles[key], 2+g.r.IntN(3))
-		f.Subtitles = []client.SubtitleStream{{
+		f.Subtitles = []imm.SubtitleStream{{
 			Index: 2, Bitrate: 40 + g.r.Int64N(80), Width: coded.Width, Height: 60, Duration: dur,
 			CodecName: "mov_text", CodecLongName: "MOV text", CodecTag: "0x67337874", CodecTagString: "tx3g",
 			Content: strings.Join(lines, "\n"), Language: key,
@@ -223,9 +223,9 @@ func atof(s string) float64 {
 
 // scenes splits a video into 2 to 4 shots, each with the scene's most
 // specific labels.
-func (g *gen) scenes(sc *assets.Scene, l lang, durMS int64) []client.SceneElement {
+func (g *gen) scenes(sc *assets.Scene, l lang, durMS int64) []imm.SceneElement {
 	n := 2 + g.r.IntN(3)
-	out := make([]client.SceneElement, n)
+	out := make([]imm.SceneElement, n)
 	step := durMS / int64(n)
 	for i := range out {
 		from, to := int64(i)*step, int64(i+1)*step
@@ -235,7 +235,7 @@ func (g *gen) scenes(sc *assets.Scene, l lang, durMS int64) []client.SceneElemen
 		leaf := sc.Labels[i%len(sc.Labels)]
 		path := g.v.LabelPath(leaf)
 		node := path[len(path)-1]
-		lb := client.Label{
+		lb := imm.Label{
 			LabelLevel: int64(len(path)), LabelConfidence: g.r.score(0.7, 0.99), CentricScore: g.r.score(0.5, 0.95),
 			LabelName: node.Zh, Language: "zh-Hans",
 		}
@@ -248,17 +248,17 @@ func (g *gen) scenes(sc *assets.Scene, l lang, durMS int64) []client.SceneElemen
 				lb.ParentLabelName = path[len(path)-2].En
 			}
 		}
-		out[i] = client.SceneElement{
+		out[i] = imm.SceneElement{
 			TimeRange:  []int64{from, to},
 			FrameTimes: []int64{from + (to-from)/3, from + 2*(to-from)/3},
-			Labels:     []client.Label{lb},
+			Labels:     []imm.Label{lb},
 		}
 	}
 	return out
 }
 
 // audio fills a music track or a voice recording.
-func (g *gen) audio(f *client.File, p *plan) {
+func (g *gen) audio(f *imm.File, p *plan) {
 	ext := f.Filename[strings.LastIndexByte(f.Filename, '.')+1:]
 	ac := &g.v.AudioCodecs[0]
 	switch ext {
@@ -272,7 +272,7 @@ func (g *gen) audio(f *client.File, p *plan) {
 	if ext == "flac" {
 		bitrate = 800000 + g.r.Int64N(300000)
 	}
-	as := client.AudioStream{
+	as := imm.AudioStream{
 		Bitrate: bitrate, Channels: 2, SampleRate: 44100, FrameCount: int64(dur * 44100 / 1152),
 		Duration: dur, CodecName: ac.Name, CodecLongName: ac.LongName, CodecTag: ac.Tag, CodecTagString: ac.TagString,
 		CodecTimeBase: "1/44100", ChannelLayout: "stereo", SampleFormat: ac.SampleFormat, TimeBase: "1/44100",
@@ -294,18 +294,18 @@ func (g *gen) audio(f *client.File, p *plan) {
 		if g.r.chance(0.4) {
 			as.Lyric = "[00:12.00]" + f.Title + "\n[00:18.50]" + a.Album
 		}
-		cover := client.Image{
+		cover := imm.Image{
 			ImageWidth: 600, ImageHeight: 600,
 			EXIF:       `{"FileSize":{"value":"` + strconv.Itoa(40000+g.r.IntN(80000)) + `"},"Format":{"value":"jpg"}}`,
-			ImageScore: &client.ImageScore{OverallQualityScore: g.r.score(0.5, 0.9)},
-			CroppingSuggestions: []client.CroppingSuggestion{{
+			ImageScore: &imm.ImageScore{OverallQualityScore: g.r.score(0.5, 0.9)},
+			CroppingSuggestions: []imm.CroppingSuggestion{{
 				AspectRatio: "1:1", Confidence: g.r.score(0.7, 0.95), Boundary: rect(0, 0, 600, 600),
 			}},
 		}
 		cover.OCRContents, _ = g.ocr([]string{a.Album, a.Artist}, 600, 600)
-		f.AudioCovers = []client.Image{cover}
+		f.AudioCovers = []imm.Image{cover}
 	}
-	f.AudioStreams = []client.AudioStream{as}
+	f.AudioStreams = []imm.AudioStream{as}
 	if c, ok := g.v.Containers[ext]; ok {
 		f.FormatName, f.FormatLongName = c.FormatName, c.FormatLongName
 	}
@@ -316,32 +316,32 @@ func (g *gen) audio(f *client.File, p *plan) {
 
 // document fills an office document or PDF: its structure as Elements,
 // and for scanned PDFs the OCR of every paragraph.
-func (g *gen) document(f *client.File, p *plan) {
+func (g *gen) document(f *imm.File, p *plan) {
 	d := &g.v.Documents[p.item]
 	f.Title = d.Title
 	f.PageCount = int64(1 + len(d.Paragraphs)/2 + g.r.IntN(8))
 	f.Size = 20000 + g.r.Int64N(5<<20)
 	f.SemanticTypes = []string{"content"}
-	els := make([]client.Element, 0, len(d.Paragraphs)+2)
+	els := make([]imm.Element, 0, len(d.Paragraphs)+2)
 	titleID := g.r.hexString(8)
-	els = append(els, client.Element{
+	els = append(els, imm.Element{
 		ObjectId: titleID, ElementType: "title",
-		ElementContents: []client.ElementContent{{Type: "text", Content: d.Title}},
+		ElementContents: []imm.ElementContent{{Type: "text", Content: d.Title}},
 	})
-	child := []client.ElementRelation{{ObjectId: titleID, Type: "parent"}}
+	child := []imm.ElementRelation{{ObjectId: titleID, Type: "parent"}}
 	for _, para := range d.Paragraphs {
-		els = append(els, client.Element{
+		els = append(els, imm.Element{
 			ObjectId: g.r.hexString(8), ElementType: "narrative-text",
-			ElementContents:  []client.ElementContent{{Type: "text", Content: para}},
+			ElementContents:  []imm.ElementContent{{Type: "text", Content: para}},
 			ElementRelations: child,
 		})
 	}
 	if len(d.Table) > 0 {
-		rows := make([]client.ElementContent, len(d.Table))
+		rows := make([]imm.ElementContent, len(d.Table))
 		for i, row := range d.Table {
-			rows[i] = client.ElementContent{Type: "text", Content: strings.Join(row, "\t")}
+			rows[i] = imm.ElementContent{Type: "text", Content: strings.Join(row, "\t")}
 		}
-		els = append(els, client.Element{
+		els = append(els, imm.Element{
 			ObjectId: g.r.hexString(8), ElementType: "table", ElementContents: rows, ElementRelations: child,
 		})
 	}

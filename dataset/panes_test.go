@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // coverage records which pane-relevant features appear somewhere.
@@ -117,7 +117,7 @@ func TestEveryPaneHasDataSomewhere(t *testing.T) {
 
 func TestLeanFilesShareLabelsButKeepFacesAndStreams(t *testing.T) {
 	d := lean()
-	var leanImage *client.File
+	var leanImage *imm.File
 	for i := range d.Files {
 		f := &d.Files[i]
 		if i%3 != 0 && f.MediaType == "image" && f.ObjectStatus == "Indexed" && len(f.Figures) > 0 {

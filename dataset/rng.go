@@ -26,11 +26,11 @@ func (r rng) chance(p float64) bool { return r.Float64() < p }
 // between returns a float64 in [lo, hi).
 func (r rng) between(lo, hi float64) float64 { return lo + r.Float64()*(hi-lo) }
 
-// score returns a float32 in [lo, hi) rounded to 3 decimals, as IMM scores
+// score returns a float64 in [lo, hi) rounded to 3 decimals, as IMM scores
 // read.
-func (r rng) score(lo, hi float64) float32 { return round3(r.between(lo, hi)) }
+func (r rng) score(lo, hi float64) float64 { return round3(r.between(lo, hi)) }
 
-func round3(x float64) float32 { return float32(math.Round(x*1000) / 1000) }
+func round3(x float64) float64 { return float64(math.Round(x*1000) / 1000) }
 
 // pick returns one element of s.
 func pick[T any](r rng, s []T) T { return s[r.IntN(len(s))] }

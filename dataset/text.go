@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // lang is the language a file's labels and captions come in.
@@ -38,12 +38,12 @@ var documentLabels = []string{"Text"}
 // once per language. Rich files get their own copy with drawn confidences
 // and, for videos (durationMS > 0), Clips; the others share one read-only
 // slice per scene and language.
-func (g *gen) labels(scene int, l lang, durationMS int64, rich bool) []client.Label {
+func (g *gen) labels(scene int, l lang, durationMS int64, rich bool) []imm.Label {
 	t := g.labelTemplate(scene, l)
 	if !rich {
 		return t
 	}
-	out := make([]client.Label, len(t))
+	out := make([]imm.Label, len(t))
 	copy(out, t)
 	for i := range out {
 		depth := float64(out[i].LabelLevel - 1)
@@ -57,9 +57,9 @@ func (g *gen) labels(scene int, l lang, durationMS int64, rich bool) []client.La
 	return out
 }
 
-func (g *gen) labelTemplate(scene int, l lang) []client.Label {
+func (g *gen) labelTemplate(scene int, l lang) []imm.Label {
 	if g.labelCache == nil {
-		g.labelCache = make([][3][]client.Label, len(g.v.Scenes)+1)
+		g.labelCache = make([][3][]imm.Label, len(g.v.Scenes)+1)
 	}
 	leaves := documentLabels
 	if scene != documentScene {
@@ -69,7 +69,7 @@ func (g *gen) labelTemplate(scene int, l lang) []client.Label {
 	if *slot != nil {
 		return *slot
 	}
-	var out []client.Label
+	var out []imm.Label
 	for _, zh := range []bool{true, false} {
 		if (zh && l == langEn) || (!zh && l == langZh) {
 			continue
@@ -82,7 +82,7 @@ func (g *gen) labelTemplate(scene int, l lang) []client.Label {
 					continue
 				}
 				done = append(done, n.En)
-				lb := client.Label{LabelLevel: int64(depth + 1)}
+				lb := imm.Label{LabelLevel: int64(depth + 1)}
 				if zh {
 					lb.LabelName, lb.LabelAlias, lb.Language = n.Zh, n.AliasZh, "zh-Hans"
 					if depth > 0 {
@@ -115,9 +115,9 @@ func containsString(s []string, x string) bool {
 }
 
 // clips are one or two time ranges in milliseconds within a video.
-func (g *gen) clips(durationMS int64) []client.Clip {
+func (g *gen) clips(durationMS int64) []imm.Clip {
 	n := 1 + g.r.IntN(2)
-	out := make([]client.Clip, n)
+	out := make([]imm.Clip, n)
 	step := durationMS / int64(n)
 	for i := range out {
 		from := int64(i)*step + g.r.Int64N(max(1, step/2))
@@ -140,16 +140,16 @@ func ocrLanguage(s string) string {
 
 // ocr lays lines of text out as blocks down a w×h image, and returns them
 // with OCRTexts (the lines joined).
-func (g *gen) ocr(lines []string, w, h int64) ([]client.OCRContents, string) {
+func (g *gen) ocr(lines []string, w, h int64) ([]imm.OCRContents, string) {
 	if len(lines) == 0 {
 		return nil, ""
 	}
-	out := make([]client.OCRContents, len(lines))
+	out := make([]imm.OCRContents, len(lines))
 	lineH := max(12, h/int64(3*len(lines)+2))
 	for i, s := range lines {
 		width := min(w-10, int64(len([]rune(s)))*lineH*3/4+g.r.Int64N(lineH))
 		top := lineH + int64(i)*lineH*3/2 + g.r.Int64N(max(1, lineH/4))
-		out[i] = client.OCRContents{
+		out[i] = imm.OCRContents{
 			Contents:   s,
 			Confidence: g.r.score(0.8, 0.995),
 			Language:   ocrLanguage(s),
@@ -169,21 +169,21 @@ func (g *gen) someLines(s []string, n int) []string {
 }
 
 // crops suggests crops of a w×h image for common aspect ratios.
-func (g *gen) crops(w, h int64) []client.CroppingSuggestion {
+func (g *gen) crops(w, h int64) []imm.CroppingSuggestion {
 	ratios := [...]struct {
 		name string
 		x, y int64
 	}{{"1:1", 1, 1}, {"4:3", 4, 3}, {"16:9", 16, 9}, {"2:3", 2, 3}, {"3:4", 3, 4}}
 	first := g.r.IntN(len(ratios))
 	n := 1 + g.r.IntN(3)
-	out := make([]client.CroppingSuggestion, n)
+	out := make([]imm.CroppingSuggestion, n)
 	for i := range out {
 		r := ratios[(first+i)%len(ratios)]
 		cw, ch := w, w*r.y/r.x
 		if ch > h {
 			cw, ch = h*r.x/r.y, h
 		}
-		out[i] = client.CroppingSuggestion{
+		out[i] = imm.CroppingSuggestion{
 			AspectRatio: r.name,
 			Confidence:  g.r.score(0.6, 0.95),
 			Boundary:    rect(g.r.Int64N(w-cw+1), g.r.Int64N(h-ch+1), cw, ch),

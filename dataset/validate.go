@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // maxProblems bounds how many contradictions one error lists: enough to fix
@@ -101,7 +101,7 @@ func (d *Dataset) Validate() error {
 		switch {
 		case c.ObjectId == "":
 			p.add("FigureClusters[%d] has no ObjectId", i)
-		case c.ObjectId == client.ClusterIndependent || c.ObjectId == client.ClusterUnavailable:
+		case c.ObjectId == imm.ClusterIndependent || c.ObjectId == imm.ClusterUnavailable:
 			p.add("FigureClusters[%d].ObjectId %q is a reserved ID, not a cluster", i, c.ObjectId)
 		case clusters[k]:
 			p.add("FigureClusters[%d].ObjectId %q appears twice", i, c.ObjectId)
@@ -125,12 +125,12 @@ func (d *Dataset) Validate() error {
 		uris[k] = true
 		for j, fg := range f.Figures {
 			id := fg.FigureClusterId
-			if id == "" || id == client.ClusterIndependent || id == client.ClusterUnavailable {
+			if id == "" || id == imm.ClusterIndependent || id == imm.ClusterUnavailable {
 				continue
 			}
 			if !clusters[key{ds.project, ds.dataset, id}] {
 				p.add("Files[%d].Figures[%d].FigureClusterId %q is not a cluster of the dataset (nor %s or %s)",
-					i, j, id, client.ClusterIndependent, client.ClusterUnavailable)
+					i, j, id, imm.ClusterIndependent, imm.ClusterUnavailable)
 			}
 		}
 	}

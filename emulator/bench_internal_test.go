@@ -5,8 +5,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/imm"
 )
 
 // A 100k-cluster server, built once for the benchmarks that need it.
@@ -103,7 +103,7 @@ func BenchmarkSimpleQueryClusterMembers100k(b *testing.B) {
 func BenchmarkSimpleQueryScan100k(b *testing.B) {
 	s := bigServer(b)
 	de, _ := s.data.dataset(dataset.DefaultProject, dataset.DefaultDataset)
-	q, _ := encode(client.SimpleQuery{Operation: "not", SubQueries: []client.SimpleQuery{{Field: "ObjectStatus", Operation: "eq", Value: "Indexed"}}})
+	q, _ := encode(imm.SimpleQuery{Operation: "not", SubQueries: []imm.SimpleQuery{{Field: "ObjectStatus", Operation: "eq", Value: "Indexed"}}})
 	p := map[string]string{"Query": string(q), "Sort": "Size", "Order": "desc"}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/imm"
 )
 
 // These tests drive the REAL client over loopback HTTP: signing, decoding,
@@ -36,13 +37,13 @@ func newClient(t testing.TB, r *emulator.Running, tweak func(*client.Config)) *c
 	return c
 }
 
-// clientError asserts err is a *client.Error of kind with code, whose
+// clientError asserts err is a *imm.Error of kind with code, whose
 // RequestId is the one the emulator logged for its last call.
-func clientError(t *testing.T, r *emulator.Running, err error, kind client.Kind, code string) *client.Error {
+func clientError(t *testing.T, r *emulator.Running, err error, kind imm.Kind, code string) *imm.Error {
 	t.Helper()
-	var ce *client.Error
+	var ce *imm.Error
 	if !errors.As(err, &ce) {
-		t.Fatalf("error %v (%T) is not a *client.Error", err, err)
+		t.Fatalf("error %v (%T) is not a *imm.Error", err, err)
 	}
 	if ce.Kind != kind || ce.Code != code {
 		t.Fatalf("got kind %v code %q (%v), want %v %q", ce.Kind, ce.Code, ce, kind, code)
@@ -58,45 +59,45 @@ func TestRealClientCallsEveryAction(t *testing.T) {
 	c := newClient(t, r, nil)
 	ctx := context.Background()
 
-	qc, err := c.QueryFigureClusters(ctx, client.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset, MaxResults: 5})
+	qc, err := c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset, MaxResults: 5})
 	if err != nil || len(qc.FigureClusters) != 5 || qc.NextToken == "" || qc.RequestId == "" {
 		t.Fatalf("QueryFigureClusters: %+v %v", qc, err)
 	}
 	if cov := qc.FigureClusters[0].Cover; cov == nil || cov.URI != testURI(0) || len(cov.Figures) != 2 {
 		t.Errorf("cover %+v", cov)
 	}
-	bc, err := c.BatchGetFigureCluster(ctx, client.BatchGetFigureClusterRequest{ProjectName: testProject, DatasetName: testDataset,
+	bc, err := c.BatchGetFigureCluster(ctx, imm.BatchGetFigureClusterRequest{ProjectName: testProject, DatasetName: testDataset,
 		ObjectIds: []string{testClusterID(9), "Cluster-missing", testClusterID(1)}})
 	if err != nil || len(bc.FigureClusters) != 2 || bc.FigureClusters[0].ObjectId != testClusterID(9) {
 		t.Fatalf("BatchGetFigureCluster: %+v %v", bc, err)
 	}
-	gf, err := c.GetFileMeta(ctx, client.GetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset, URI: testURI(42)})
+	gf, err := c.GetFileMeta(ctx, imm.GetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset, URI: testURI(42)})
 	if err != nil || len(gf.Files) != 1 || gf.Files[0].Filename != "img-042.jpg" || gf.Files[0].Size == 0 {
 		t.Fatalf("GetFileMeta: %+v %v", gf, err)
 	}
-	bf, err := c.BatchGetFileMeta(ctx, client.BatchGetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset,
+	bf, err := c.BatchGetFileMeta(ctx, imm.BatchGetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset,
 		URIs: []string{testURI(3), testURI(4)}})
 	if err != nil || len(bf.Files) != 2 || bf.Files[1].URI != testURI(4) {
 		t.Fatalf("BatchGetFileMeta: %+v %v", bf, err)
 	}
-	sq, err := c.SimpleQuery(ctx, client.SimpleQueryRequest{ProjectName: testProject, DatasetName: testDataset,
-		Query: &client.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: testClusterID(2)}, MaxResults: 100})
+	sq, err := c.SimpleQuery(ctx, imm.SimpleQueryRequest{ProjectName: testProject, DatasetName: testDataset,
+		Query: &imm.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: testClusterID(2)}, MaxResults: 100})
 	if err != nil || len(sq.Files) != 20 || sq.TotalHits != 20 {
 		t.Fatalf("SimpleQuery: %d files, total %d, %v", len(sq.Files), sq.TotalHits, err)
 	}
-	lp, err := c.ListProjects(ctx, client.ListProjectsRequest{})
+	lp, err := c.ListProjects(ctx, imm.ListProjectsRequest{})
 	if err != nil || len(lp.Projects) != 3 || lp.Projects[0].ProjectName != "proj-a" {
 		t.Fatalf("ListProjects: %+v %v", lp, err)
 	}
-	ld, err := c.ListDatasets(ctx, client.ListDatasetsRequest{ProjectName: testProject})
+	ld, err := c.ListDatasets(ctx, imm.ListDatasetsRequest{ProjectName: testProject})
 	if err != nil || len(ld.Datasets) != 3 {
 		t.Fatalf("ListDatasets: %+v %v", ld, err)
 	}
-	gp, err := c.GetProject(ctx, client.GetProjectRequest{ProjectName: testProject, WithStatistics: true})
+	gp, err := c.GetProject(ctx, imm.GetProjectRequest{ProjectName: testProject, WithStatistics: true})
 	if err != nil || gp.Project.FileCount != testFiles {
 		t.Fatalf("GetProject: %+v %v", gp, err)
 	}
-	gd, err := c.GetDataset(ctx, client.GetDatasetRequest{ProjectName: testProject, DatasetName: testDataset, WithStatistics: true})
+	gd, err := c.GetDataset(ctx, imm.GetDatasetRequest{ProjectName: testProject, DatasetName: testDataset, WithStatistics: true})
 	if err != nil || gd.Dataset.FileCount != testFiles || gd.Dataset.DatasetName != testDataset {
 		t.Fatalf("GetDataset: %+v %v", gd, err)
 	}
@@ -110,10 +111,10 @@ func TestRealClientCallsEveryAction(t *testing.T) {
 func TestRealClientPagesClustersToTheEndInEverySortOrder(t *testing.T) {
 	r := startTest(t, emulator.Config{})
 	c := newClient(t, r, nil)
-	for _, key := range append([]string{""}, client.SortKeys...) {
+	for _, key := range append([]string{""}, imm.SortKeys...) {
 		for _, order := range []string{"asc", "desc"} {
-			var all []client.FigureCluster
-			req := client.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset,
+			var all []imm.FigureCluster
+			req := imm.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset,
 				Sort: key, Order: order, MaxResults: 8, WithTotalCount: true}
 			for {
 				page, err := c.QueryFigureClusters(context.Background(), req)
@@ -132,7 +133,7 @@ func TestRealClientPagesClustersToTheEndInEverySortOrder(t *testing.T) {
 				t.Fatalf("%s %s: %d clusters, want %d", key, order, len(all), testClusters)
 			}
 			less := clusterLess(key)
-			sorted := slices.IsSortedFunc(all, func(a, b client.FigureCluster) int {
+			sorted := slices.IsSortedFunc(all, func(a, b imm.FigureCluster) int {
 				if order == "desc" {
 					return less(b, a)
 				}
@@ -146,9 +147,9 @@ func TestRealClientPagesClustersToTheEndInEverySortOrder(t *testing.T) {
 }
 
 // clusterLess is an oracle for QueryFigureClusters' order, from the models.
-func clusterLess(key string) func(a, b client.FigureCluster) int {
+func clusterLess(key string) func(a, b imm.FigureCluster) int {
 	tm := func(s string) int64 { t, _ := time.Parse(time.RFC3339Nano, s); return t.UnixNano() }
-	return func(a, b client.FigureCluster) int {
+	return func(a, b imm.FigureCluster) int {
 		switch key {
 		case "ImageCount":
 			return cmp.Compare(a.ImageCount, b.ImageCount)
@@ -178,7 +179,7 @@ func TestRealClientWithFieldsTrimsAndSplits250URIsIntoThreeCalls(t *testing.T) {
 	for i := range uris {
 		uris[i] = testURI(i)
 	}
-	res, err := c.BatchGetFileMeta(context.Background(), client.BatchGetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset,
+	res, err := c.BatchGetFileMeta(context.Background(), imm.BatchGetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset,
 		URIs: uris, WithFields: []string{"URI", "Size"}})
 	if err != nil {
 		t.Fatal(err)
@@ -206,17 +207,17 @@ func TestRealClientMapsEveryErrorToItsKind(t *testing.T) {
 	r := startTest(t, emulator.Config{})
 	c := newClient(t, r, nil)
 	ctx := context.Background()
-	_, err := c.GetDataset(ctx, client.GetDatasetRequest{ProjectName: "nope", DatasetName: testDataset})
-	clientError(t, r, err, client.KindNotFound, "ResourceNotFound")
-	_, err = c.QueryFigureClusters(ctx, client.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: "nope"})
-	ce := clientError(t, r, err, client.KindNotFound, "ResourceNotFound")
+	_, err := c.GetDataset(ctx, imm.GetDatasetRequest{ProjectName: "nope", DatasetName: testDataset})
+	clientError(t, r, err, imm.KindNotFound, "ResourceNotFound")
+	_, err = c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: "nope"})
+	ce := clientError(t, r, err, imm.KindNotFound, "ResourceNotFound")
 	if ce.StatusCode != http.StatusNotFound || ce.Attempts != 1 {
 		t.Errorf("status %d attempts %d", ce.StatusCode, ce.Attempts)
 	}
-	_, err = c.QueryFigureClusters(ctx, client.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset, Sort: "Age"})
-	clientError(t, r, err, client.KindInvalidArgument, "InvalidArgument")
-	_, err = c.ListProjects(ctx, client.ListProjectsRequest{NextToken: "garbage"})
-	clientError(t, r, err, client.KindInvalidArgument, "InvalidArgument")
+	_, err = c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset, Sort: "Age"})
+	clientError(t, r, err, imm.KindInvalidArgument, "InvalidArgument")
+	_, err = c.ListProjects(ctx, imm.ListProjectsRequest{NextToken: "garbage"})
+	clientError(t, r, err, imm.KindInvalidArgument, "InvalidArgument")
 
 	// No retry on 4xx: one call per failed request above.
 	if n := len(r.Calls()); n != 4 {
@@ -224,27 +225,27 @@ func TestRealClientMapsEveryErrorToItsKind(t *testing.T) {
 	}
 
 	wrong := newClient(t, r, func(c *client.Config) { c.AccessKeySecret = "not-the-secret" })
-	_, err = wrong.GetProject(ctx, client.GetProjectRequest{ProjectName: testProject})
-	clientError(t, r, err, client.KindAuth, "SignatureDoesNotMatch")
+	_, err = wrong.GetProject(ctx, imm.GetProjectRequest{ProjectName: testProject})
+	clientError(t, r, err, imm.KindAuth, "SignatureDoesNotMatch")
 	stranger := newClient(t, r, func(c *client.Config) { c.AccessKeyID = "LTAI-stranger" })
-	_, err = stranger.GetProject(ctx, client.GetProjectRequest{ProjectName: testProject})
-	clientError(t, r, err, client.KindAuth, "InvalidAccessKeyId.NotFound")
+	_, err = stranger.GetProject(ctx, imm.GetProjectRequest{ProjectName: testProject})
+	clientError(t, r, err, imm.KindAuth, "InvalidAccessKeyId.NotFound")
 }
 
 func TestRealClientRetriesThrottlingAndServerErrors(t *testing.T) {
 	for _, tc := range []struct {
 		faults emulator.Faults
-		kind   client.Kind
+		kind   imm.Kind
 		codes  []string
 	}{
-		{emulator.Faults{Throttle: 1}, client.KindThrottled, []string{"Throttling.User"}},
-		{emulator.Faults{ServerErrors: 1, Seed: 3}, client.KindServer, []string{"InternalError", "ServiceUnavailable"}},
+		{emulator.Faults{Throttle: 1}, imm.KindThrottled, []string{"Throttling.User"}},
+		{emulator.Faults{ServerErrors: 1, Seed: 3}, imm.KindServer, []string{"InternalError", "ServiceUnavailable"}},
 	} {
 		t.Run(tc.faults.String(), func(t *testing.T) {
 			r := startTest(t, emulator.Config{Faults: tc.faults})
 			c := newClient(t, r, func(c *client.Config) { c.MaxAttempts = 3 })
-			_, err := c.GetProject(context.Background(), client.GetProjectRequest{ProjectName: testProject})
-			var ce *client.Error
+			_, err := c.GetProject(context.Background(), imm.GetProjectRequest{ProjectName: testProject})
+			var ce *imm.Error
 			if !errors.As(err, &ce) || ce.Kind != tc.kind || !slices.Contains(tc.codes, ce.Code) || ce.Attempts != 3 {
 				t.Fatalf("got %v", err)
 			}
@@ -257,7 +258,7 @@ func TestRealClientRetriesThrottlingAndServerErrors(t *testing.T) {
 			}
 			// Once the service recovers the same client succeeds at once.
 			r.SetFaults(emulator.Faults{})
-			if _, err := c.GetProject(context.Background(), client.GetProjectRequest{ProjectName: testProject}); err != nil {
+			if _, err := c.GetProject(context.Background(), imm.GetProjectRequest{ProjectName: testProject}); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -269,7 +270,7 @@ func TestRealClientRecoversFromSomeFaults(t *testing.T) {
 	r := startTest(t, emulator.Config{Faults: emulator.Faults{ServerErrors: 0.15, Throttle: 0.15, Truncate: 0.1, Seed: 11}})
 	c := newClient(t, r, func(c *client.Config) { c.MaxAttempts = 6 })
 	for i := range 30 {
-		if _, err := c.GetFileMeta(context.Background(), client.GetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset, URI: testURI(i)}); err != nil {
+		if _, err := c.GetFileMeta(context.Background(), imm.GetFileMetaRequest{ProjectName: testProject, DatasetName: testDataset, URI: testURI(i)}); err != nil {
 			t.Fatalf("request %d: %v", i, err)
 		}
 	}
@@ -281,9 +282,9 @@ func TestRealClientRecoversFromSomeFaults(t *testing.T) {
 func TestRealClientTimesOutOnSlowAnswersAndHonoursCancel(t *testing.T) {
 	r := startTest(t, emulator.Config{Faults: emulator.Faults{Latency: time.Minute}})
 	c := newClient(t, r, func(c *client.Config) { c.ReadTimeout = 200 * time.Millisecond; c.MaxAttempts = 1 })
-	_, err := c.GetProject(context.Background(), client.GetProjectRequest{ProjectName: testProject})
-	var ce *client.Error
-	if !errors.As(err, &ce) || ce.Kind != client.KindNetwork {
+	_, err := c.GetProject(context.Background(), imm.GetProjectRequest{ProjectName: testProject})
+	var ce *imm.Error
+	if !errors.As(err, &ce) || ce.Kind != imm.KindNetwork {
 		t.Fatalf("timeout: got %v", err)
 	}
 
@@ -292,8 +293,8 @@ func TestRealClientTimesOutOnSlowAnswersAndHonoursCancel(t *testing.T) {
 		waitFor(t, func() bool { return c.Stats().InFlight > 0 })
 		cancel()
 	}()
-	_, err = c.GetProject(ctx, client.GetProjectRequest{ProjectName: testProject})
-	if !errors.As(err, &ce) || ce.Kind != client.KindCanceled || !errors.Is(err, context.Canceled) {
+	_, err = c.GetProject(ctx, imm.GetProjectRequest{ProjectName: testProject})
+	if !errors.As(err, &ce) || ce.Kind != imm.KindCanceled || !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancel: got %v", err)
 	}
 }
@@ -301,8 +302,8 @@ func TestRealClientTimesOutOnSlowAnswersAndHonoursCancel(t *testing.T) {
 func TestEmulatorRejectsStaleDatesFromTheRealClient(t *testing.T) {
 	// The server clock runs an hour ahead of the client's.
 	r := startTest(t, emulator.Config{Now: func() time.Time { return time.Now().Add(time.Hour) }})
-	_, err := newClient(t, r, nil).GetProject(context.Background(), client.GetProjectRequest{ProjectName: testProject})
-	clientError(t, r, err, client.KindAuth, "InvalidTimeStamp.Expired")
+	_, err := newClient(t, r, nil).GetProject(context.Background(), imm.GetProjectRequest{ProjectName: testProject})
+	clientError(t, r, err, imm.KindAuth, "InvalidTimeStamp.Expired")
 }
 
 func TestEmulatorRejectsReplayedAndTamperedRequests(t *testing.T) {
@@ -323,8 +324,8 @@ func TestEmulatorRejectsReplayedAndTamperedRequests(t *testing.T) {
 func TestRealClientDecodesTruncatedBodyAsRetryableFailure(t *testing.T) {
 	r := startTest(t, emulator.Config{Faults: emulator.Faults{Truncate: 1}})
 	c := newClient(t, r, func(c *client.Config) { c.MaxAttempts = 2 })
-	_, err := c.QueryFigureClusters(context.Background(), client.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset})
-	var ce *client.Error
+	_, err := c.QueryFigureClusters(context.Background(), imm.QueryFigureClustersRequest{ProjectName: testProject, DatasetName: testDataset})
+	var ce *imm.Error
 	if !errors.As(err, &ce) || !ce.Retryable() || ce.Attempts != 2 {
 		t.Fatalf("got %v", err)
 	}

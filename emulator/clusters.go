@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // Figure cluster actions: QueryFigureClusters, BatchGetFigureCluster and
@@ -18,27 +18,27 @@ const maxClusterIDs = 100
 
 type queryFigureClustersBody struct {
 	RequestId      string
-	FigureClusters []client.FigureCluster
+	FigureClusters []imm.FigureCluster
 	NextToken      string
 	TotalCount     int64 `json:",omitempty"`
 }
 
 type figureClustersBody struct {
 	RequestId      string
-	FigureClusters []client.FigureCluster
+	FigureClusters []imm.FigureCluster
 }
 
 type figureClusterBody struct {
 	RequestId     string
-	FigureCluster client.FigureCluster
+	FigureCluster imm.FigureCluster
 }
 
 func (s *Server) queryFigureClusters(p *params, rid string) (any, *apiError) {
 	project, dataset := p.required("ProjectName"), p.required("DatasetName")
 	max := p.maxResults(100, 100)
 	sortKey := p.str("Sort")
-	if sortKey != "" && !slices.Contains(client.SortKeys, sortKey) {
-		p.fail(errInvalid("Sort", fmt.Sprintf("%q is not one of %s", sortKey, strings.Join(client.SortKeys, ", "))))
+	if sortKey != "" && !slices.Contains(imm.SortKeys, sortKey) {
+		p.fail(errInvalid("Sort", fmt.Sprintf("%q is not one of %s", sortKey, strings.Join(imm.SortKeys, ", "))))
 	}
 	desc, e := parseOrder("Order", p.str("Order"), false)
 	if e != nil {
@@ -82,7 +82,7 @@ func (s *Server) queryFigureClusters(p *params, rid string) (any, *apiError) {
 		return nil, errInvalid("NextToken", "it points past the end of the listing")
 	}
 	end := min(tok.Pos+max, len(order))
-	out := queryFigureClustersBody{RequestId: rid, FigureClusters: make([]client.FigureCluster, 0, end-tok.Pos)}
+	out := queryFigureClustersBody{RequestId: rid, FigureClusters: make([]imm.FigureCluster, 0, end-tok.Pos)}
 	for _, i := range order[tok.Pos:end] {
 		out.FigureClusters = append(out.FigureClusters, de.clusterView(i))
 	}
@@ -97,7 +97,7 @@ func (s *Server) queryFigureClusters(p *params, rid string) (any, *apiError) {
 }
 
 // clusterView is cluster i as IMM answers it, with the full cover File.
-func (de *datasetEntry) clusterView(i int32) client.FigureCluster {
+func (de *datasetEntry) clusterView(i int32) imm.FigureCluster {
 	c := de.clusters[i]
 	c.Cover = de.coverFile(i)
 	return c
@@ -129,7 +129,7 @@ func (s *Server) batchGetFigureCluster(p *params, rid string) (any, *apiError) {
 	}
 	// Unknown IDs are left out of the answer rather than failing the batch
 	// (unverified against IMM); duplicates are answered once.
-	out := figureClustersBody{RequestId: rid, FigureClusters: make([]client.FigureCluster, 0, len(ids))}
+	out := figureClustersBody{RequestId: rid, FigureClusters: make([]imm.FigureCluster, 0, len(ids))}
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		if i, ok := de.clusterByID[id]; ok && !seen[id] {
@@ -170,7 +170,7 @@ func (f timeFilter) holds(ns int64) bool {
 
 // timeRange reads a JSON TimeRange object parameter.
 func (p *params) timeRange(name string) timeFilter {
-	var tr client.TimeRange
+	var tr imm.TimeRange
 	if !p.object(name, &tr, false) {
 		return timeFilter{}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/imm"
 )
 
 func TestRealClientBrowsesTheGeneratedDemo(t *testing.T) {
@@ -17,7 +18,7 @@ func TestRealClientBrowsesTheGeneratedDemo(t *testing.T) {
 	r := startTest(t, emulator.Config{Data: data})
 	c := newClient(t, r, nil)
 	ctx := context.Background()
-	page, err := c.QueryFigureClusters(ctx, client.QueryFigureClustersRequest{ProjectName: dataset.DefaultProject,
+	page, err := c.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{ProjectName: dataset.DefaultProject,
 		DatasetName: dataset.DefaultDataset, Sort: "FaceCount", Order: "desc", MaxResults: 10, WithTotalCount: true})
 	if err != nil {
 		t.Fatal(err)
@@ -28,8 +29,8 @@ func TestRealClientBrowsesTheGeneratedDemo(t *testing.T) {
 	for _, fc := range page.FigureClusters[:3] {
 		// A cluster's members: every file with one of its faces.
 		var members int
-		req := client.SimpleQueryRequest{ProjectName: dataset.DefaultProject, DatasetName: dataset.DefaultDataset,
-			Query:      &client.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: fc.ObjectId},
+		req := imm.SimpleQueryRequest{ProjectName: dataset.DefaultProject, DatasetName: dataset.DefaultDataset,
+			Query:      &imm.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: fc.ObjectId},
 			WithFields: []string{"URI", "Figures"}, MaxResults: 100}
 		for {
 			res, err := c.SimpleQuery(ctx, req)
@@ -108,7 +109,7 @@ func BenchmarkBatchGetFileMeta100RoundTrip(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer c.Close()
-			req := client.BatchGetFileMetaRequest{ProjectName: dataset.DefaultProject, DatasetName: dataset.DefaultDataset,
+			req := imm.BatchGetFileMetaRequest{ProjectName: dataset.DefaultProject, DatasetName: dataset.DefaultDataset,
 				URIs: uris, WithFields: bc.fields}
 			b.ReportAllocs()
 			for b.Loop() {

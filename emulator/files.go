@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // File actions: GetFileMeta and BatchGetFileMeta (imm-api.md §1.1), and
@@ -18,7 +18,7 @@ const maxURIs = 100
 
 type filesBody struct {
 	RequestId string
-	Files     []any // *client.File, or a trimmed view of one
+	Files     []any // *imm.File, or a trimmed view of one
 }
 
 func (s *Server) getFileMeta(p *params, rid string) (any, *apiError) {
@@ -102,7 +102,7 @@ func (p *params) withFields() fieldSet {
 
 // fileFieldIndex maps File's JSON names to struct field indexes.
 var fileFieldIndex = sync.OnceValue(func() map[string]int {
-	t := reflect.TypeFor[client.File]()
+	t := reflect.TypeFor[imm.File]()
 	m := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -116,13 +116,13 @@ var fileFieldIndex = sync.OnceValue(func() map[string]int {
 
 // view returns what to encode for f: f itself for all fields, else a copy
 // holding only the chosen fields.
-func (fs fieldSet) view(f *client.File) (any, *apiError) {
+func (fs fieldSet) view(f *imm.File) (any, *apiError) {
 	if len(fs.names) == 0 {
 		return f, nil
 	}
 	if !f.HasExtras() {
 		// Fast path: copy the chosen fields into an empty File.
-		var out client.File
+		var out imm.File
 		src, dst := reflect.ValueOf(f).Elem(), reflect.ValueOf(&out).Elem()
 		idx := fileFieldIndex()
 		for _, n := range fs.names {

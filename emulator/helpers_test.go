@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/imm"
 )
 
 // Small hand-made data: its shape is known exactly, so answers can be
@@ -35,12 +35,12 @@ func testData() *dataset.Dataset {
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	cst := time.FixedZone("CST", 8*3600)
 	d := &dataset.Dataset{
-		Projects: []client.Project{
+		Projects: []imm.Project{
 			{ProjectName: "zeta"},
-			{ProjectName: testProject, Description: "the test project", Tags: []client.ProjectTag{{TagKey: "team", TagValue: "faces"}}},
+			{ProjectName: testProject, Description: "the test project", Tags: []imm.ProjectTag{{TagKey: "team", TagValue: "faces"}}},
 			{ProjectName: "proj-b"},
 		},
-		Datasets: []client.Dataset{
+		Datasets: []imm.Dataset{
 			{ProjectName: testProject, DatasetName: testDataset},
 			{ProjectName: testProject, DatasetName: "ds2"},
 			{ProjectName: testProject, DatasetName: "archive"},
@@ -48,14 +48,14 @@ func testData() *dataset.Dataset {
 		},
 	}
 	for i := range testFiles {
-		f := client.File{
+		f := imm.File{
 			ProjectName: testProject, DatasetName: testDataset,
 			URI: testURI(i), Filename: fmt.Sprintf("img-%03d.jpg", i),
 			MediaType: "image", ContentType: "image/jpeg", ObjectStatus: "Indexed",
 			Size:             int64((i*7919)%100000 + 1),
 			FileModifiedTime: base.Add(time.Duration(i) * time.Hour).In(cst).Format(time.RFC3339Nano),
 			CustomLabels:     map[string]any{"batch": fmt.Sprint(i % 3)},
-			Labels:           []client.Label{{LabelName: testLabels[i%len(testLabels)], LabelConfidence: 0.9}},
+			Labels:           []imm.Label{{LabelName: testLabels[i%len(testLabels)], LabelConfidence: 0.9}},
 			OCRTexts:         fmt.Sprintf("Receipt number %d for Coffee", i),
 		}
 		if i%5 == 0 {
@@ -70,7 +70,7 @@ func testData() *dataset.Dataset {
 		if i%2 == 1 {
 			g1, g2 = g2, g1
 		}
-		f.Figures = []client.Figure{
+		f.Figures = []imm.Figure{
 			{FigureId: fmt.Sprintf("fig-%d-a", i), FigureClusterId: testClusterID(i % testClusters), Age: int64(i % 60), Gender: g1, FaceQuality: 0.5},
 			{FigureId: fmt.Sprintf("fig-%d-b", i), FigureClusterId: testClusterID((i + 1) % testClusters), Age: 30, Gender: g2},
 		}
@@ -78,7 +78,7 @@ func testData() *dataset.Dataset {
 		d.Files = append(d.Files, f)
 	}
 	for i := range testClusters {
-		d.FigureClusters = append(d.FigureClusters, client.FigureCluster{
+		d.FigureClusters = append(d.FigureClusters, imm.FigureCluster{
 			ProjectName: testProject, DatasetName: testDataset,
 			ObjectId:   testClusterID(i),
 			Name:       fmt.Sprintf("person-%c", 'a'+(i*7)%26),
@@ -89,7 +89,7 @@ func testData() *dataset.Dataset {
 			// Times in two zones, so string order differs from time order.
 			CreateTime: base.Add(time.Duration((i*37)%25) * time.Hour).In([]*time.Location{time.UTC, cst}[i%2]).Format(time.RFC3339Nano),
 			UpdateTime: base.Add(time.Duration((i*11)%25) * time.Minute).Format(time.RFC3339Nano),
-			Cover:      &client.File{URI: testURI(i)},
+			Cover:      &imm.File{URI: testURI(i)},
 		})
 	}
 	return d

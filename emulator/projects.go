@@ -3,7 +3,7 @@ package emulator
 import (
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // Project and dataset actions: ListProjects, ListDatasets, GetProject and
@@ -14,24 +14,24 @@ const maxPrefix = 128
 
 type listProjectsBody struct {
 	RequestId string
-	Projects  []client.Project
+	Projects  []imm.Project
 	NextToken string
 }
 
 type listDatasetsBody struct {
 	RequestId string
-	Datasets  []client.Dataset
+	Datasets  []imm.Dataset
 	NextToken string
 }
 
 type projectBody struct {
 	RequestId string
-	Project   client.Project
+	Project   imm.Project
 }
 
 type datasetBody struct {
 	RequestId string
-	Dataset   client.Dataset
+	Dataset   imm.Dataset
 }
 
 // tag is one ListProjects Tag filter entry.
@@ -61,7 +61,7 @@ func (s *Server) listProjects(p *params, rid string) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	out := listProjectsBody{RequestId: rid, Projects: []client.Project{}}
+	out := listProjectsBody{RequestId: rid, Projects: []imm.Project{}}
 	for _, pe := range s.data.projects {
 		name := pe.p.ProjectName
 		if (tok.After != "" && name <= tok.After) || !strings.HasPrefix(name, prefix) || !hasTags(pe.p.Tags, tags) {
@@ -78,7 +78,7 @@ func (s *Server) listProjects(p *params, rid string) (any, *apiError) {
 	return out, nil
 }
 
-func hasTags(have []client.ProjectTag, want []tag) bool {
+func hasTags(have []imm.ProjectTag, want []tag) bool {
 	for _, w := range want {
 		found := false
 		for _, h := range have {
@@ -110,7 +110,7 @@ func (s *Server) listDatasets(p *params, rid string) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	out := listDatasetsBody{RequestId: rid, Datasets: []client.Dataset{}}
+	out := listDatasetsBody{RequestId: rid, Datasets: []imm.Dataset{}}
 	for _, de := range pe.datasets {
 		name := de.d.DatasetName
 		if (tok.After != "" && name <= tok.After) || !strings.HasPrefix(name, prefix) {

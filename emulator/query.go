@@ -9,10 +9,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
-// The SimpleQuery language (imm-api.md §2) over client.File values. Field
+// The SimpleQuery language (imm-api.md §2) over imm.File values. Field
 // lookup is generic: a dotted path of JSON names walks structs, maps
 // (CustomLabels.key), arrays (every element; a leaf condition holds if any
 // element's value does, as in Elasticsearch) and keys kept in a model's
@@ -41,7 +41,7 @@ var leafOps = map[string]bool{"eq": true, "gt": true, "gte": true, "lt": true, "
 
 // compileQuery checks q and prepares its values. nestedIn is the field of
 // the innermost enclosing nested condition ("" outside one).
-func compileQuery(q client.SimpleQuery, depth int, nestedIn string) (*queryNode, *apiError) {
+func compileQuery(q imm.SimpleQuery, depth int, nestedIn string) (*queryNode, *apiError) {
 	bad := func(format string, a ...any) (*queryNode, *apiError) {
 		return nil, errInvalid("Query", fmt.Sprintf(format, a...))
 	}
@@ -102,7 +102,7 @@ type binding struct {
 	elem   reflect.Value
 }
 
-// matches evaluates n against root (a client.File) under the nested
+// matches evaluates n against root (a imm.File) under the nested
 // bindings in scope (innermost last).
 func (n *queryNode) matches(root reflect.Value, binds []binding) bool {
 	switch n.op {
@@ -229,7 +229,7 @@ func jsonFields(t reflect.Type) map[string]int {
 	return m
 }
 
-var extrasType = reflect.TypeFor[client.Extras]()
+var extrasType = reflect.TypeFor[imm.Extras]()
 
 // extraKey looks a key up among the unknown keys a model kept.
 func extraKey(v reflect.Value, key string) (any, bool) {
@@ -237,7 +237,7 @@ func extraKey(v reflect.Value, key string) (any, bool) {
 	if !f.IsValid() || f.Type() != extrasType {
 		return nil, false
 	}
-	ex := f.Interface().(client.Extras)
+	ex := f.Interface().(imm.Extras)
 	if !ex.HasExtras() {
 		return nil, false
 	}
@@ -264,13 +264,7 @@ func (n *queryNode) leaf(v reflect.Value) bool {
 		return n.compareNumber(float64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return n.compareNumber(float64(v.Uint()))
-	case reflect.Float32:
-		// Compare as the float32 the value is, so "0.9" matches 0.9 stored in float32.
-		if n.numOK {
-			return n.compareOrdered(cmpFloat(v.Float(), float64(float32(n.num))))
-		}
-		return false
-	case reflect.Float64:
+	case reflect.Float32, reflect.Float64:
 		return n.compareNumber(v.Float())
 	case reflect.Bool:
 		return n.compareString(strconv.FormatBool(v.Bool()))

@@ -7,12 +7,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/imm"
 )
 
 func TestPanicInAnActionBecomesInternalErrorJSON(t *testing.T) {
-	s, err := New(Config{Data: &dataset.Dataset{Projects: []client.Project{{ProjectName: "p"}}}})
+	s, err := New(Config{Data: &dataset.Dataset{Projects: []imm.Project{{ProjectName: "p"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

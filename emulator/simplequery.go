@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // The SimpleQuery action: filter (query.go), sort, page, trim, aggregate.
@@ -29,7 +29,7 @@ type simpleQueryBody struct {
 
 type aggregationsBody struct {
 	RequestId    string
-	Aggregations []client.AggregationResult
+	Aggregations []imm.AggregationResult
 	NextToken    string
 	TotalHits    *int64 `json:",omitempty"`
 }
@@ -85,9 +85,9 @@ func (p *params) parseSort() []sortSpec {
 
 func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
 	project, dataset := p.required("ProjectName"), p.required("DatasetName")
-	var q client.SimpleQuery
+	var q imm.SimpleQuery
 	hasQuery := p.object("Query", &q, false)
-	var aggs []client.Aggregation
+	var aggs []imm.Aggregation
 	hasAggs := p.object("Aggregations", &aggs, true) && len(aggs) > 0
 	max := 100
 	if hasAggs {
@@ -196,7 +196,7 @@ type sortKey struct {
 	str  string
 }
 
-func sortKeyOf(f *client.File, path []string) sortKey {
+func sortKeyOf(f *imm.File, path []string) sortKey {
 	var k sortKey
 	walk(reflect.ValueOf(f).Elem(), path, false, func(v reflect.Value) bool {
 		switch v.Kind() {
@@ -260,8 +260,8 @@ func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec) {
 // aggregate answers Aggregations over the hits: average, min, max, sum,
 // count (values), distinct (distinct values) and group (files per value,
 // most first, at most max groups).
-func (de *datasetEntry) aggregate(hits []int32, aggs []client.Aggregation, max int) ([]client.AggregationResult, *apiError) {
-	out := make([]client.AggregationResult, 0, len(aggs))
+func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int) ([]imm.AggregationResult, *apiError) {
+	out := make([]imm.AggregationResult, 0, len(aggs))
 	for _, a := range aggs {
 		op := strings.ToLower(a.Operation)
 		switch op {
@@ -294,7 +294,7 @@ func (de *datasetEntry) aggregate(hits []int32, aggs []client.Aggregation, max i
 				return false
 			})
 		}
-		r := client.AggregationResult{Field: a.Field, Operation: a.Operation}
+		r := imm.AggregationResult{Field: a.Field, Operation: a.Operation}
 		switch op {
 		case "count":
 			r.Value = float64(values)
@@ -304,9 +304,9 @@ func (de *datasetEntry) aggregate(hits []int32, aggs []client.Aggregation, max i
 			r.Value = reduce(op, nums)
 		case "group":
 			for v, c := range counts {
-				r.Groups = append(r.Groups, client.AggregationGroup{Value: v, Count: c})
+				r.Groups = append(r.Groups, imm.AggregationGroup{Value: v, Count: c})
 			}
-			slices.SortFunc(r.Groups, func(x, y client.AggregationGroup) int {
+			slices.SortFunc(r.Groups, func(x, y imm.AggregationGroup) int {
 				if c := cmp.Compare(y.Count, x.Count); c != 0 {
 					return c
 				}

@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/imm"
 )
 
 // q builds a SimpleQuery leaf or logical node.
-func q(field, op, value string, subs ...client.SimpleQuery) client.SimpleQuery {
-	return client.SimpleQuery{Field: field, Operation: op, Value: value, SubQueries: subs}
+func q(field, op, value string, subs ...imm.SimpleQuery) imm.SimpleQuery {
+	return imm.SimpleQuery{Field: field, Operation: op, Value: value, SubQueries: subs}
 }
 
 // queryAll pages a SimpleQuery to the end and returns the URIs in order.
@@ -42,7 +42,7 @@ func queryAll(t *testing.T, c *raw, extra map[string]any) ([]string, float64) {
 }
 
 // expect lists the test files that pred accepts, in dataset order.
-func expect(pred func(i int, f client.File) bool) []string {
+func expect(pred func(i int, f imm.File) bool) []string {
 	var out []string
 	for i, f := range testData().Files {
 		if pred(i, f) {
@@ -57,39 +57,39 @@ func TestSimpleQueryFiltersByAnyFieldPath(t *testing.T) {
 	c := newRaw(t, r)
 	cases := []struct {
 		name  string
-		query client.SimpleQuery
+		query imm.SimpleQuery
 		want  []string
 	}{
-		{"cluster members (indexed)", q("Figures.FigureClusterId", "eq", testClusterID(4)), expect(func(i int, _ client.File) bool {
+		{"cluster members (indexed)", q("Figures.FigureClusterId", "eq", testClusterID(4)), expect(func(i int, _ imm.File) bool {
 			return i%testClusters == 4 || (i+1)%testClusters == 4
 		})},
 		{"URI eq", q("URI", "eq", testURI(7)), []string{testURI(7)}},
-		{"URI prefix", q("URI", "prefix", "oss://bucket/photos/img-01"), expect(func(i int, _ client.File) bool { return i >= 10 && i < 20 })},
+		{"URI prefix", q("URI", "prefix", "oss://bucket/photos/img-01"), expect(func(i int, _ imm.File) bool { return i >= 10 && i < 20 })},
 		{"Filename eq", q("Filename", "eq", "img-100.jpg"), []string{testURI(100)}},
-		{"MediaType eq", q("MediaType", "eq", "video"), expect(func(i int, _ client.File) bool { return i%5 == 0 })},
-		{"ContentType eq", q("ContentType", "eq", "image/jpeg"), expect(func(i int, _ client.File) bool { return i%5 != 0 })},
-		{"ObjectStatus problems", q("", "not", "", q("ObjectStatus", "eq", "Indexed")), expect(func(i int, _ client.File) bool { return i%10 == 3 })},
-		{"Labels.LabelName", q("Labels.LabelName", "eq", "Cat"), expect(func(i int, _ client.File) bool { return i%5 == 1 })},
-		{"Size range", q("", "and", "", q("Size", "gte", "50000"), q("Size", "lt", "60000")), expect(func(_ int, f client.File) bool {
+		{"MediaType eq", q("MediaType", "eq", "video"), expect(func(i int, _ imm.File) bool { return i%5 == 0 })},
+		{"ContentType eq", q("ContentType", "eq", "image/jpeg"), expect(func(i int, _ imm.File) bool { return i%5 != 0 })},
+		{"ObjectStatus problems", q("", "not", "", q("ObjectStatus", "eq", "Indexed")), expect(func(i int, _ imm.File) bool { return i%10 == 3 })},
+		{"Labels.LabelName", q("Labels.LabelName", "eq", "Cat"), expect(func(i int, _ imm.File) bool { return i%5 == 1 })},
+		{"Size range", q("", "and", "", q("Size", "gte", "50000"), q("Size", "lt", "60000")), expect(func(_ int, f imm.File) bool {
 			return f.Size >= 50000 && f.Size < 60000
 		})},
-		{"Size gt", q("Size", "gt", "99000"), expect(func(_ int, f client.File) bool { return f.Size > 99000 })},
-		{"Size lte", q("Size", "lte", "1000"), expect(func(_ int, f client.File) bool { return f.Size <= 1000 })},
-		{"time compared as time", q("FileModifiedTime", "lt", "2024-01-01T05:00:00Z"), expect(func(i int, _ client.File) bool { return i < 5 })},
-		{"exist", q("Reason", "exist", ""), expect(func(i int, _ client.File) bool { return i%10 == 3 })},
-		{"map key", q("CustomLabels.batch", "eq", "2"), expect(func(i int, _ client.File) bool { return i%3 == 2 })},
+		{"Size gt", q("Size", "gt", "99000"), expect(func(_ int, f imm.File) bool { return f.Size > 99000 })},
+		{"Size lte", q("Size", "lte", "1000"), expect(func(_ int, f imm.File) bool { return f.Size <= 1000 })},
+		{"time compared as time", q("FileModifiedTime", "lt", "2024-01-01T05:00:00Z"), expect(func(i int, _ imm.File) bool { return i < 5 })},
+		{"exist", q("Reason", "exist", ""), expect(func(i int, _ imm.File) bool { return i%10 == 3 })},
+		{"map key", q("CustomLabels.batch", "eq", "2"), expect(func(i int, _ imm.File) bool { return i%3 == 2 })},
 		{"match-phrase", q("OCRTexts", "match-phrase", "number 12 for coffee"), []string{testURI(12)}},
 		{"or", q("", "or", "", q("URI", "eq", testURI(1)), q("URI", "eq", testURI(2))), []string{testURI(1), testURI(2)}},
 		{"and with index", q("", "and", "", q("Figures.FigureClusterId", "eq", testClusterID(0)), q("MediaType", "eq", "video")),
-			expect(func(i int, f client.File) bool { return (i%25 == 0 || (i+1)%25 == 0) && i%5 == 0 })},
+			expect(func(i int, f imm.File) bool { return (i%25 == 0 || (i+1)%25 == 0) && i%5 == 0 })},
 		// Face a is aged i%60 and female for even i; face b is aged 30 and
 		// male for even i. nested makes age and gender hold for one face.
 		{"nested same element", q("Figures", "nested", "", q("", "and", "", q("Figures.Age", "eq", "30"), q("Figures.Gender", "eq", "male"))),
-			expect(func(i int, _ client.File) bool { return i%2 == 0 })},
+			expect(func(i int, _ imm.File) bool { return i%2 == 0 })},
 		{"unnested across elements", q("", "and", "", q("Figures.Age", "eq", "30"), q("Figures.Gender", "eq", "male")),
-			expect(func(int, client.File) bool { return true })},
+			expect(func(int, imm.File) bool { return true })},
 		{"nested needs one element", q("Figures", "nested", "", q("", "and", "", q("Figures.Age", "eq", "7"), q("Figures.Gender", "eq", "female"))),
-			expect(func(i int, _ client.File) bool { return false })},
+			expect(func(i int, _ imm.File) bool { return false })},
 		{"unknown field matches nothing", q("NoSuch.Field", "eq", "x"), nil},
 	}
 	for _, tc := range cases {
@@ -123,7 +123,7 @@ func TestSimpleQuerySortsByCommaListsAndTrims(t *testing.T) {
 	c := newRaw(t, r)
 	got, _ := queryAll(t, c, map[string]any{"Query": q("MediaType", "eq", "video"), "Sort": "Size", "Order": "desc"})
 	data := testData().Files
-	byURI := map[string]client.File{}
+	byURI := map[string]imm.File{}
 	for _, f := range data {
 		byURI[f.URI] = f
 	}
@@ -160,7 +160,7 @@ func TestSimpleQueryAggregates(t *testing.T) {
 	r := startTest(t, emulator.Config{})
 	a := newRaw(t, r).call("SimpleQuery", ds(map[string]any{
 		"Query": q("MediaType", "eq", "image"),
-		"Aggregations": []client.Aggregation{{Field: "Labels.LabelName", Operation: "group"}, {Field: "Size", Operation: "max"},
+		"Aggregations": []imm.Aggregation{{Field: "Labels.LabelName", Operation: "group"}, {Field: "Size", Operation: "max"},
 			{Field: "Figures.FigureClusterId", Operation: "distinct"}},
 	}))
 	if a.Status != 200 {

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/imm"
 )
 
 // clusterKey extracts the value QueryFigureClusters sorts by.
@@ -46,7 +46,7 @@ func compareAny(a, b any) int {
 func TestQueryFigureClustersSortsByEveryKeyInBothOrders(t *testing.T) {
 	r := startTest(t, emulator.Config{})
 	c := newRaw(t, r)
-	for _, key := range append([]string{""}, client.SortKeys...) {
+	for _, key := range append([]string{""}, imm.SortKeys...) {
 		for _, order := range []string{"asc", "desc"} {
 			var all []map[string]any
 			token := ""

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/imm"
 )
 
 // store is the served data, indexed once at start-up and read-only after
@@ -21,22 +21,22 @@ type store struct {
 }
 
 type projectEntry struct {
-	p        client.Project
+	p        imm.Project
 	datasets []*datasetEntry // sorted by name
 	byName   map[string]*datasetEntry
 }
 
 type datasetEntry struct {
-	d client.Dataset
+	d imm.Dataset
 
-	clusters    []client.FigureCluster
+	clusters    []imm.FigureCluster
 	clusterByID map[string]int32
 	coverOf     []int32 // cluster index -> file index of its cover, or -1
 	created     []int64 // cluster index -> CreateTime in Unix ns (0 if unparsable)
 	updated     []int64
 	orders      sync.Map // clusterOrderKey -> *clusterOrder
 
-	files          []*client.File // into the caller's Data, never written
+	files          []*imm.File // into the caller's Data, never written
 	fileByURI      map[string]int32
 	filesByCluster map[string][]int32 // Figures.FigureClusterId -> files, ascending
 	totalSize      int64
@@ -46,10 +46,10 @@ type datasetEntry struct {
 
 // source is what New serves: the slices of a dataset.Dataset.
 type source struct {
-	Projects       []client.Project
-	Datasets       []client.Dataset
-	FigureClusters []client.FigureCluster
-	Files          []client.File
+	Projects       []imm.Project
+	Datasets       []imm.Dataset
+	FigureClusters []imm.FigureCluster
+	Files          []imm.File
 }
 
 func sourceOf(d *dataset.Dataset) source {
@@ -77,7 +77,7 @@ func newStore(src source) (*store, error) {
 		pe := s.projectByName[d.ProjectName]
 		if pe == nil {
 			// A dataset file may list datasets only; their projects exist implicitly.
-			pe = s.addProject(client.Project{ProjectName: d.ProjectName})
+			pe = s.addProject(imm.Project{ProjectName: d.ProjectName})
 		}
 		if pe.byName[d.DatasetName] != nil {
 			return nil, fmt.Errorf("emulator: Datasets[%d]: dataset %s/%s is listed twice", i, d.ProjectName, d.DatasetName)
@@ -119,11 +119,11 @@ func newStore(src source) (*store, error) {
 		}
 	}
 	for de, n := range fileCount {
-		de.files = make([]*client.File, 0, n)
+		de.files = make([]*imm.File, 0, n)
 		de.fileByURI = make(map[string]int32, n)
 	}
 	for de, n := range clusterCount {
-		de.clusters = make([]client.FigureCluster, 0, n)
+		de.clusters = make([]imm.FigureCluster, 0, n)
 		de.clusterByID = make(map[string]int32, n)
 		de.coverOf, de.created, de.updated = make([]int32, 0, n), make([]int64, 0, n), make([]int64, 0, n)
 	}
@@ -186,7 +186,7 @@ func newStore(src source) (*store, error) {
 	return s, nil
 }
 
-func (s *store) addProject(p client.Project) *projectEntry {
+func (s *store) addProject(p imm.Project) *projectEntry {
 	pe := &projectEntry{p: p, byName: map[string]*datasetEntry{}}
 	s.projectByName[p.ProjectName] = pe
 	s.projects = append(s.projects, pe)
@@ -227,7 +227,7 @@ func (s *store) dataset(project, dataset string) (*datasetEntry, *apiError) {
 
 // coverFile returns cluster i's cover: the stored File when the dataset
 // holds it (IMM answers the full File), else the Cover as given.
-func (de *datasetEntry) coverFile(i int32) *client.File {
+func (de *datasetEntry) coverFile(i int32) *imm.File {
 	if fi := de.coverOf[i]; fi >= 0 {
 		return de.file(fi)
 	}
@@ -237,7 +237,7 @@ func (de *datasetEntry) coverFile(i int32) *client.File {
 // file returns file i as answered: with its ProjectName and DatasetName,
 // filled in on a copy when the data left them out (files are shared with
 // the caller's Data and never written).
-func (de *datasetEntry) file(i int32) *client.File {
+func (de *datasetEntry) file(i int32) *imm.File {
 	f := de.files[i]
 	if f.ProjectName == de.d.ProjectName && f.DatasetName == de.d.DatasetName {
 		return f
@@ -290,17 +290,17 @@ func (de *datasetEntry) sortClusters(key clusterOrderKey) []int32 {
 	return idx
 }
 
-// clusterCompare compares two clusters by one of client.SortKeys ("" is
+// clusterCompare compares two clusters by one of imm.SortKeys ("" is
 // group ID). Unknown keys are rejected before this is called.
 func (de *datasetEntry) clusterCompare(sortKey string) func(a, b int32) int {
 	c := de.clusters
-	str := func(f func(*client.FigureCluster) string) func(a, b int32) int {
+	str := func(f func(*imm.FigureCluster) string) func(a, b int32) int {
 		return func(a, b int32) int { return cmp.Compare(f(&c[a]), f(&c[b])) }
 	}
-	num := func(f func(*client.FigureCluster) int64) func(a, b int32) int {
+	num := func(f func(*imm.FigureCluster) int64) func(a, b int32) int {
 		return func(a, b int32) int { return cmp.Compare(f(&c[a]), f(&c[b])) }
 	}
-	timeCmp := func(ns []int64, raw func(*client.FigureCluster) string) func(a, b int32) int {
+	timeCmp := func(ns []int64, raw func(*imm.FigureCluster) string) func(a, b int32) int {
 		return func(a, b int32) int {
 			if r := cmp.Compare(ns[a], ns[b]); r != 0 {
 				return r
@@ -310,27 +310,27 @@ func (de *datasetEntry) clusterCompare(sortKey string) func(a, b int32) int {
 	}
 	switch sortKey {
 	case "ImageCount":
-		return num(func(x *client.FigureCluster) int64 { return x.ImageCount })
+		return num(func(x *imm.FigureCluster) int64 { return x.ImageCount })
 	case "VideoCount":
-		return num(func(x *client.FigureCluster) int64 { return x.VideoCount })
+		return num(func(x *imm.FigureCluster) int64 { return x.VideoCount })
 	case "FaceCount":
-		return num(func(x *client.FigureCluster) int64 { return x.FaceCount })
+		return num(func(x *imm.FigureCluster) int64 { return x.FaceCount })
 	case "ProjectName":
-		return str(func(x *client.FigureCluster) string { return x.ProjectName })
+		return str(func(x *imm.FigureCluster) string { return x.ProjectName })
 	case "DatasetName":
-		return str(func(x *client.FigureCluster) string { return x.DatasetName })
+		return str(func(x *imm.FigureCluster) string { return x.DatasetName })
 	case "Gender":
-		return str(func(x *client.FigureCluster) string { return x.Gender })
+		return str(func(x *imm.FigureCluster) string { return x.Gender })
 	case "GroupName":
 		// GroupName is the cluster's Name (the "group" of faces).
-		return str(func(x *client.FigureCluster) string { return x.Name })
+		return str(func(x *imm.FigureCluster) string { return x.Name })
 	case "CreateTime":
-		return timeCmp(de.created, func(x *client.FigureCluster) string { return x.CreateTime })
+		return timeCmp(de.created, func(x *imm.FigureCluster) string { return x.CreateTime })
 	case "UpdateTime":
-		return timeCmp(de.updated, func(x *client.FigureCluster) string { return x.UpdateTime })
+		return timeCmp(de.updated, func(x *imm.FigureCluster) string { return x.UpdateTime })
 	}
 	// No Sort: group ID order, which Order may reverse.
-	return str(func(x *client.FigureCluster) string { return x.ObjectId })
+	return str(func(x *imm.FigureCluster) string { return x.ObjectId })
 }
 
 // resultCache keeps the ordered hits of recent SimpleQuery listings so

@@ -9,7 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/panes"
@@ -74,7 +74,7 @@ func BenchmarkCoverSummaryCalls1k(b *testing.B) {
 		for range 8 { // the client's default concurrency
 			wg.Go(func() {
 				for u := range work {
-					if _, err := s.api.GetFileMeta(context.Background(), client.GetFileMetaRequest{
+					if _, err := s.api.GetFileMeta(context.Background(), imm.GetFileMetaRequest{
 						ProjectName: d.ProjectName, DatasetName: d.DatasetName, URI: u}); err != nil {
 						b.Error(err)
 					}
@@ -173,14 +173,14 @@ func BenchmarkWireBytesWithFieldsVsFull(b *testing.B) {
 	s := newStack(b, 1000, nil)
 	var uris []string
 	for _, f := range s.data.Files {
-		if len(f.Figures) > 0 && len(uris) < client.MaxURIsPerCall {
+		if len(f.Figures) > 0 && len(uris) < imm.MaxURIsPerCall {
 			uris = append(uris, f.URI)
 		}
 	}
 	d := s.data.Datasets[0]
 	fetch := func(fields []string) int64 {
 		s.wire.reset()
-		req := client.BatchGetFileMetaRequest{ProjectName: d.ProjectName, DatasetName: d.DatasetName, URIs: uris}
+		req := imm.BatchGetFileMetaRequest{ProjectName: d.ProjectName, DatasetName: d.DatasetName, URIs: uris}
 		if fields != nil {
 			req.WithFields = append([]string{"URI"}, fields...)
 		}

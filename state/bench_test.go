@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 func BenchmarkCachedFile(b *testing.B) {
@@ -114,7 +114,7 @@ func BenchmarkMergeFile(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	var resp client.BatchGetFileMetaResponse
+	var resp imm.BatchGetFileMetaResponse
 	if err := json.Unmarshal(raw, &resp); err != nil || len(resp.Files) == 0 {
 		b.Fatal(err)
 	}
@@ -132,13 +132,13 @@ func BenchmarkMergeFile(b *testing.B) {
 }
 
 // withUnknownKey adds a key this version does not model, as a newer API would.
-func withUnknownKey(b *testing.B, f client.File) client.File {
+func withUnknownKey(b *testing.B, f imm.File) imm.File {
 	raw, _ := json.Marshal(f)
 	var m map[string]any
 	_ = json.Unmarshal(raw, &m)
 	m["SomethingNew"] = 1
 	raw, _ = json.Marshal(m)
-	var out client.File
+	var out imm.File
 	if err := json.Unmarshal(raw, &out); err != nil {
 		b.Fatal(err)
 	}

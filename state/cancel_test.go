@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // gated returns a fake whose calls wait until release is called and report
@@ -140,7 +140,7 @@ func TestCloseFailsPendingRequestsAndCancelsCalls(t *testing.T) {
 	waitPending(t, s, 1)
 
 	s.Close()
-	for _, ch := range []<-chan result[*client.File]{inCall, pending} {
+	for _, ch := range []<-chan result[*imm.File]{inCall, pending} {
 		if r := recv(t, ch); !errors.Is(r.err, ErrClosed) {
 			t.Errorf("got %v, want ErrClosed", r.err)
 		}

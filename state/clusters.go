@@ -3,7 +3,7 @@ package state
 import (
 	"context"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // Cluster groups: regular requests, and refreshes that must not join a call
@@ -16,17 +16,17 @@ const (
 // Cluster returns the cluster with id, from the cache or from a
 // BatchGetFigureCluster call shared with the other requests of the window.
 // The cluster must not be modified.
-func (s *Store) Cluster(ctx context.Context, id string) (*client.FigureCluster, error) {
+func (s *Store) Cluster(ctx context.Context, id string) (*imm.FigureCluster, error) {
 	return s.cluster(ctx, id, clusterGroup)
 }
 
 // RefreshCluster fetches the cluster again, bypassing the cache.
-func (s *Store) RefreshCluster(ctx context.Context, id string) (*client.FigureCluster, error) {
+func (s *Store) RefreshCluster(ctx context.Context, id string) (*imm.FigureCluster, error) {
 	return s.cluster(ctx, id, clusterRefreshGroup)
 }
 
 // CachedCluster returns the cached cluster with id. It never does I/O.
-func (s *Store) CachedCluster(id string) (*client.FigureCluster, bool) {
+func (s *Store) CachedCluster(id string) (*imm.FigureCluster, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.clusters.Get(id)
@@ -46,12 +46,12 @@ func (s *Store) ClusterName(id string) (string, bool) {
 // Clusters returns the clusters with ids, fetched in as few calls as the
 // window allows. Clusters the API does not return are left out of the map;
 // any other error fails the whole request.
-func (s *Store) Clusters(ctx context.Context, ids []string) (map[string]*client.FigureCluster, error) {
+func (s *Store) Clusters(ctx context.Context, ids []string) (map[string]*imm.FigureCluster, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out := make(map[string]*client.FigureCluster, len(ids))
-	var wait []*flight[*client.FigureCluster]
+	out := make(map[string]*imm.FigureCluster, len(ids))
+	var wait []*flight[*imm.FigureCluster]
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -96,7 +96,7 @@ func isNotFound(err error) bool {
 	return ok
 }
 
-func (s *Store) cluster(ctx context.Context, id, group string) (*client.FigureCluster, error) {
+func (s *Store) cluster(ctx context.Context, id, group string) (*imm.FigureCluster, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -119,15 +119,15 @@ func (s *Store) cluster(ctx context.Context, id, group string) (*client.FigureCl
 
 // fetchClusters is the cluster loader's call: one BatchGetFigureCluster,
 // its clusters stored in the cache.
-func (s *Store) fetchClusters(ctx context.Context, _ string, ids []string) (map[string]*client.FigureCluster, error) {
-	resp, err := s.api.BatchGetFigureCluster(ctx, client.BatchGetFigureClusterRequest{
+func (s *Store) fetchClusters(ctx context.Context, _ string, ids []string) (map[string]*imm.FigureCluster, error) {
+	resp, err := s.api.BatchGetFigureCluster(ctx, imm.BatchGetFigureClusterRequest{
 		ProjectName: s.project, DatasetName: s.dataset, ObjectIds: ids,
 	})
 	if err != nil {
 		return nil, err
 	}
 	asked := askedKey(ids)
-	out := make(map[string]*client.FigureCluster, len(resp.FigureClusters))
+	out := make(map[string]*imm.FigureCluster, len(resp.FigureClusters))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i := range resp.FigureClusters {

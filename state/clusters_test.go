@@ -5,18 +5,18 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
-func goCluster(ctx context.Context, s *Store, id string, refresh bool) <-chan result[*client.FigureCluster] {
-	ch := make(chan result[*client.FigureCluster], 1)
+func goCluster(ctx context.Context, s *Store, id string, refresh bool) <-chan result[*imm.FigureCluster] {
+	ch := make(chan result[*imm.FigureCluster], 1)
 	go func() {
 		get := s.Cluster
 		if refresh {
 			get = s.RefreshCluster
 		}
 		c, err := get(ctx, id)
-		ch <- result[*client.FigureCluster]{c, err}
+		ch <- result[*imm.FigureCluster]{c, err}
 	}()
 	return ch
 }
@@ -25,7 +25,7 @@ func TestClusterRequestsWithinAWindowBecomeOneBatchGet(t *testing.T) {
 	api := newFakeAPI()
 	ids := api.addClusters(5)
 	s := newManualStore(t, api, Options{})
-	var chans []<-chan result[*client.FigureCluster]
+	var chans []<-chan result[*imm.FigureCluster]
 	for _, id := range ids {
 		chans = append(chans, goCluster(t.Context(), s, id, false))
 	}
@@ -98,10 +98,10 @@ func TestClustersLeavesOutUnknownIDs(t *testing.T) {
 	api := newFakeAPI()
 	ids := api.addClusters(3)
 	s := newManualStore(t, api, Options{})
-	ch := make(chan result[map[string]*client.FigureCluster], 1)
+	ch := make(chan result[map[string]*imm.FigureCluster], 1)
 	go func() {
 		m, err := s.Clusters(t.Context(), append(ids, "Cluster-nope", ids[0]))
-		ch <- result[map[string]*client.FigureCluster]{m, err}
+		ch <- result[map[string]*imm.FigureCluster]{m, err}
 	}()
 	waitPending(t, s, 4)
 	s.Flush()

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // apiCall is one call the fake API received.
@@ -21,7 +21,7 @@ type apiCall struct {
 	Fields         []string // WithFields
 	WithTotalCount bool
 	CoverURIOnly   bool
-	Query          *client.SimpleQuery // SimpleQuery's
+	Query          *imm.SimpleQuery // SimpleQuery's
 	Ctx            context.Context
 }
 
@@ -33,14 +33,14 @@ type fakeAPI struct {
 	err      error         // returned by every call while set
 	gate     chan struct{} // when set, calls wait for it to close (or ctx)
 	started  chan apiCall  // when set, receives every call as it starts
-	files    map[string]client.File
-	clusters map[string]client.FigureCluster
-	order    []string               // cluster IDs in list order
-	trimmed  map[string]client.File // onlyFields results, so benchmarks measure the store
+	files    map[string]imm.File
+	clusters map[string]imm.FigureCluster
+	order    []string            // cluster IDs in list order
+	trimmed  map[string]imm.File // onlyFields results, so benchmarks measure the store
 }
 
 func newFakeAPI() *fakeAPI {
-	return &fakeAPI{files: map[string]client.File{}, clusters: map[string]client.FigureCluster{}}
+	return &fakeAPI{files: map[string]imm.File{}, clusters: map[string]imm.FigureCluster{}}
 }
 
 // addFiles adds n files with faces, labels and OCR, named prefix0..prefixN-1.
@@ -51,11 +51,11 @@ func (a *fakeAPI) addFiles(prefix string, n int) []string {
 	for i := range n {
 		u := fmt.Sprintf("oss://bucket/%s%d.jpg", prefix, i)
 		uris[i] = u
-		a.files[u] = client.File{
+		a.files[u] = imm.File{
 			URI: u, Filename: fmt.Sprintf("%s%d.jpg", prefix, i), Size: int64(1000 + i), MediaType: "image",
-			Figures:     []client.Figure{{FigureId: "f" + u, FigureClusterId: "Cluster-1", Age: 30}},
-			Labels:      []client.Label{{LabelName: "cat", LabelConfidence: 0.9}},
-			OCRContents: []client.OCRContents{{Contents: "hello"}},
+			Figures:     []imm.Figure{{FigureId: "f" + u, FigureClusterId: "Cluster-1", Age: 30}},
+			Labels:      []imm.Label{{LabelName: "cat", LabelConfidence: 0.9}},
+			OCRContents: []imm.OCRContents{{Contents: "hello"}},
 		}
 	}
 	return uris
@@ -69,10 +69,10 @@ func (a *fakeAPI) addClusters(n int) []string {
 		id := fmt.Sprintf("Cluster-%04d", i)
 		ids[i] = id
 		a.order = append(a.order, id)
-		a.clusters[id] = client.FigureCluster{
+		a.clusters[id] = imm.FigureCluster{
 			ObjectId: id, Name: fmt.Sprintf("person %d", i), Gender: "female", FaceCount: int64(i + 1),
 			CreateTime: "2021-06-29T14:50:13.011643661+08:00",
-			Cover:      &client.File{URI: fmt.Sprintf("oss://bucket/cover%d.jpg", i)},
+			Cover:      &imm.File{URI: fmt.Sprintf("oss://bucket/cover%d.jpg", i)},
 		}
 	}
 	return ids
@@ -110,13 +110,13 @@ func (a *fakeAPI) setErr(err error) {
 	a.mu.Unlock()
 }
 
-func (a *fakeAPI) BatchGetFileMeta(ctx context.Context, r client.BatchGetFileMetaRequest) (*client.BatchGetFileMetaResponse, error) {
+func (a *fakeAPI) BatchGetFileMeta(ctx context.Context, r imm.BatchGetFileMetaRequest) (*imm.BatchGetFileMetaResponse, error) {
 	if err := a.begin(ctx, apiCall{Action: "BatchGetFileMeta", Keys: r.URIs, Fields: r.WithFields}); err != nil {
 		return nil, err
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	resp := &client.BatchGetFileMetaResponse{RequestId: "rid"}
+	resp := &imm.BatchGetFileMetaResponse{RequestId: "rid"}
 	for _, u := range r.URIs {
 		f, ok := a.files[u]
 		if !ok {
@@ -127,7 +127,7 @@ func (a *fakeAPI) BatchGetFileMeta(ctx context.Context, r client.BatchGetFileMet
 		if !ok {
 			t = onlyFields(f, r.WithFields)
 			if a.trimmed == nil {
-				a.trimmed = map[string]client.File{}
+				a.trimmed = map[string]imm.File{}
 			}
 			a.trimmed[key] = t
 		}
@@ -137,7 +137,7 @@ func (a *fakeAPI) BatchGetFileMeta(ctx context.Context, r client.BatchGetFileMet
 }
 
 // setFile replaces a file, as if it was re-indexed.
-func (a *fakeAPI) setFile(f client.File) {
+func (a *fakeAPI) setFile(f imm.File) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.files[f.URI] = f
@@ -145,7 +145,7 @@ func (a *fakeAPI) setFile(f client.File) {
 }
 
 // onlyFields keeps the WithFields keys of f, as IMM does.
-func onlyFields(f client.File, fields []string) client.File {
+func onlyFields(f imm.File, fields []string) imm.File {
 	if len(fields) == 0 {
 		return f
 	}
@@ -159,18 +159,18 @@ func onlyFields(f client.File, fields []string) client.File {
 		}
 	}
 	b, _ = json.Marshal(keep)
-	var out client.File
+	var out imm.File
 	_ = json.Unmarshal(b, &out)
 	return out
 }
 
-func (a *fakeAPI) BatchGetFigureCluster(ctx context.Context, r client.BatchGetFigureClusterRequest) (*client.BatchGetFigureClusterResponse, error) {
+func (a *fakeAPI) BatchGetFigureCluster(ctx context.Context, r imm.BatchGetFigureClusterRequest) (*imm.BatchGetFigureClusterResponse, error) {
 	if err := a.begin(ctx, apiCall{Action: "BatchGetFigureCluster", Keys: r.ObjectIds}); err != nil {
 		return nil, err
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	resp := &client.BatchGetFigureClusterResponse{RequestId: "rid"}
+	resp := &imm.BatchGetFigureClusterResponse{RequestId: "rid"}
 	for _, id := range r.ObjectIds {
 		if c, ok := a.clusters[id]; ok {
 			resp.FigureClusters = append(resp.FigureClusters, c)
@@ -181,7 +181,7 @@ func (a *fakeAPI) BatchGetFigureCluster(ctx context.Context, r client.BatchGetFi
 
 // QueryFigureClusters pages through the clusters; the token is the index of
 // the first cluster of the page.
-func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureClustersRequest) (*client.QueryFigureClustersResponse, error) {
+func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r imm.QueryFigureClustersRequest) (*imm.QueryFigureClustersResponse, error) {
 	if err := a.begin(ctx, apiCall{Action: "QueryFigureClusters", Keys: []string{r.NextToken}, WithTotalCount: r.WithTotalCount, CoverURIOnly: r.CoverURIOnly}); err != nil {
 		return nil, err
 	}
@@ -192,7 +192,7 @@ func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureC
 		_, _ = fmt.Sscan(r.NextToken, &start)
 	}
 	end := min(start+int(r.MaxResults), len(a.order))
-	resp := &client.QueryFigureClustersResponse{RequestId: "rid"}
+	resp := &imm.QueryFigureClustersResponse{RequestId: "rid"}
 	for _, id := range a.order[start:end] {
 		resp.FigureClusters = append(resp.FigureClusters, a.clusters[id])
 	}
@@ -207,7 +207,7 @@ func (a *fakeAPI) QueryFigureClusters(ctx context.Context, r client.QueryFigureC
 
 // SimpleQuery answers Figures.FigureClusterId eq queries and "not
 // ObjectStatus eq X", one file a page; the token is the index of the file.
-func (a *fakeAPI) SimpleQuery(ctx context.Context, r client.SimpleQueryRequest) (*client.SimpleQueryResponse, error) {
+func (a *fakeAPI) SimpleQuery(ctx context.Context, r imm.SimpleQueryRequest) (*imm.SimpleQueryResponse, error) {
 	if err := a.begin(ctx, apiCall{Action: "SimpleQuery", Keys: []string{r.NextToken}, Fields: r.WithFields, Query: r.Query}); err != nil {
 		return nil, err
 	}
@@ -233,12 +233,12 @@ func (a *fakeAPI) SimpleQuery(ctx context.Context, r client.SimpleQueryRequest) 
 	if r.NextToken != "" {
 		_, _ = fmt.Sscan(r.NextToken, &start)
 	}
-	resp := &client.SimpleQueryResponse{RequestId: "rid"}
+	resp := &imm.SimpleQueryResponse{RequestId: "rid"}
 	if !r.WithoutTotalHits {
 		resp.TotalHits = int64(len(match))
 	}
 	if start < len(match) {
-		resp.Files = []client.File{onlyFields(a.files[match[start]], r.WithFields)}
+		resp.Files = []imm.File{onlyFields(a.files[match[start]], r.WithFields)}
 	}
 	if start+1 < len(match) {
 		resp.NextToken = fmt.Sprint(start + 1)
@@ -287,11 +287,11 @@ type result[V any] struct {
 }
 
 // goFile runs File in the background.
-func goFile(ctx context.Context, s *Store, uri string, fields []string) <-chan result[*client.File] {
-	ch := make(chan result[*client.File], 1)
+func goFile(ctx context.Context, s *Store, uri string, fields []string) <-chan result[*imm.File] {
+	ch := make(chan result[*imm.File], 1)
 	go func() {
 		f, err := s.File(ctx, uri, fields)
-		ch <- result[*client.File]{f, err}
+		ch <- result[*imm.File]{f, err}
 	}()
 	return ch
 }

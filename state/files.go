@@ -3,7 +3,7 @@ package state
 import (
 	"context"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // refreshPrefix marks the group of a refresh: it never joins a flight that
@@ -14,19 +14,19 @@ const refreshPrefix = "!"
 // cached from any earlier fetch are answered without a request; otherwise the
 // missing fields are fetched, coalesced with other requests of the same field
 // set made within the window. The File must not be modified.
-func (s *Store) File(ctx context.Context, uri string, fields []string) (*client.File, error) {
+func (s *Store) File(ctx context.Context, uri string, fields []string) (*imm.File, error) {
 	return s.file(ctx, uri, fields, false)
 }
 
 // RefreshFile drops fields (nil: everything) of uri from the cache and
 // fetches them again.
-func (s *Store) RefreshFile(ctx context.Context, uri string, fields []string) (*client.File, error) {
+func (s *Store) RefreshFile(ctx context.Context, uri string, fields []string) (*imm.File, error) {
 	return s.file(ctx, uri, fields, true)
 }
 
 // CachedFile returns the cached file at uri if it holds every field of fields
 // (nil: all). It never does I/O.
-func (s *Store) CachedFile(uri string, fields []string) (*client.File, bool) {
+func (s *Store) CachedFile(uri string, fields []string) (*imm.File, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if e, ok := s.files.Get(uri); ok && e.has(fields) {
@@ -35,7 +35,7 @@ func (s *Store) CachedFile(uri string, fields []string) (*client.File, bool) {
 	return nil, false
 }
 
-func (s *Store) file(ctx context.Context, uri string, fields []string, refresh bool) (*client.File, error) {
+func (s *Store) file(ctx context.Context, uri string, fields []string, refresh bool) (*imm.File, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (s *Store) file(ctx context.Context, uri string, fields []string, refresh b
 		return e.file, nil
 	}
 	group := e.missingGroup(fields)
-	var f *flight[*client.File]
+	var f *flight[*imm.File]
 	if refresh {
 		group = refreshPrefix + group
 	} else if f = s.fileLd.findLocked(uri, func(g string) bool { return groupCovers(g, group) }); f != nil {
@@ -72,9 +72,9 @@ func (s *Store) file(ctx context.Context, uri string, fields []string, refresh b
 
 // fetchFiles is the file loader's call: one BatchGetFileMeta for uris with
 // the fields of group, merged into the cache.
-func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (map[string]*client.File, error) {
+func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (map[string]*imm.File, error) {
 	fields := groupFields(group)
-	req := client.BatchGetFileMetaRequest{ProjectName: s.project, DatasetName: s.dataset, URIs: uris}
+	req := imm.BatchGetFileMetaRequest{ProjectName: s.project, DatasetName: s.dataset, URIs: uris}
 	if fields != nil {
 		req.WithFields = append([]string{uriField}, fields...)
 	}
@@ -89,7 +89,7 @@ func (s *Store) fetchFiles(ctx context.Context, group string, uris []string) (ma
 // the cache and returns the merged files. Merging runs outside the lock (a
 // merge of Files with extras goes through JSON); an entry that changed
 // meanwhile is merged again against its new value.
-func (s *Store) installFiles(got map[string]*client.File, fields []string) map[string]*client.File {
+func (s *Store) installFiles(got map[string]*imm.File, fields []string) map[string]*imm.File {
 	s.mu.Lock()
 	before := make(map[string]*fileEntry, len(got))
 	for uri := range got {
@@ -100,7 +100,7 @@ func (s *Store) installFiles(got map[string]*client.File, fields []string) map[s
 	for uri, f := range got {
 		merged[uri] = mergeFile(before[uri], f, fields)
 	}
-	out := make(map[string]*client.File, len(got))
+	out := make(map[string]*imm.File, len(got))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for uri, e := range merged {
@@ -116,9 +116,9 @@ func (s *Store) installFiles(got map[string]*client.File, fields []string) map[s
 // matchFiles pairs the files of an answer with the URIs asked for, by URI
 // (see askedKey); an answer without URIs but with one file per URI is
 // matched by position (the API answers in request order).
-func matchFiles(uris []string, files []client.File) map[string]*client.File {
+func matchFiles(uris []string, files []imm.File) map[string]*imm.File {
 	asked := askedKey(uris)
-	out := make(map[string]*client.File, len(files))
+	out := make(map[string]*imm.File, len(files))
 	for i := range files {
 		f := files[i] // a copy: a cached File must not pin the whole answer
 		u, ok := asked(f.URI)

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 var (
@@ -18,7 +18,7 @@ func TestConcurrentFileRequestsWithinAWindowBecomeOneCall(t *testing.T) {
 	api := newFakeAPI()
 	uris := api.addFiles("a", 10)
 	s := newManualStore(t, api, Options{})
-	var chans []<-chan result[*client.File]
+	var chans []<-chan result[*imm.File]
 	for _, u := range uris {
 		chans = append(chans, goFile(t.Context(), s, u, facesFields))
 	}
@@ -49,7 +49,7 @@ func TestMoreThan100RequestsSplitIntoCallsOfAtMost100(t *testing.T) {
 	api := newFakeAPI()
 	uris := api.addFiles("a", 150)
 	s := newManualStore(t, api, Options{})
-	var chans []<-chan result[*client.File]
+	var chans []<-chan result[*imm.File]
 	for _, u := range uris {
 		chans = append(chans, goFile(t.Context(), s, u, labelsFields))
 	}
@@ -218,7 +218,7 @@ func TestUnknownURIYieldsNotFoundError(t *testing.T) {
 }
 
 func TestAnswerWithoutURIsIsMatchedByPosition(t *testing.T) {
-	files := []client.File{{Filename: "a"}, {Filename: "b"}}
+	files := []imm.File{{Filename: "a"}, {Filename: "b"}}
 	got := matchFiles([]string{"u1", "u2"}, files)
 	if got["u1"].Filename != "a" || got["u2"].Filename != "b" || got["u2"].URI != "u2" {
 		t.Fatalf("matched %+v", got)
@@ -227,7 +227,7 @@ func TestAnswerWithoutURIsIsMatchedByPosition(t *testing.T) {
 
 func TestURIsThatDifferOnlyInControlsStayTwoFiles(t *testing.T) {
 	tab, space := "oss://b/a\tb.jpg", "oss://b/a b.jpg"
-	files := []client.File{{URI: tab, Filename: "tab"}, {URI: space, Filename: "space"}}
+	files := []imm.File{{URI: tab, Filename: "tab"}, {URI: space, Filename: "space"}}
 	got := matchFiles([]string{tab, space, "oss://b/missing"}, files)
 	if len(got) != 2 || got[tab].Filename != "tab" || got[space].Filename != "space" {
 		t.Fatalf("matched %+v", got)
@@ -285,13 +285,13 @@ func TestRefreshFileFetchesCachedFieldsAgain(t *testing.T) {
 	api.mu.Lock()
 	f := api.files[uris[0]]
 	api.mu.Unlock()
-	f.Labels = []client.Label{{LabelName: "dog"}}
+	f.Labels = []imm.Label{{LabelName: "dog"}}
 	api.setFile(f)
 
-	ch := make(chan result[*client.File], 1)
+	ch := make(chan result[*imm.File], 1)
 	go func() {
 		f, err := s.RefreshFile(t.Context(), uris[0], labelsFields)
-		ch <- result[*client.File]{f, err}
+		ch <- result[*imm.File]{f, err}
 	}()
 	waitPending(t, s, 1)
 	s.Flush()
@@ -313,7 +313,7 @@ func TestWindowTimerSendsTheBatchWithoutFlush(t *testing.T) {
 	uris := api.addFiles("a", 3)
 	s := New(api, "p", "d", Options{Window: 1})
 	defer s.Close()
-	var chans []<-chan result[*client.File]
+	var chans []<-chan result[*imm.File]
 	for _, u := range uris {
 		chans = append(chans, goFile(t.Context(), s, u, labelsFields))
 	}
@@ -325,10 +325,10 @@ func TestWindowTimerSendsTheBatchWithoutFlush(t *testing.T) {
 }
 
 // fetchNow fetches one file through a manual store's window.
-func fetchNow(t *testing.T, s *Store, uri string, fields []string) *client.File {
+func fetchNow(t *testing.T, s *Store, uri string, fields []string) *imm.File {
 	t.Helper()
 	ch := goFile(context.Background(), s, uri, fields)
-	var r result[*client.File]
+	var r result[*imm.File]
 	eventually(t, "the request", func() bool {
 		s.Flush() // the request may not have reached its batch yet
 		select {

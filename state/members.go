@@ -3,15 +3,15 @@ package state
 import (
 	"context"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // FilePage is one page of files from a SimpleQuery (the files holding a
 // face of a cluster, the files not indexed).
 type FilePage struct {
-	Files     []*client.File // shared with the cache: do not modify
-	NextToken string         // "" on the last page
-	TotalHits int64          // set on the first page only
+	Files     []*imm.File // shared with the cache: do not modify
+	NextToken string      // "" on the last page
+	TotalHits int64       // set on the first page only
 	RequestId string
 	Token     string // the token the page was fetched with
 }
@@ -21,7 +21,7 @@ type FilePage struct {
 // is what a members view needs). The files are merged into the file cache,
 // so panes opened on them next cost no call.
 func (s *Store) ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (FilePage, error) {
-	q := &client.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: clusterID}
+	q := &imm.SimpleQuery{Field: "Figures.FigureClusterId", Operation: "eq", Value: clusterID}
 	return s.queryFiles(ctx, q, token, fields)
 }
 
@@ -29,7 +29,7 @@ func (s *Store) ClusterFiles(ctx context.Context, clusterID, token string, field
 // hits on the first page) with fields (nil: all) and merges them into the
 // file cache. The call runs with ctx: it is one caller's page, there is
 // nothing to share.
-func (s *Store) queryFiles(ctx context.Context, q *client.SimpleQuery, token string, fields []string) (FilePage, error) {
+func (s *Store) queryFiles(ctx context.Context, q *imm.SimpleQuery, token string, fields []string) (FilePage, error) {
 	if err := ctx.Err(); err != nil {
 		return FilePage{}, err
 	}
@@ -43,7 +43,7 @@ func (s *Store) queryFiles(ctx context.Context, q *client.SimpleQuery, token str
 
 	// Canonical fields, so the cache records what was really asked for.
 	fetched := groupFields((*fileEntry)(nil).missingGroup(fields))
-	req := client.SimpleQueryRequest{
+	req := imm.SimpleQueryRequest{
 		ProjectName: s.project, DatasetName: s.dataset,
 		Query:      q,
 		MaxResults: maxPageSize, NextToken: token,
@@ -66,7 +66,7 @@ func (s *Store) queryFiles(ctx context.Context, q *client.SimpleQuery, token str
 		return FilePage{}, s.closedErr(err)
 	}
 	page := FilePage{NextToken: resp.NextToken, TotalHits: resp.TotalHits, RequestId: resp.RequestId, Token: token}
-	got := make(map[string]*client.File, len(resp.Files))
+	got := make(map[string]*imm.File, len(resp.Files))
 	var order []string
 	for i := range resp.Files {
 		f := resp.Files[i] // a copy: a cached File must not pin the page

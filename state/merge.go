@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // uriField is always fetched: it is how a batch answer is matched to its
@@ -16,9 +16,9 @@ const uriField = "URI"
 // allFields is the group of a fetch without WithFields.
 const allFields = "*"
 
-// fileFieldIndex maps client.File's JSON field names to struct field indexes.
+// fileFieldIndex maps imm.File's JSON field names to struct field indexes.
 var fileFieldIndex = func() map[string]int {
-	t := reflect.TypeFor[client.File]()
+	t := reflect.TypeFor[imm.File]()
 	m := make(map[string]int, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -37,7 +37,7 @@ var fileFieldIndex = func() map[string]int {
 // fileEntry is what the cache holds for one URI: a File that is never
 // mutated once stored (merges make a new one) and the fields fetched into it.
 type fileEntry struct {
-	file   *client.File
+	file   *imm.File
 	all    bool                // a full fetch: every field is there
 	fields map[string]struct{} // fetched field names when !all
 }
@@ -116,7 +116,7 @@ func groupCovers(group, want string) bool {
 
 // mergeFile returns the entry holding old's fields plus fields (nil: all)
 // taken from fetched. old and fetched are not changed.
-func mergeFile(old *fileEntry, fetched *client.File, fields []string) *fileEntry {
+func mergeFile(old *fileEntry, fetched *imm.File, fields []string) *fileEntry {
 	if fields == nil {
 		return &fileEntry{file: fetched, all: true}
 	}
@@ -170,7 +170,7 @@ func mergeFile(old *fileEntry, fetched *client.File, fields []string) *fileEntry
 
 // mergeJSON merges two Files key by key: old's keys without fields, then
 // every key of fetched.
-func mergeJSON(old, fetched *client.File, fields []string) (*client.File, error) {
+func mergeJSON(old, fetched *imm.File, fields []string) (*imm.File, error) {
 	var o, f map[string]json.RawMessage
 	if err := remarshal(old, &o); err != nil {
 		return nil, err
@@ -188,7 +188,7 @@ func mergeJSON(old, fetched *client.File, fields []string) (*client.File, error)
 	if err != nil {
 		return nil, err
 	}
-	var out client.File
+	var out imm.File
 	if err := json.Unmarshal(b, &out); err != nil {
 		return nil, err
 	}

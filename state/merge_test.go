@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
-func decodeFile(t *testing.T, s string) *client.File {
+func decodeFile(t *testing.T, s string) *imm.File {
 	t.Helper()
-	var f client.File
+	var f imm.File
 	if err := json.Unmarshal([]byte(s), &f); err != nil {
 		t.Fatal(err)
 	}
@@ -48,15 +48,15 @@ func TestMergeReplacesRefetchedFieldsThatCameBackEmpty(t *testing.T) {
 	if e.file.Labels != nil {
 		t.Errorf("labels the server no longer returns survived: %+v", e.file.Labels)
 	}
-	e = mergeFile(mergeFile(nil, &client.File{URI: "u", Labels: []client.Label{{}}}, []string{"Labels"}),
-		&client.File{URI: "u"}, []string{"Labels"})
+	e = mergeFile(mergeFile(nil, &imm.File{URI: "u", Labels: []imm.Label{{}}}, []string{"Labels"}),
+		&imm.File{URI: "u"}, []string{"Labels"})
 	if e.file.Labels != nil {
 		t.Errorf("reflection path kept stale labels: %+v", e.file.Labels)
 	}
 }
 
 func TestDropFieldsOfAFullEntryKeepsTheRest(t *testing.T) {
-	full := mergeFile(nil, &client.File{URI: "u", Filename: "f", Labels: []client.Label{{}}}, nil)
+	full := mergeFile(nil, &imm.File{URI: "u", Filename: "f", Labels: []imm.Label{{}}}, nil)
 	e := dropFields(full, []string{"Labels"})
 	if e.has([]string{"Labels"}) || !e.has([]string{"Filename", "EXIF"}) || e.file.Labels != nil || e.file.Filename != "f" {
 		t.Fatalf("after drop: %+v %+v", e.file, e.fields)

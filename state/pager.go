@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // ClusterRow is one row of the cluster list: what the list shows, without
@@ -13,12 +13,12 @@ import (
 type ClusterRow struct {
 	ID, Name, Gender, CoverURI        string
 	FaceCount, ImageCount, VideoCount int32
-	MinAge, AvgAge, MaxAge            float32
+	MinAge, AvgAge, MaxAge            float64
 	CreateTime, UpdateTime            int64 // unix seconds (0 if absent)
 }
 
 // RowFromCluster keeps what the list needs of a cluster.
-func RowFromCluster(c *client.FigureCluster) ClusterRow {
+func RowFromCluster(c *imm.FigureCluster) ClusterRow {
 	r := ClusterRow{
 		ID: c.ObjectId, Name: c.Name, Gender: intern(c.Gender),
 		FaceCount: clamp32(c.FaceCount), ImageCount: clamp32(c.ImageCount), VideoCount: clamp32(c.VideoCount),
@@ -69,7 +69,7 @@ func unixSeconds(t string) int64 {
 
 // ClusterQuery is the order of the cluster list.
 type ClusterQuery struct {
-	Sort  string // one of client.SortKeys, or "" for the API default (group ID)
+	Sort  string // one of imm.SortKeys, or "" for the API default (group ID)
 	Order string // "asc" or "desc"
 }
 
@@ -145,7 +145,7 @@ func (s *Store) ClusterPage(ctx context.Context, q ClusterQuery, token string) (
 func (s *Store) runPage(ctx context.Context, k pageKey, c *pageCall) {
 	defer s.wg.Done()
 	defer c.cancel()
-	resp, err := s.api.QueryFigureClusters(ctx, client.QueryFigureClustersRequest{
+	resp, err := s.api.QueryFigureClusters(ctx, imm.QueryFigureClustersRequest{
 		ProjectName: s.project, DatasetName: s.dataset,
 		MaxResults: s.opt.PageSize, NextToken: k.token,
 		Sort: k.q.Sort, Order: k.q.Order,
@@ -182,14 +182,14 @@ func (s *Store) runPage(ctx context.Context, k pageKey, c *pageCall) {
 // Cover File (about 6 KB); the cache keeps only its URI, since the cover's
 // fields come through File like any file's. Keeping whole covers made the
 // full cluster cache alone 35 MB (perf: BenchmarkMemoryAfterPaging100k).
-func (s *Store) rememberLocked(cs []client.FigureCluster) {
+func (s *Store) rememberLocked(cs []imm.FigureCluster) {
 	for i := range cs {
 		c := cs[i] // a copy: one cluster must not pin the page
 		if c.ObjectId == "" {
 			continue
 		}
 		if c.Cover != nil {
-			c.Cover = &client.File{URI: c.Cover.URI}
+			c.Cover = &imm.File{URI: c.Cover.URI}
 		}
 		s.clusters.Add(c.ObjectId, &c)
 		s.names.Add(c.ObjectId, c.Name)

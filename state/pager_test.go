@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 func goPage(ctx context.Context, s *Store, token string) <-chan result[ClusterPage] {
@@ -118,10 +118,10 @@ func TestClusterPageErrorIsNotKept(t *testing.T) {
 }
 
 func TestRowFromClusterKeepsWhatTheListShows(t *testing.T) {
-	c := &client.FigureCluster{
+	c := &imm.FigureCluster{
 		ObjectId: "Cluster-1", Name: "张伟", Gender: "male", FaceCount: 12, ImageCount: 10, VideoCount: 2,
 		MinAge: 20, AverageAge: 25.5, MaxAge: 31, CreateTime: "2021-06-29T14:50:13.011643661+08:00",
-		UpdateTime: "not a time", Cover: &client.File{URI: "oss://b/c.jpg", Labels: []client.Label{{LabelName: "x"}}},
+		UpdateTime: "not a time", Cover: &imm.File{URI: "oss://b/c.jpg", Labels: []imm.Label{{LabelName: "x"}}},
 		CustomLabels: map[string]any{"k": "v"},
 	}
 	r := RowFromCluster(c)
@@ -131,16 +131,16 @@ func TestRowFromClusterKeepsWhatTheListShows(t *testing.T) {
 	if r != want {
 		t.Fatalf("row %+v\nwant %+v", r, want)
 	}
-	if got := RowFromCluster(&client.FigureCluster{FaceCount: 1 << 40}); got.FaceCount != 1<<31-1 {
+	if got := RowFromCluster(&imm.FigureCluster{FaceCount: 1 << 40}); got.FaceCount != 1<<31-1 {
 		t.Errorf("huge count became %d, want clamped", got.FaceCount)
 	}
 }
 
 func TestClusterRowIsCompact(t *testing.T) {
 	// Realistic lengths: a 36-byte ID, a CJK name, a 64-byte cover URI.
-	c := &client.FigureCluster{
+	c := &imm.FigureCluster{
 		ObjectId: "Cluster-" + strings.Repeat("a", 28), Name: "欧阳娜娜", Gender: "female",
-		Cover: &client.File{URI: "oss://bucket/" + strings.Repeat("p", 51)},
+		Cover: &imm.File{URI: "oss://bucket/" + strings.Repeat("p", 51)},
 	}
 	r := RowFromCluster(c)
 	size := int(unsafe.Sizeof(r)) + len(r.ID) + len(r.Name) + len(r.Gender) + len(r.CoverURI)
@@ -155,7 +155,7 @@ func TestClusterPageCachesClustersWithTheirCoverURIOnly(t *testing.T) {
 	ids := api.addClusters(3)
 	api.mu.Lock()
 	c := api.clusters[ids[1]]
-	c.Cover = &client.File{URI: "oss://bucket/big.jpg", Filename: "big.jpg", Labels: []client.Label{{LabelName: "cat"}}}
+	c.Cover = &imm.File{URI: "oss://bucket/big.jpg", Filename: "big.jpg", Labels: []imm.Label{{LabelName: "cat"}}}
 	api.clusters[ids[1]] = c
 	api.mu.Unlock()
 	s := newManualStore(t, api, Options{})

@@ -3,7 +3,7 @@ package state
 import (
 	"context"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // IndexedStatus is the ObjectStatus of a file IMM indexed. It is the one
@@ -12,8 +12,8 @@ import (
 const IndexedStatus = "Indexed"
 
 // problemsQuery matches every file whose ObjectStatus is not Indexed.
-func problemsQuery() *client.SimpleQuery {
-	return &client.SimpleQuery{Operation: "not", SubQueries: []client.SimpleQuery{
+func problemsQuery() *imm.SimpleQuery {
+	return &imm.SimpleQuery{Operation: "not", SubQueries: []imm.SimpleQuery{
 		{Field: "ObjectStatus", Operation: "eq", Value: IndexedStatus},
 	}}
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // addProblems marks the files failed with a Reason, and the others Indexed.
@@ -37,7 +37,7 @@ func TestProblemFilesAsksForEveryFileNotIndexed(t *testing.T) {
 	if len(calls) != 1 || calls[0].Action != "SimpleQuery" {
 		t.Fatalf("calls %+v", calls)
 	}
-	want := client.SimpleQuery{Operation: "not", SubQueries: []client.SimpleQuery{{Field: "ObjectStatus", Operation: "eq", Value: "Indexed"}}}
+	want := imm.SimpleQuery{Operation: "not", SubQueries: []imm.SimpleQuery{{Field: "ObjectStatus", Operation: "eq", Value: "Indexed"}}}
 	if q := calls[0].Query; q == nil || !reflect.DeepEqual(*q, want) {
 		t.Fatalf("query %+v, want %+v", q, want)
 	}

@@ -27,15 +27,15 @@ import (
 
 	"github.com/hashicorp/golang-lru/v2/simplelru"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // API is the part of the IMM client the store uses; tests pass a fake.
 type API interface {
-	QueryFigureClusters(ctx context.Context, r client.QueryFigureClustersRequest) (*client.QueryFigureClustersResponse, error)
-	BatchGetFigureCluster(ctx context.Context, r client.BatchGetFigureClusterRequest) (*client.BatchGetFigureClusterResponse, error)
-	BatchGetFileMeta(ctx context.Context, r client.BatchGetFileMetaRequest) (*client.BatchGetFileMetaResponse, error)
-	SimpleQuery(ctx context.Context, r client.SimpleQueryRequest) (*client.SimpleQueryResponse, error)
+	QueryFigureClusters(ctx context.Context, r imm.QueryFigureClustersRequest) (*imm.QueryFigureClustersResponse, error)
+	BatchGetFigureCluster(ctx context.Context, r imm.BatchGetFigureClusterRequest) (*imm.BatchGetFigureClusterResponse, error)
+	BatchGetFileMeta(ctx context.Context, r imm.BatchGetFileMetaRequest) (*imm.BatchGetFileMetaResponse, error)
+	SimpleQuery(ctx context.Context, r imm.SimpleQueryRequest) (*imm.SimpleQueryResponse, error)
 }
 
 // Options tune the store; zero values take the defaults.
@@ -59,7 +59,7 @@ const (
 	// maxBatch is the most keys one batch call carries. The client splits
 	// bigger requests itself, but one call per batch keeps a window's cost
 	// predictable (imm-api.md: BatchGetFileMeta takes at most 100 URIs).
-	maxBatch = client.MaxURIsPerCall
+	maxBatch = imm.MaxURIsPerCall
 	// namesPerCluster: the names index remembers more clusters than the
 	// cluster cache, because list rows are much smaller than clusters.
 	namesPerCluster = 4
@@ -91,10 +91,10 @@ type Store struct {
 	closed   bool
 	stats    Stats
 	files    *simplelru.LRU[string, *fileEntry]
-	clusters *simplelru.LRU[string, *client.FigureCluster]
+	clusters *simplelru.LRU[string, *imm.FigureCluster]
 	names    *simplelru.LRU[string, string]
-	fileLd   *loader[*client.File]
-	clustLd  *loader[*client.FigureCluster]
+	fileLd   *loader[*imm.File]
+	clustLd  *loader[*imm.FigureCluster]
 	pages    map[pageKey]*pageCall
 }
 
@@ -116,7 +116,7 @@ func New(api API, project, dataset string, o Options) *Store {
 	s.root, s.cancel = context.WithCancel(context.Background())
 	// NewLRU fails only for a size <= 0, which the defaults rule out.
 	s.files, _ = simplelru.NewLRU[string, *fileEntry](o.FileCache, nil)
-	s.clusters, _ = simplelru.NewLRU[string, *client.FigureCluster](o.ClusterCache, nil)
+	s.clusters, _ = simplelru.NewLRU[string, *imm.FigureCluster](o.ClusterCache, nil)
 	s.names, _ = simplelru.NewLRU[string, string](o.ClusterCache*namesPerCluster, nil)
 	s.fileLd = newLoader(s, s.fetchFiles, s.fileNotFound)
 	s.clustLd = newLoader(s, s.fetchClusters, s.clusterNotFound)

@@ -1,5 +1,5 @@
 package ui_test
 
-import "github.com/immtui/immtui/client"
+import "github.com/immtui/immtui/imm"
 
-var errNotFound = &client.Error{Kind: client.KindNotFound, Code: "ResourceNotFound", Message: "The specified resource cluster is not found.", RequestId: "RID-X", StatusCode: 404}
+var errNotFound = &imm.Error{Kind: imm.KindNotFound, Code: "ResourceNotFound", Message: "The specified resource cluster is not found.", RequestId: "RID-X", StatusCode: 404}

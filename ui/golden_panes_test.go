@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
@@ -33,7 +33,7 @@ func paneFake(t *testing.T) *uitest.Fake {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file client.File
+	var file imm.File
 	if err := json.Unmarshal(b, &file); err != nil {
 		t.Fatal(err)
 	}
@@ -42,12 +42,12 @@ func paneFake(t *testing.T) *uitest.Fake {
 	f.Proj, f.Data = "family", "photos"
 	f.Rows = []state.ClusterRow{{ID: grandpaID, Name: "爷爷", Gender: "male", FaceCount: 312, ImageCount: 280,
 		VideoCount: 32, MinAge: 58, AvgAge: 63.4, MaxAge: 67, CreateTime: 1700000000, UpdateTime: 1709294767}}
-	f.Clusters[grandpaID] = &client.FigureCluster{ObjectId: grandpaID, Name: "爷爷", Gender: "male",
+	f.Clusters[grandpaID] = &imm.FigureCluster{ObjectId: grandpaID, Name: "爷爷", Gender: "male",
 		FaceCount: 312, ImageCount: 280, VideoCount: 32, MinAge: 58, AverageAge: 63.4, MaxAge: 67,
 		CreateTime: "2023-11-14T22:13:20Z", UpdateTime: "2024-03-01T12:06:07Z", MetaLockVersion: 12,
 		CustomLabels: map[string]any{"family": "王", "reviewed": "yes"},
-		Cover:        &client.File{URI: file.URI}}
-	f.Clusters[grandmaID] = &client.FigureCluster{ObjectId: grandmaID, Name: "奶奶 王秀英"}
+		Cover:        &imm.File{URI: file.URI}}
+	f.Clusters[grandmaID] = &imm.FigureCluster{ObjectId: grandmaID, Name: "奶奶 王秀英"}
 	f.Files[file.URI] = &file
 	return f
 }

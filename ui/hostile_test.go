@@ -13,6 +13,7 @@ import (
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
@@ -43,22 +44,22 @@ func loadHostile(t testing.TB) *dataset.Dataset {
 	if err != nil {
 		t.Fatal(err)
 	}
-	huge := client.File{
+	huge := imm.File{
 		URI: "oss://hostile/huge.jpg", Filename: hugeText(megabyte), MediaType: "image",
 		ObjectStatus: "Indexed", OCRTexts: hugeText(megabyte), EXIF: hugeText(64 << 10),
-		OCRContents: []client.OCRContents{{Contents: hugeText(256 << 10)}},
-		Figures: []client.Figure{{FigureId: "face-huge", FigureClusterId: "Cluster-huge", FigureClusterConfidence: 0.5,
+		OCRContents: []imm.OCRContents{{Contents: hugeText(256 << 10)}},
+		Figures: []imm.Figure{{FigureId: "face-huge", FigureClusterId: "Cluster-huge", FigureClusterConfidence: 0.5,
 			Gender: hugeText(4 << 10)}},
 	}
-	huge.Labels = make([]client.Label, 10000)
+	huge.Labels = make([]imm.Label, 10000)
 	for i := range huge.Labels {
-		huge.Labels[i] = client.Label{LabelName: fmt.Sprintf("label %d \x1b[1m%s", i, hostileSample(i)),
-			LabelLevel: int64(1 + i%3), LabelConfidence: float32(i%100) / 100}
+		huge.Labels[i] = imm.Label{LabelName: fmt.Sprintf("label %d \x1b[1m%s", i, hostileSample(i)),
+			LabelLevel: int64(1 + i%3), LabelConfidence: float64(i%100) / 100}
 	}
 	huge.Labels[0].LabelName = hugeText(megabyte)
 	d.Files = append(d.Files, huge)
-	d.FigureClusters = append(d.FigureClusters, client.FigureCluster{ObjectId: "Cluster-huge",
-		Name: hugeText(megabyte), Cover: &client.File{URI: huge.URI}})
+	d.FigureClusters = append(d.FigureClusters, imm.FigureCluster{ObjectId: "Cluster-huge",
+		Name: hugeText(megabyte), Cover: &imm.File{URI: huge.URI}})
 	d.Files[len(d.Files)-1].ProjectName = d.Datasets[0].ProjectName
 	d.Files[len(d.Files)-1].DatasetName = d.Datasets[0].DatasetName
 	d.FigureClusters[len(d.FigureClusters)-1].ProjectName = d.Datasets[0].ProjectName

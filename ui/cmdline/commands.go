@@ -11,7 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // Kind is what a command does.
@@ -31,7 +31,7 @@ const (
 // Command is a parsed line.
 type Command struct {
 	Kind Kind
-	// Arg is the cluster ID (Cluster, Members), the file URI or the sort key (as client.SortKeys
+	// Arg is the cluster ID (Cluster, Members), the file URI or the sort key (as imm.SortKeys
 	// spells it).
 	Arg string
 	// Order is "asc", "desc", or "" (keep the order shown); Sort only.
@@ -148,7 +148,7 @@ func hasPrefixFold(s, prefix string) bool {
 
 func parseSort(rest string) (Command, error) {
 	args := strings.Fields(rest)
-	keys := strings.Join(client.SortKeys, ", ")
+	keys := strings.Join(imm.SortKeys, ", ")
 	switch {
 	case len(args) == 0:
 		return Command{}, errors.New("sort needs a key, one of " + keys)
@@ -169,9 +169,9 @@ func parseSort(rest string) (Command, error) {
 	return c, nil
 }
 
-// SortKey is s as client.SortKeys spells it (matched ignoring case).
+// SortKey is s as imm.SortKeys spells it (matched ignoring case).
 func SortKey(s string) (string, bool) {
-	for _, k := range client.SortKeys {
+	for _, k := range imm.SortKeys {
 		if strings.EqualFold(k, s) {
 			return k, true
 		}

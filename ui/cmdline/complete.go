@@ -3,7 +3,7 @@ package cmdline
 import (
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // Complete extends line (the text before the cursor) as far as the
@@ -24,7 +24,7 @@ func Complete(line string) (string, []string) {
 	case len(fields) == 0:
 		cands = Names()
 	case len(fields) == 1 && strings.EqualFold(fields[0], "sort"):
-		cands = client.SortKeys
+		cands = imm.SortKeys
 	case len(fields) == 2 && strings.EqualFold(fields[0], "sort"):
 		cands = Orders
 	default:

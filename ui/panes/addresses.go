@@ -1,8 +1,6 @@
 package panes
 
-import (
-	"github.com/immtui/immtui/client"
-)
+import "github.com/immtui/immtui/imm"
 
 // addressesPane shows the reverse-geocoded place in each language the
 // server returned, with the coordinates and time zone.
@@ -12,7 +10,7 @@ func (addressesPane) title() string    { return "Addresses" }
 func (addressesPane) fields() []string { return []string{"Addresses", "LatLong", "Timezone"} }
 func (addressesPane) empty() string    { return "no address or location for this file" }
 
-func (addressesPane) lines(d *doc, f *client.File) {
+func (addressesPane) lines(d *doc, f *imm.File) {
 	d.section("Location", []kv{
 		{k: "Coordinates", v: latLong(f.LatLong)},
 		{k: "Raw", v: unless(f.LatLong, latLong(f.LatLong))},

@@ -7,7 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
@@ -50,7 +50,7 @@ func TestPanesDeclareTheFieldsTheyRead(t *testing.T) {
 }
 
 func TestEveryPaneSaysInWordsWhenItHasNothingToShow(t *testing.T) {
-	empty := &client.File{URI: "oss://b/empty.jpg"}
+	empty := &imm.File{URI: "oss://b/empty.jpg"}
 	want := map[string]string{
 		"Overview":  "URI",
 		"Faces":     "no faces in this file",
@@ -66,7 +66,7 @@ func TestEveryPaneSaysInWordsWhenItHasNothingToShow(t *testing.T) {
 			t.Errorf("%s with nothing to show: %q, want it to say %q", name, v, text)
 		}
 	}
-	if v := show(t, "Overview", &client.File{}, 80, 24).View(); !strings.Contains(v, "nothing known about this file") {
+	if v := show(t, "Overview", &imm.File{}, 80, 24).View(); !strings.Contains(v, "nothing known about this file") {
 		t.Errorf("Overview of an empty file: %q", v)
 	}
 }
@@ -99,7 +99,7 @@ func press(s string) tea.KeyMsg {
 
 func TestFacesPaneSortsOutliersFirst(t *testing.T) {
 	p := show(t, "Faces", cjkFile(t), 120, 40).(*facesPane)
-	var got []float32
+	var got []float64
 	for _, f := range p.faces {
 		got = append(got, f.FigureClusterConfidence)
 	}
@@ -140,7 +140,7 @@ func TestFacesEnterOpensOnlyAnotherRealCluster(t *testing.T) {
 	if msg := openFrom(t, p, grandma); msg != (OpenClusterMsg{ClusterID: grandma}) {
 		t.Errorf("Enter on a face of another cluster gave %#v", msg)
 	}
-	for _, id := range []string{grandpa, client.ClusterIndependent, client.ClusterUnavailable} {
+	for _, id := range []string{grandpa, imm.ClusterIndependent, imm.ClusterUnavailable} {
 		if msg := openFrom(t, p, id); msg != nil {
 			t.Errorf("Enter on a face of %s gave %#v, want nothing", id, msg)
 		}
@@ -238,7 +238,7 @@ func TestOverviewHighlightsAFileThatIsNotIndexed(t *testing.T) {
 }
 
 func TestOverviewShowsEXIFSortedAndMalformedEXIFRaw(t *testing.T) {
-	f := &client.File{URI: "oss://b/x.jpg", EXIF: `{"Model":{"value":"X"},"Make":{"value":"Apple"}}`}
+	f := &imm.File{URI: "oss://b/x.jpg", EXIF: `{"Model":{"value":"X"},"Make":{"value":"Apple"}}`}
 	v := show(t, "Overview", f, 80, 40).View()
 	if a, b := strings.Index(v, "Make"), strings.Index(v, "Model"); a < 0 || b < 0 || a > b {
 		t.Errorf("EXIF rows not sorted:\n%s", v)
@@ -346,7 +346,7 @@ func TestLabelsNestChildrenUnderParentsAndKeepOrphans(t *testing.T) {
 }
 
 func TestLabelsSurviveAParentCycle(t *testing.T) {
-	f := &client.File{Labels: []client.Label{
+	f := &imm.File{Labels: []imm.Label{
 		{LabelName: "a", ParentLabelName: "b"}, {LabelName: "b", ParentLabelName: "a"}, {LabelName: "c", ParentLabelName: "c"},
 	}}
 	if n := len(labelTree(f.Labels)); n != 3 {
@@ -355,7 +355,7 @@ func TestLabelsSurviveAParentCycle(t *testing.T) {
 }
 
 func TestRawShowsUnknownKeysAndEscapesControls(t *testing.T) {
-	var f client.File
+	var f imm.File
 	if err := json.Unmarshal([]byte(`{"URI":"oss://b/x","FutureKey":{"Deep":"rtl\u202eend","Esc":"\u001b[31m"},"Title":"c1\u0085"}`), &f); err != nil {
 		t.Fatal(err)
 	}
@@ -374,7 +374,7 @@ func TestRawShowsUnknownKeysAndEscapesControls(t *testing.T) {
 }
 
 func TestRawWrapShowsLongLinesWhole(t *testing.T) {
-	f := &client.File{URI: "oss://b/x", OCRTexts: strings.Repeat("长文本", 100)}
+	f := &imm.File{URI: "oss://b/x", OCRTexts: strings.Repeat("长文本", 100)}
 	p := show(t, "Raw", f, 40, 60)
 	if strings.Count(p.View(), "长") >= 300 {
 		t.Fatal("unwrapped raw line was not cut")
@@ -401,7 +401,7 @@ func TestMouseWheelScrolls(t *testing.T) {
 // loader fetches only those, so the view must be the same as from the
 // whole file.
 func TestPanesNeedOnlyTheFieldsTheyDeclare(t *testing.T) {
-	for _, full := range []*client.File{fixtureFile(t), cjkFile(t)} {
+	for _, full := range []*imm.File{fixtureFile(t), cjkFile(t)} {
 		b, err := json.Marshal(full)
 		if err != nil {
 			t.Fatal(err)

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // BenchmarkKeyPress is Update+View for one ↓ at 120x40, per pane.
@@ -29,7 +29,7 @@ func BenchmarkKeyPress(b *testing.B) {
 
 // megabyteFile is a file of about 1 MB of JSON: 4,000 labels and a long
 // OCR text.
-func megabyteFile(b *testing.B) *client.File {
+func megabyteFile(b *testing.B) *imm.File {
 	f := cjkFile(b)
 	for len(f.Labels) < 4000 {
 		f.Labels = append(f.Labels, f.Labels...)

@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
@@ -20,8 +20,8 @@ type facesPane struct {
 	ctx    Context
 	styles *theme.Styles
 	keys   facesKeys
-	file   *client.File
-	faces  []*client.Figure // sorted
+	file   *imm.File
+	faces  []*imm.Figure // sorted
 	cursor int
 	off    int // first table row shown
 	w, h   int
@@ -71,7 +71,7 @@ func (p *facesPane) FullHelp() [][]key.Binding {
 // SetFile sorts the faces once; the cursor stays on the same face when the
 // file is a new version of the one shown, and starts on the face the user
 // came for (Context.FigureID) otherwise.
-func (p *facesPane) SetFile(f *client.File) {
+func (p *facesPane) SetFile(f *imm.File) {
 	keepID := p.ctx.FigureID
 	if p.file != nil && f != nil && p.file.URI == f.URI && p.cursor < len(p.faces) {
 		keepID = p.faces[p.cursor].FigureId
@@ -95,8 +95,8 @@ func (p *facesPane) SetFile(f *client.File) {
 
 // sortFaces orders faces by cluster confidence, lowest first: the faces
 // most likely to be in the wrong cluster come first. Ties keep file order.
-func sortFaces(figs []client.Figure) []*client.Figure {
-	out := make([]*client.Figure, len(figs))
+func sortFaces(figs []imm.Figure) []*imm.Figure {
+	out := make([]*imm.Figure, len(figs))
 	for i := range figs {
 		out[i] = &figs[i]
 	}
@@ -162,7 +162,7 @@ func (p *facesPane) open() tea.Cmd {
 }
 
 // Selected returns the face under the cursor (nil when there is none).
-func (p *facesPane) Selected() *client.Figure {
+func (p *facesPane) Selected() *imm.Figure {
 	if p.cursor < len(p.faces) {
 		return p.faces[p.cursor]
 	}
@@ -338,14 +338,14 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 }
 
 // confStyle warns about low cluster confidence (likely outliers).
-func confStyle(s *theme.Styles, c float32) *lipgloss.Style {
+func confStyle(s *theme.Styles, c float64) *lipgloss.Style {
 	if c < 0.5 {
 		return &s.Warn
 	}
 	return nil
 }
 
-func pose(h *client.HeadPose) string {
+func pose(h *imm.HeadPose) string {
 	if h == nil {
 		return ""
 	}

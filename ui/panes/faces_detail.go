@@ -99,7 +99,7 @@ func (p *facesPane) detailLines(w int) []string {
 }
 
 // attr renders "female 0.98"; empty when the attribute was not detected.
-func attr(k, v string, c float32) kv {
+func attr(k, v string, c float64) kv {
 	if v == "" {
 		return kv{k: k}
 	}
@@ -107,7 +107,7 @@ func attr(k, v string, c float32) kv {
 }
 
 // confOrEmpty is conf, or "" for a score the server did not send.
-func confOrEmpty(c float32) string {
+func confOrEmpty(c float64) string {
 	if c == 0 {
 		return ""
 	}

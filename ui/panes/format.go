@@ -11,7 +11,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
@@ -88,7 +88,7 @@ func trimFloat(v float64, prec int) string {
 // conf renders a 0..1 confidence with two decimals, or "-" for 0: the
 // models cannot tell a score the server left out from a sent 0, and a
 // detected attribute with a real 0 confidence does not occur.
-func conf(v float32) string {
+func conf(v float64) string {
 	if v == 0 {
 		return "-"
 	}
@@ -182,7 +182,7 @@ func plusMinus() string {
 }
 
 // boundary renders a rectangle as "200x300 at (10,30)".
-func boundary(b *client.Boundary) string {
+func boundary(b *imm.Boundary) string {
 	if b == nil {
 		return ""
 	}
@@ -287,9 +287,9 @@ func sortedMap(m map[string]any) []kv {
 // a real cluster.
 func reservedCluster(id string) (string, bool) {
 	switch id {
-	case client.ClusterIndependent:
+	case imm.ClusterIndependent:
 		return "independent", true
-	case client.ClusterUnavailable:
+	case imm.ClusterUnavailable:
 		return "unclustered", true
 	case "":
 		return "none", true

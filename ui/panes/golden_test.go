@@ -5,13 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // TestPanesRenderGolden renders every pane over the published example and
 // the CJK file at the two sizes the browser is tried at.
 func TestPanesRenderGolden(t *testing.T) {
-	files := map[string]*client.File{"fixture": fixtureFile(t), "cjk": cjkFile(t)}
+	files := map[string]*imm.File{"fixture": fixtureFile(t), "cjk": cjkFile(t)}
 	for _, name := range Names {
 		for fname, f := range files {
 			for _, sz := range [][2]int{{80, 24}, {120, 40}} {

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -27,7 +27,7 @@ var labelCols = []column{
 
 // labelNode is one label placed in the tree.
 type labelNode struct {
-	l      *client.Label
+	l      *imm.Label
 	depth  int
 	orphan bool // its parent is not among the file's labels
 }
@@ -35,7 +35,7 @@ type labelNode struct {
 // labelTree orders labels parent first, children under their parent by
 // confidence. A label whose parent is missing (or which sits in a parent
 // cycle) is shown as a root and marked orphan, so nothing is hidden.
-func labelTree(labels []client.Label) []labelNode {
+func labelTree(labels []imm.Label) []labelNode {
 	type key struct{ lang, name string }
 	byName := make(map[key]int, len(labels))
 	for i, l := range labels {
@@ -92,7 +92,7 @@ func labelTree(labels []client.Label) []labelNode {
 	return out
 }
 
-func (labelsPane) lines(d *doc, f *client.File) {
+func (labelsPane) lines(d *doc, f *imm.File) {
 	if len(f.Labels) == 0 {
 		return
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/muesli/termenv"
 	"go.uber.org/goleak"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
@@ -52,9 +52,9 @@ func testContext() Context {
 }
 
 // decodeFile decodes and sanitises a File as the client does.
-func decodeFile(t testing.TB, b []byte) *client.File {
+func decodeFile(t testing.TB, b []byte) *imm.File {
 	t.Helper()
-	var f client.File
+	var f imm.File
 	if err := json.Unmarshal(b, &f); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func decodeFile(t testing.TB, b []byte) *client.File {
 }
 
 // fixtureFile is the File of the published BatchGetFileMeta example.
-func fixtureFile(t testing.TB) *client.File {
+func fixtureFile(t testing.TB) *imm.File {
 	t.Helper()
 	b, err := os.ReadFile("../../client/testdata/batch-get-file-meta.response.json")
 	if err != nil {
@@ -77,7 +77,7 @@ func fixtureFile(t testing.TB) *client.File {
 }
 
 // cjkFile is a generated-looking video with CJK text and five faces.
-func cjkFile(t testing.TB) *client.File {
+func cjkFile(t testing.TB) *imm.File {
 	t.Helper()
 	b, err := os.ReadFile("testdata/cjk-file.json")
 	if err != nil {
@@ -99,7 +99,7 @@ func paneByName(t testing.TB, ctx Context, name string) Pane {
 }
 
 // show makes a pane of the given name showing f at w x h.
-func show(t testing.TB, name string, f *client.File, w, h int) Pane {
+func show(t testing.TB, name string, f *imm.File, w, h int) Pane {
 	t.Helper()
 	p := paneByName(t, testContext(), name)
 	p.SetSize(w, h)

@@ -3,7 +3,7 @@ package panes
 import (
 	"fmt"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -15,7 +15,7 @@ func (ocrPane) title() string    { return "OCR" }
 func (ocrPane) fields() []string { return []string{"OCRContents", "OCRTexts"} }
 func (ocrPane) empty() string    { return "no OCR text in this file" }
 
-func (ocrPane) lines(d *doc, f *client.File) {
+func (ocrPane) lines(d *doc, f *imm.File) {
 	s := d.s
 	if len(f.OCRContents) > 0 {
 		d.title(fmt.Sprintf("Text blocks (%d)", len(f.OCRContents)))

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -30,7 +30,7 @@ func (overview) fields() []string {
 	}
 }
 
-func (overview) lines(d *doc, f *client.File) {
+func (overview) lines(d *doc, f *imm.File) {
 	s := d.s
 	status := kv{k: "Status", v: f.ObjectStatus}
 	reason := kv{k: "Reason", v: f.Reason}
@@ -135,13 +135,13 @@ func (overview) lines(d *doc, f *client.File) {
 	}
 }
 
-func insights(d *doc, in *client.Insights) {
+func insights(d *doc, in *imm.Insights) {
 	if in == nil {
 		return
 	}
 	for _, x := range []struct {
 		name string
-		i    *client.Insight
+		i    *imm.Insight
 	}{{"Image", in.Image}, {"Video", in.Video}} {
 		if x.i == nil || (x.i.Caption == "" && x.i.Description == "") {
 			continue
@@ -150,7 +150,7 @@ func insights(d *doc, in *client.Insights) {
 	}
 }
 
-func crops(d *doc, cs []client.CroppingSuggestion) {
+func crops(d *doc, cs []imm.CroppingSuggestion) {
 	if len(cs) == 0 {
 		return
 	}

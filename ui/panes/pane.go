@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -22,7 +22,7 @@ type Pane interface {
 	Fields() []string
 	// SetFile gives the pane its data (nil clears it). The file holds at
 	// least Fields(); it may hold more.
-	SetFile(f *client.File)
+	SetFile(f *imm.File)
 	// SetSize sets the cells the pane may draw in; View never exceeds it.
 	SetSize(width, height int)
 	// Update handles keys while the pane has focus.

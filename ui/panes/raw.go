@@ -11,7 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
@@ -23,7 +23,7 @@ import (
 type rawPane struct {
 	styles *theme.Styles
 	keys   rawKeys
-	file   *client.File
+	file   *imm.File
 	lines  []string // escaped JSON lines, unstyled
 	cut    []string // lines capped for display without wrapping
 	err    error
@@ -73,7 +73,7 @@ func (p *rawPane) wrapKey() key.Binding {
 	return b
 }
 
-func (p *rawPane) SetFile(f *client.File) {
+func (p *rawPane) SetFile(f *imm.File) {
 	same := f != nil && p.file != nil && f.URI == p.file.URI
 	p.file = f
 	p.lines, p.cut, p.err = nil, nil, nil
@@ -127,7 +127,7 @@ func (p *rawPane) View() string { return p.sc.view() }
 
 // rawLines pretty-prints f (2-space indent, HTML left alone) and escapes
 // what JSON encoding lets through.
-func rawLines(f *client.File) ([]string, error) {
+func rawLines(f *imm.File) ([]string, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

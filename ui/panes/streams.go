@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
 // streamsPane shows the media container and each video, audio and
@@ -20,7 +20,7 @@ func (streamsPane) fields() []string {
 		"ProgramCount", "VideoStreams", "AudioStreams", "Subtitles", "VideoWidth", "VideoHeight"}
 }
 
-func (streamsPane) lines(d *doc, f *client.File) {
+func (streamsPane) lines(d *doc, f *imm.File) {
 	d.section("Container", []kv{
 		{k: "Format", v: f.FormatName},
 		{k: "Long name", v: f.FormatLongName},

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -25,37 +25,37 @@ const hostile = "a\x1b[2J\x1b]52;c;aGk=\x07\x1b]8;;http://x\x1b\\link\x1bP1$r\x1
 // hostileFile puts hostile text in every kind of field, 2,000 labels and a
 // 96 KB line (BenchmarkRawOneMegabyte covers size). sanitise false skips
 // the client's sanitiser, to show the panes do not depend on it.
-func hostileFile(t testing.TB, sanitise bool) *client.File {
+func hostileFile(t testing.TB, sanitise bool) *imm.File {
 	t.Helper()
-	f := client.File{
+	f := imm.File{
 		URI: "oss://b/" + hostile, Filename: hostile, ObjectStatus: hostile, Reason: hostile,
 		EXIF:         `{"Make":{"value":"` + jsonEsc(hostile) + `"},"` + jsonEsc(hostile) + `":{"value":1}}`,
 		CustomLabels: map[string]any{hostile: hostile, "n": 1.5, "nested": map[string]any{"k": hostile}},
 		OSSTagging:   map[string]any{"t": hostile},
-		Insights:     &client.Insights{Image: &client.Insight{Caption: hostile, Description: strings.Repeat(hostile+" ", 50)}},
+		Insights:     &imm.Insights{Image: &imm.Insight{Caption: hostile, Description: strings.Repeat(hostile+" ", 50)}},
 		OCRTexts:     strings.Repeat("长", 1<<15) + hostile, // 96 KB in one line
 		LatLong:      hostile, Timezone: hostile,
 		FormatName: hostile, FormatLongName: hostile,
-		Addresses:           []client.Address{{Language: hostile, Country: hostile, AddressLine: strings.Repeat(hostile, 20)}},
-		OCRContents:         []client.OCRContents{{Contents: hostile, Language: hostile, Confidence: 2}},
-		VideoStreams:        []client.VideoStream{{CodecName: hostile, FrameRate: hostile, Rotate: hostile, Profile: hostile}},
-		AudioStreams:        []client.AudioStream{{CodecName: hostile, ChannelLayout: hostile}},
-		Subtitles:           []client.SubtitleStream{{Content: hostile, Language: hostile}},
-		CroppingSuggestions: []client.CroppingSuggestion{{AspectRatio: hostile, Confidence: -1}},
+		Addresses:           []imm.Address{{Language: hostile, Country: hostile, AddressLine: strings.Repeat(hostile, 20)}},
+		OCRContents:         []imm.OCRContents{{Contents: hostile, Language: hostile, Confidence: 2}},
+		VideoStreams:        []imm.VideoStream{{CodecName: hostile, FrameRate: hostile, Rotate: hostile, Profile: hostile}},
+		AudioStreams:        []imm.AudioStream{{CodecName: hostile, ChannelLayout: hostile}},
+		Subtitles:           []imm.SubtitleStream{{Content: hostile, Language: hostile}},
+		CroppingSuggestions: []imm.CroppingSuggestion{{AspectRatio: hostile, Confidence: -1}},
 	}
 	for i := 0; i < 2000; i++ {
-		f.Labels = append(f.Labels, client.Label{
+		f.Labels = append(f.Labels, imm.Label{
 			LabelName: fmt.Sprintf("%s%d", hostile, i), ParentLabelName: fmt.Sprintf("%s%d", hostile, i/2),
-			LabelAlias: hostile, Language: hostile, LabelConfidence: float32(i%7) / 3,
-			Clips: []client.Clip{{TimeRange: []int64{-5, 1 << 40}}},
+			LabelAlias: hostile, Language: hostile, LabelConfidence: float64(i%7) / 3,
+			Clips: []imm.Clip{{TimeRange: []int64{-5, 1 << 40}}},
 		})
 	}
 	for i := 0; i < 30; i++ {
-		f.Figures = append(f.Figures, client.Figure{
+		f.Figures = append(f.Figures, imm.Figure{
 			FigureId: hostile, FigureClusterId: fmt.Sprintf("%s%d", hostile, i%3), Gender: hostile,
-			Emotion: hostile, Mask: hostile, Age: int64(i), FigureClusterConfidence: float32(i%5) / 4,
-			Boundary: &client.Boundary{Width: -1, Polygon: make([]client.PointInt64, 3)},
-			HeadPose: &client.HeadPose{Pitch: 1e30},
+			Emotion: hostile, Mask: hostile, Age: int64(i), FigureClusterConfidence: float64(i%5) / 4,
+			Boundary: &imm.Boundary{Width: -1, Polygon: make([]imm.PointInt64, 3)},
+			HeadPose: &imm.HeadPose{Pitch: 1e30},
 		})
 	}
 	b, err := json.Marshal(f)
@@ -64,7 +64,7 @@ func hostileFile(t testing.TB, sanitise bool) *client.File {
 	}
 	// Round trip so the raw JSON also carries an unknown key, as a server's would.
 	b = append(b[:len(b)-1], []byte(`,"Future":"`+jsonEsc(hostile)+`"}`)...)
-	var out client.File
+	var out imm.File
 	if err := json.Unmarshal(b, &out); err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func sweepSizes() [][2]int {
 func TestEveryPaneFitsEverySize(t *testing.T) {
 	// One rich file: the hostile test below covers other content, and
 	// each extra file costs ~10 s under -race.
-	files := map[string]*client.File{"cjk": cjkFile(t)}
+	files := map[string]*imm.File{"cjk": cjkFile(t)}
 	for _, name := range Names {
 		for fname, f := range files {
 			t.Run(name+"-"+fname, func(t *testing.T) {

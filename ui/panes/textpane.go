@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -15,7 +15,7 @@ type content interface {
 	fields() []string
 	// lines renders f at width w (w ≥ 1). It returns nil when the file
 	// has nothing for this pane; the pane then shows empty().
-	lines(d *doc, f *client.File)
+	lines(d *doc, f *imm.File)
 	empty() string
 }
 
@@ -24,7 +24,7 @@ type content interface {
 type textPane struct {
 	c      content
 	styles *theme.Styles
-	file   *client.File
+	file   *imm.File
 	sc     scroller
 	builtW int // width the lines were built for; 0 = not built
 }
@@ -42,7 +42,7 @@ func (p *textPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.sc.keys
 
 // SetFile shows f. A new version of the same file (more fields merged in)
 // keeps the scroll position; another file starts at the top.
-func (p *textPane) SetFile(f *client.File) {
+func (p *textPane) SetFile(f *imm.File) {
 	same := f != nil && p.file != nil && f.URI == p.file.URI
 	p.file = f
 	p.build(same)

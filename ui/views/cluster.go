@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
@@ -17,7 +17,7 @@ import (
 // clusterMsg is the reply to a cluster fetch.
 type clusterMsg struct {
 	req int64
-	c   *client.FigureCluster
+	c   *imm.FigureCluster
 	err error
 }
 
@@ -38,7 +38,7 @@ type Cluster struct {
 
 	id      string
 	row     *state.ClusterRow
-	cluster *client.FigureCluster
+	cluster *imm.FigureCluster
 	cReq    int64 // cluster request in flight (0: none)
 	cErr    error
 
@@ -175,7 +175,7 @@ func (v *Cluster) ID() string { return v.id }
 // Active is the index of the shown pane.
 func (v *Cluster) Active() int { return v.files.Active() }
 
-func (v *Cluster) setCluster(c *client.FigureCluster) {
+func (v *Cluster) setCluster(c *imm.FigureCluster) {
 	v.cluster = c
 	v.headerDirty = true
 	uri := ""
@@ -192,7 +192,7 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	v.cReq = req
 	v.headerDirty = true
 	return tea.Batch(v.files.StartSpin(), func() tea.Msg {
-		var c *client.FigureCluster
+		var c *imm.FigureCluster
 		var err error
 		if refresh {
 			c, err = data.RefreshCluster(ctx, id)

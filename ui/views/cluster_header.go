@@ -10,7 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/theme"
@@ -30,7 +30,7 @@ const pending = "..."
 
 // clusterFields lists what the header shows, from the full cluster when it
 // has arrived and from the list row until then.
-func clusterFields(id string, c *client.FigureCluster, row *state.ClusterRow) []field {
+func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []field {
 	var f []field
 	add := func(k, v string) {
 		m := 0

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/panes"
@@ -84,7 +84,7 @@ func TestClusterWithoutCoverSaysSoAndFetchesNoFile(t *testing.T) {
 
 func TestClusterPaneErrorShowsCodeMessageRequestIDAndRetries(t *testing.T) {
 	f := uitest.NewFake(10)
-	f.FileErr = &client.Error{Kind: client.KindServer, Code: "InternalError", Message: "boom", RequestId: "RID-7", StatusCode: 500}
+	f.FileErr = &imm.Error{Kind: imm.KindServer, Code: "InternalError", Message: "boom", RequestId: "RID-7", StatusCode: 500}
 	v := openCluster(t, f, 0, 100, 24)
 	out := v.View()
 	for _, want := range []string{"InternalError", "boom", "RID-7", "r to retry"} {
@@ -283,7 +283,7 @@ func TestClusterCompactHeaderFitsEveryWidth(t *testing.T) {
 }
 
 func TestClusterHeaderSaysWhetherLoadingOrRefreshingFailed(t *testing.T) {
-	boom := &client.Error{Kind: client.KindServer, Code: "InternalError", Message: "boom", RequestId: "RID-C", StatusCode: 500}
+	boom := &imm.Error{Kind: imm.KindServer, Code: "InternalError", Message: "boom", RequestId: "RID-C", StatusCode: 500}
 	f := uitest.NewFake(10)
 	v := openCluster(t, f, 0, 80, 20)
 	f.ClusterErr = boom
@@ -337,7 +337,7 @@ func TestClusterHeaderKeepsTheCoverFileNameWhenTheURIIsCut(t *testing.T) {
 
 func TestClusterThatFailsToLoadDoesNotClaimItHasNoCover(t *testing.T) {
 	f := uitest.NewFake(10)
-	f.ClusterErr = &client.Error{Kind: client.KindNotFound, Code: "ResourceNotFound", Message: "The specified resource figure cluster is not found.", RequestId: "RID-7"}
+	f.ClusterErr = &imm.Error{Kind: imm.KindNotFound, Code: "ResourceNotFound", Message: "The specified resource figure cluster is not found.", RequestId: "RID-7"}
 	v := views.NewCluster(newEnv(f), "Cluster-nope", nil)
 	t.Cleanup(v.Close)
 	v.SetSize(100, 24)

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -348,12 +348,12 @@ func (v *Clusters) home() tea.Cmd {
 
 // nextSortKey cycles through the sort keys the API offers.
 func nextSortKey(cur string) string {
-	for i, k := range client.SortKeys {
+	for i, k := range imm.SortKeys {
 		if k == cur {
-			return client.SortKeys[(i+1)%len(client.SortKeys)]
+			return imm.SortKeys[(i+1)%len(imm.SortKeys)]
 		}
 	}
-	return client.SortKeys[0]
+	return imm.SortKeys[0]
 }
 
 // View renders the title line and the table.
@@ -468,14 +468,14 @@ func ShortID(id string) string {
 	return id[:keep] + safetext.Ellipsis
 }
 
-func formatAges(lo, avg, hi float32) string {
+func formatAges(lo, avg, hi float64) string {
 	if lo == 0 && avg == 0 && hi == 0 {
 		return "-"
 	}
 	return strconv.Itoa(round(lo)) + "-" + strconv.Itoa(round(avg)) + "-" + strconv.Itoa(round(hi))
 }
 
-func round(f float32) int { return int(f + 0.5) }
+func round(f float64) int { return int(f + 0.5) }
 
 // formatUnix shows a unix time in local time to the minute.
 func formatUnix(sec int64) string {

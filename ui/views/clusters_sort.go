@@ -5,7 +5,7 @@ import tea "github.com/charmbracelet/bubbletea"
 // Sorter is a view whose rows can be sorted by a named key (the command
 // line's `:sort`).
 type Sorter interface {
-	// SetSort sorts by key, one of client.SortKeys, in order "asc" or
+	// SetSort sorts by key, one of imm.SortKeys, in order "asc" or
 	// "desc" ("" keeps the current order), and reloads from the top.
 	SetSort(key, order string) tea.Cmd
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -131,7 +131,7 @@ func TestClustersShowUnnamedClusterByShortID(t *testing.T) {
 
 func TestClustersPageErrorShowsCodeAndRequestIDAndRRetries(t *testing.T) {
 	f := uitest.NewFake(50)
-	f.PageErr = &client.Error{Kind: client.KindThrottled, Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "RID-42", StatusCode: 400}
+	f.PageErr = &imm.Error{Kind: imm.KindThrottled, Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "RID-42", StatusCode: 400}
 	v := openClusters(t, f, 100, 24)
 	out := v.View()
 	for _, want := range []string{"Throttling.User", "RID-42", "press r to retry"} {
@@ -139,7 +139,7 @@ func TestClustersPageErrorShowsCodeAndRequestIDAndRRetries(t *testing.T) {
 			t.Fatalf("error view lacks %q:\n%s", want, out)
 		}
 	}
-	var ce *client.Error
+	var ce *imm.Error
 	if !errors.As(v.Err(), &ce) {
 		t.Fatalf("Err() = %v", v.Err())
 	}

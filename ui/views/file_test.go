@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/views"
@@ -68,7 +68,7 @@ func TestFileViewOfAnUnknownURISaysNotFoundAndRRetries(t *testing.T) {
 	if v.Err() == nil || !strings.Contains(v.View(), "ResourceNotFound") || !strings.Contains(v.View(), "r to retry") {
 		t.Fatalf("err %v\n%s", v.Err(), v.View())
 	}
-	f.Files["oss://demo-bucket/nope.jpg"] = &client.File{URI: "oss://demo-bucket/nope.jpg", Filename: "nope.jpg"}
+	f.Files["oss://demo-bucket/nope.jpg"] = &imm.File{URI: "oss://demo-bucket/nope.jpg", Filename: "nope.jpg"}
 	press(v, "r")
 	if v.Err() != nil || !strings.Contains(v.View(), "Overview of nope.jpg") {
 		t.Fatalf("after r: err %v\n%s", v.Err(), v.View())

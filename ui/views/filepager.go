@@ -5,7 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/widgets/errview"
 )
@@ -89,7 +89,7 @@ func (p *filePager) request() tea.Cmd {
 // onPage takes a reply: a superseded one is dropped, an error kept (but
 // not a cancellation), the files handed to add, which returns how many
 // were new. It asks for the next page while shown and not done.
-func (p *filePager) onPage(msg filePageMsg, add func([]*client.File) int) tea.Cmd {
+func (p *filePager) onPage(msg filePageMsg, add func([]*imm.File) int) tea.Cmd {
 	if msg.req != p.pending {
 		return nil // superseded: a refresh started over, or another list's
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -20,7 +20,7 @@ import (
 type fileMsg struct {
 	req  int64
 	pane int
-	f    *client.File
+	f    *imm.File
 	err  error
 }
 
@@ -149,7 +149,7 @@ func (fp *FilePanes) fetch(i int, refresh bool) tea.Cmd {
 	req := NextRequestID()
 	fp.state[i].req, fp.state[i].err = req, nil
 	return tea.Batch(fp.StartSpin(), func() tea.Msg {
-		var f *client.File
+		var f *imm.File
 		var err error
 		if refresh {
 			f, err = data.RefreshFile(ctx, uri, fields)

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -31,8 +31,8 @@ const LowConfidence = 0.7
 // memberRow is one face of the cluster in one file. Both point into the
 // store's cache: read only.
 type memberRow struct {
-	file *client.File
-	fig  *client.Figure
+	file *imm.File
+	fig  *imm.Figure
 }
 
 // Members is a cluster's faces, one row per face of the cluster (a file
@@ -95,7 +95,7 @@ func (m *Members) Done() bool { return m.pager.done }
 func (m *Members) Cursor() int { return m.table.Cursor() }
 
 // Row returns the file URI and face of row i.
-func (m *Members) Row(i int) (uri string, fig *client.Figure) {
+func (m *Members) Row(i int) (uri string, fig *imm.Figure) {
 	return m.rows[i].file.URI, m.rows[i].fig
 }
 
@@ -139,8 +139,8 @@ func (m *Members) Update(msg tea.Msg) tea.Cmd {
 // keeps the cursor on the face it was on, or on the top row (the worst
 // outlier so far) if it was there. The new rows are sorted alone and
 // merged, so a page costs its own sort plus one pass.
-func (m *Members) add(files []*client.File) (added int) {
-	var sel *client.Figure
+func (m *Members) add(files []*imm.File) (added int) {
+	var sel *imm.Figure
 	if c := m.table.Cursor(); c > 0 && c < len(m.rows) {
 		sel = m.rows[c].fig
 	}

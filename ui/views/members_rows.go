@@ -94,7 +94,7 @@ func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
 
 // score renders a 0..1 score with two decimals, or "-" for 0: the models
 // cannot tell a score the server left out from a sent 0.
-func score(v float32) string {
+func score(v float64) string {
 	if v == 0 {
 		return "-"
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -64,7 +64,7 @@ func deliver(v uitest.Updater, msgs []tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func memberRows(v *views.Cluster) (uris []string, figs []*client.Figure) {
+func memberRows(v *views.Cluster) (uris []string, figs []*imm.Figure) {
 	m := v.Members()
 	for i := 0; i < m.Len(); i++ {
 		u, f := m.Row(i)
@@ -118,8 +118,8 @@ func TestMembersTitleCountsFacesBelowPointSeven(t *testing.T) {
 	f := uitest.NewFake(10)
 	f.AddCluster(0)
 	id := f.Rows[0].ID
-	for i, c := range []float32{0.2, 0.69, 0.7, 0.95, 0} { // 0: not sent, not counted
-		f.AddFile(&client.File{URI: fmt.Sprintf("oss://b/%d.jpg", i), Figures: []client.Figure{
+	for i, c := range []float64{0.2, 0.69, 0.7, 0.95, 0} { // 0: not sent, not counted
+		f.AddFile(&imm.File{URI: fmt.Sprintf("oss://b/%d.jpg", i), Figures: []imm.Figure{
 			{FigureId: fmt.Sprint(i), FigureClusterId: id, FigureClusterConfidence: c}}})
 	}
 	v := openMembers(t, newEnv(f), id, 120, 30)
@@ -220,7 +220,7 @@ func TestMembersPageErrorShowsAndRRetriesThatPage(t *testing.T) {
 	f, _, faces := membersFake(30, 10)
 	v := openCluster(t, f, 0, 120, 40)
 	next := deliver(v, messages(v.Update(uitest.Key("m"))))
-	f.MemberErr = &client.Error{Kind: client.KindThrottled, Code: "Throttling", Message: "slow down"}
+	f.MemberErr = &imm.Error{Kind: imm.KindThrottled, Code: "Throttling", Message: "slow down"}
 	deliver(v, messages(next))
 	if v.Err() == nil || !strings.Contains(v.View(), "a page failed: r retries") {
 		t.Fatalf("error not shown:\n%s", v.View())

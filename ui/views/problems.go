@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
@@ -153,8 +153,8 @@ func (v *Problems) reset() {
 
 // add merges a page into the sorted rows. A cursor the user moved stays on
 // its file; one on the first row stays there, on what now sorts first.
-func (v *Problems) add(files []*client.File) (added int) {
-	var sel *client.File
+func (v *Problems) add(files []*imm.File) (added int) {
+	var sel *imm.File
 	if c := v.table.Cursor(); c > 0 && c < len(v.rows) {
 		sel = v.rows[c].file
 	}

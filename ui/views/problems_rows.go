@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -19,13 +19,13 @@ const maxCodeBytes = 64
 // problemRow is one file not indexed, with what its Reason says parsed
 // once. file points into the store's cache: read only.
 type problemRow struct {
-	file *client.File
+	file *imm.File
 	code string // "InternalError", or noCode
 	http string // "500", or "" when Reason has no "status: NNN"
 	name string // Filename, or the URI's last element
 }
 
-func newProblemRow(f *client.File) problemRow {
+func newProblemRow(f *imm.File) problemRow {
 	r := problemRow{file: f, code: ReasonCode(f.Reason), http: ReasonHTTPStatus(f.Reason), name: f.Filename}
 	if r.name == "" {
 		r.name = FileName(f.URI)

@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -114,7 +114,7 @@ func TestProblemsPagingStopsAtTheBoundAndSaysSo(t *testing.T) {
 func TestProblemsPagingStopsAtTheBoundEvenWhenEveryFileIsDropped(t *testing.T) {
 	f := problemsFake(0, 10)
 	for i := 0; i < 100; i++ {
-		f.AddFile(&client.File{URI: fmt.Sprintf("oss://b/ok-%03d.jpg", i), Filename: "ok.jpg", ObjectStatus: "Indexed"})
+		f.AddFile(&imm.File{URI: fmt.Sprintf("oss://b/ok-%03d.jpg", i), Filename: "ok.jpg", ObjectStatus: "Indexed"})
 	}
 	f.ProblemFilterIgnored = true
 	env := newEnv(f)
@@ -209,7 +209,7 @@ func TestProblemsEmptySaysEveryFileIsIndexed(t *testing.T) {
 
 func TestProblemsErrorShowsTheRequestIDAndRRetries(t *testing.T) {
 	f := problemsFake(30, 10)
-	f.ProblemErr = &client.Error{Kind: client.KindThrottled, Code: "Throttling.User", StatusCode: 429,
+	f.ProblemErr = &imm.Error{Kind: imm.KindThrottled, Code: "Throttling.User", StatusCode: 429,
 		Message: "Request was denied due to user flow control.", RequestId: "RID-THROTTLED-1"}
 	v := openProblems(t, newEnv(f), 120, 30)
 	out := v.View()
@@ -230,7 +230,7 @@ func TestProblemsErrorShowsTheRequestIDAndRRetries(t *testing.T) {
 
 func TestProblemsFramesFitEverySize(t *testing.T) {
 	f := problemsFake(40, 100)
-	f.AddFile(&client.File{URI: "oss://bucket/" + strings.Repeat("深い/", 200) + "名前\x1b[2J.jpg", ObjectStatus: "Failed\x07",
+	f.AddFile(&imm.File{URI: "oss://bucket/" + strings.Repeat("深い/", 200) + "名前\x1b[2J.jpg", ObjectStatus: "Failed\x07",
 		Reason: "[" + strings.Repeat("错", 30) + "] status: 500", Filename: strings.Repeat("😀", 300)})
 	v := openProblems(t, newEnv(f), 100, 30)
 	for w := 1; w <= 140; w += 3 {

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -23,13 +23,13 @@ import (
 // tea.Cmd.
 type Data interface {
 	ClusterPage(ctx context.Context, q state.ClusterQuery, token string) (state.ClusterPage, error)
-	Cluster(ctx context.Context, id string) (*client.FigureCluster, error)
-	CachedCluster(id string) (*client.FigureCluster, bool)
-	RefreshCluster(ctx context.Context, id string) (*client.FigureCluster, error)
+	Cluster(ctx context.Context, id string) (*imm.FigureCluster, error)
+	CachedCluster(id string) (*imm.FigureCluster, bool)
+	RefreshCluster(ctx context.Context, id string) (*imm.FigureCluster, error)
 	ClusterName(id string) (string, bool)
-	File(ctx context.Context, uri string, fields []string) (*client.File, error)
-	CachedFile(uri string, fields []string) (*client.File, bool)
-	RefreshFile(ctx context.Context, uri string, fields []string) (*client.File, error)
+	File(ctx context.Context, uri string, fields []string) (*imm.File, error)
+	CachedFile(uri string, fields []string) (*imm.File, bool)
+	RefreshFile(ctx context.Context, uri string, fields []string) (*imm.File, error)
 	// ClusterFiles pages the files holding a face of the cluster (100 per
 	// call) and caches their fields.
 	ClusterFiles(ctx context.Context, clusterID, token string, fields []string) (state.FilePage, error)

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 )
 
@@ -34,8 +34,8 @@ type Fake struct {
 	mu       sync.Mutex
 	Rows     []state.ClusterRow
 	PageSize int
-	Clusters map[string]*client.FigureCluster
-	Files    map[string]*client.File
+	Clusters map[string]*imm.FigureCluster
+	Files    map[string]*imm.File
 	// Errors to return: page requests, cluster requests and file requests
 	// fail with them while set.
 	PageErr, ClusterErr, FileErr error
@@ -67,7 +67,7 @@ type Fake struct {
 // NewFake makes a dataset of n clusters named with CJK and Latin names;
 // every third has no name, every fifth no cover.
 func NewFake(n int) *Fake {
-	f := &Fake{PageSize: 100, Clusters: map[string]*client.FigureCluster{}, Files: map[string]*client.File{},
+	f := &Fake{PageSize: 100, Clusters: map[string]*imm.FigureCluster{}, Files: map[string]*imm.File{},
 		Proj: "demo-project", Data: "demo-dataset", fetched: map[string]map[string]bool{}}
 	names := []string{"张伟", "王芳", "Alice Martin", "李娜", "José Ñúñez", "陈静静", "Bob"}
 	for i := 0; i < n; i++ {
@@ -75,7 +75,7 @@ func NewFake(n int) *Fake {
 		r := state.ClusterRow{
 			ID: id, Gender: []string{"male", "female"}[i%2],
 			FaceCount: int32(100 - i%97), ImageCount: int32(80 - i%61), VideoCount: int32(i % 7),
-			MinAge: float32(20 + i%10), AvgAge: float32(30 + i%10), MaxAge: float32(40 + i%10),
+			MinAge: float64(20 + i%10), AvgAge: float64(30 + i%10), MaxAge: float64(40 + i%10),
 			CreateTime: 1700000000 + int64(i)*3600, UpdateTime: 1710000000 + int64(i)*60,
 		}
 		if i%3 != 2 {
@@ -90,9 +90,9 @@ func NewFake(n int) *Fake {
 }
 
 // AddCluster registers the full cluster and its cover file for row i.
-func (f *Fake) AddCluster(i int) *client.FigureCluster {
+func (f *Fake) AddCluster(i int) *imm.FigureCluster {
 	r := f.Rows[i]
-	c := &client.FigureCluster{
+	c := &imm.FigureCluster{
 		ObjectId: r.ID, Name: r.Name, Gender: r.Gender, FaceCount: int64(r.FaceCount),
 		ImageCount: int64(r.ImageCount), VideoCount: int64(r.VideoCount), MinAge: r.MinAge,
 		AverageAge: r.AvgAge, MaxAge: r.MaxAge, CreateTime: "2024-01-02T03:04:05Z",
@@ -100,8 +100,8 @@ func (f *Fake) AddCluster(i int) *client.FigureCluster {
 		CustomLabels: map[string]any{"reviewed": "yes", "team": "qa"},
 	}
 	if r.CoverURI != "" {
-		c.Cover = &client.File{URI: r.CoverURI}
-		f.Files[r.CoverURI] = &client.File{URI: r.CoverURI, Filename: r.CoverURI[strings.LastIndex(r.CoverURI, "/")+1:],
+		c.Cover = &imm.File{URI: r.CoverURI}
+		f.Files[r.CoverURI] = &imm.File{URI: r.CoverURI, Filename: r.CoverURI[strings.LastIndex(r.CoverURI, "/")+1:],
 			MediaType: "image", ImageWidth: 1920, ImageHeight: 1080, Size: 123456}
 	}
 	f.Clusters[r.ID] = c
@@ -154,7 +154,7 @@ func (f *Fake) ClusterPage(ctx context.Context, q state.ClusterQuery, token stri
 }
 
 // Cluster returns the registered cluster.
-func (f *Fake) Cluster(ctx context.Context, id string) (*client.FigureCluster, error) {
+func (f *Fake) Cluster(ctx context.Context, id string) (*imm.FigureCluster, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.ClusterCalls = append(f.ClusterCalls, id)
@@ -164,16 +164,16 @@ func (f *Fake) Cluster(ctx context.Context, id string) (*client.FigureCluster, e
 	}
 	c, ok := f.Clusters[id]
 	if !ok {
-		return nil, &client.Error{Kind: client.KindNotFound, Code: "ResourceNotFound", Message: "cluster " + id + " not found", RequestId: "RID-NF"}
+		return nil, &imm.Error{Kind: imm.KindNotFound, Code: "ResourceNotFound", Message: "cluster " + id + " not found", RequestId: "RID-NF"}
 	}
 	return c, nil
 }
 
 // CachedCluster never hits: every view asks.
-func (f *Fake) CachedCluster(id string) (*client.FigureCluster, bool) { return nil, false }
+func (f *Fake) CachedCluster(id string) (*imm.FigureCluster, bool) { return nil, false }
 
 // RefreshCluster is Cluster.
-func (f *Fake) RefreshCluster(ctx context.Context, id string) (*client.FigureCluster, error) {
+func (f *Fake) RefreshCluster(ctx context.Context, id string) (*imm.FigureCluster, error) {
 	return f.Cluster(ctx, id)
 }
 
@@ -195,16 +195,16 @@ func fieldKey(fields []string) []string {
 }
 
 // File records the call and remembers which fields were fetched.
-func (f *Fake) File(ctx context.Context, uri string, fields []string) (*client.File, error) {
+func (f *Fake) File(ctx context.Context, uri string, fields []string) (*imm.File, error) {
 	return f.file(uri, fields, false)
 }
 
 // RefreshFile is File, recorded as a refresh.
-func (f *Fake) RefreshFile(ctx context.Context, uri string, fields []string) (*client.File, error) {
+func (f *Fake) RefreshFile(ctx context.Context, uri string, fields []string) (*imm.File, error) {
 	return f.file(uri, fields, true)
 }
 
-func (f *Fake) file(uri string, fields []string, refresh bool) (*client.File, error) {
+func (f *Fake) file(uri string, fields []string, refresh bool) (*imm.File, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.FileCalls = append(f.FileCalls, FileCall{uri, fields, refresh})
@@ -214,7 +214,7 @@ func (f *Fake) file(uri string, fields []string, refresh bool) (*client.File, er
 	}
 	file, ok := f.Files[uri]
 	if !ok {
-		return nil, &client.Error{Kind: client.KindNotFound, Code: "ResourceNotFound", Message: "file not found", RequestId: "RID-F"}
+		return nil, &imm.Error{Kind: imm.KindNotFound, Code: "ResourceNotFound", Message: "file not found", RequestId: "RID-F"}
 	}
 	if f.fetched[uri] == nil {
 		f.fetched[uri] = map[string]bool{}
@@ -226,7 +226,7 @@ func (f *Fake) file(uri string, fields []string, refresh bool) (*client.File, er
 }
 
 // CachedFile hits when every field was fetched before.
-func (f *Fake) CachedFile(uri string, fields []string) (*client.File, bool) {
+func (f *Fake) CachedFile(uri string, fields []string) (*imm.File, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	got := f.fetched[uri]

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 )
 
@@ -30,7 +30,7 @@ func (f *Fake) ClusterFiles(ctx context.Context, clusterID, token string, fields
 		if f.MemberErr != nil {
 			return state.FilePage{}, f.MemberErr
 		}
-		return f.queryPageLocked(token, fields, f.MemberPageSize, "RID-MEMBERS-", func(file *client.File) bool {
+		return f.queryPageLocked(token, fields, f.MemberPageSize, "RID-MEMBERS-", func(file *imm.File) bool {
 			for i := range file.Figures {
 				if file.Figures[i].FigureClusterId == clusterID {
 					return true
@@ -49,7 +49,7 @@ func (f *Fake) Members() []MemberCall {
 }
 
 // AddFile registers a file (replacing one at its URI).
-func (f *Fake) AddFile(file *client.File) {
+func (f *Fake) AddFile(file *imm.File) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.Files[file.URI] = file
@@ -69,23 +69,23 @@ func (f *Fake) AddMembers(clusterID string, n int) (faces int) {
 	defer f.mu.Unlock()
 	for i := 0; i < n; i++ {
 		uri := fmt.Sprintf("oss://demo-bucket/members/%04d.jpg", i)
-		file := &client.File{URI: uri, Filename: fmt.Sprintf("%04d.jpg", i), MediaType: "image",
+		file := &imm.File{URI: uri, Filename: fmt.Sprintf("%04d.jpg", i), MediaType: "image",
 			ObjectStatus: "Normal", ProduceTime: fmt.Sprintf("2024-05-%02dT10:%02d:00+08:00", 1+i%28, i%60)}
-		file.Figures = append(file.Figures, client.Figure{
+		file.Figures = append(file.Figures, imm.Figure{
 			FigureId: fmt.Sprintf("face-%04d-a", i), FigureClusterId: clusterID, FigureType: "face",
-			FigureClusterConfidence: 0.05 + float32((i*37)%50)/50*0.94, FaceQuality: float32(1+i%9) / 10,
+			FigureClusterConfidence: 0.05 + float64((i*37)%50)/50*0.94, FaceQuality: float64(1+i%9) / 10,
 			Sharpness: 0.5, Age: int64(30 + i%5), AgeSD: 3, Gender: "female", Emotion: "happiness",
 		})
 		faces++
 		if i%7 == 0 {
-			file.Figures = append(file.Figures, client.Figure{
+			file.Figures = append(file.Figures, imm.Figure{
 				FigureId: fmt.Sprintf("face-%04d-b", i), FigureClusterId: clusterID, FigureType: "face",
 				FigureClusterConfidence: 0.9, FaceQuality: 0.8, Gender: "female",
 			})
 			faces++
 		}
 		if i%3 == 0 {
-			file.Figures = append(file.Figures, client.Figure{
+			file.Figures = append(file.Figures, imm.Figure{
 				FigureId: fmt.Sprintf("face-%04d-x", i), FigureClusterId: OtherCluster, FigureType: "face",
 				FigureClusterConfidence: 0.01, FaceQuality: 0.01,
 			})
@@ -116,7 +116,7 @@ func (f *Fake) ProblemFiles(ctx context.Context, token string, fields []string) 
 		if f.ProblemErr != nil {
 			return state.FilePage{}, f.ProblemErr
 		}
-		return f.queryPageLocked(token, fields, f.ProblemPageSize, "RID-PROBLEMS-", func(file *client.File) bool {
+		return f.queryPageLocked(token, fields, f.ProblemPageSize, "RID-PROBLEMS-", func(file *imm.File) bool {
 			return f.ProblemFilterIgnored || file.ObjectStatus != "Indexed"
 		}), nil
 	})
@@ -142,7 +142,7 @@ func (f *Fake) gatedPage(ctx context.Context, gate chan struct{}, page func() (s
 // queryPageLocked serves one SimpleQuery-like page of the files that match,
 // in URI order, with the offset as NextToken, and records the fields the
 // page fetched for each file (as the store's cache would). f.mu is held.
-func (f *Fake) queryPageLocked(token string, fields []string, size int, rid string, match func(*client.File) bool) state.FilePage {
+func (f *Fake) queryPageLocked(token string, fields []string, size int, rid string, match func(*imm.File) bool) state.FilePage {
 	var uris []string
 	for uri, file := range f.Files {
 		if match(file) {
@@ -202,10 +202,10 @@ func (f *Fake) AddProblems(n int) {
 		if i%5 == 4 {
 			status = "Processing"
 		}
-		f.Files[uri] = &client.File{URI: uri, Filename: fmt.Sprintf("p%04d.jpg", n-i), MediaType: "image",
+		f.Files[uri] = &imm.File{URI: uri, Filename: fmt.Sprintf("p%04d.jpg", n-i), MediaType: "image",
 			ObjectStatus: status, Reason: ProblemReasons[i%len(ProblemReasons)],
 			UpdateTime: fmt.Sprintf("2024-06-%02dT08:%02d:00+08:00", 1+i%28, i%60)}
 	}
 	ok := "oss://demo-bucket/problems/indexed.jpg"
-	f.Files[ok] = &client.File{URI: ok, Filename: "indexed.jpg", MediaType: "image", ObjectStatus: "Indexed"}
+	f.Files[ok] = &imm.File{URI: ok, Filename: "indexed.jpg", MediaType: "image", ObjectStatus: "Indexed"}
 }

@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/panes"
 )
@@ -28,7 +28,7 @@ func StubPanes(ctx panes.Context) []panes.Pane {
 type stubPane struct {
 	title  string
 	fields []string
-	file   *client.File
+	file   *imm.File
 	w, h   int
 }
 
@@ -36,7 +36,7 @@ var openKey = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open 
 
 func (p *stubPane) Title() string             { return p.title }
 func (p *stubPane) Fields() []string          { return p.fields }
-func (p *stubPane) SetFile(f *client.File)    { p.file = f }
+func (p *stubPane) SetFile(f *imm.File)       { p.file = f }
 func (p *stubPane) SetSize(w, h int)          { p.w, p.h = w, h }
 func (p *stubPane) ShortHelp() []key.Binding  { return []key.Binding{openKey} }
 func (p *stubPane) FullHelp() [][]key.Binding { return [][]key.Binding{{openKey}} }

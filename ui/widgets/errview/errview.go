@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 )
 
@@ -19,8 +19,8 @@ func Quiet(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return true
 	}
-	var ce *client.Error
-	return errors.As(err, &ce) && ce.Kind == client.KindCanceled
+	var ce *imm.Error
+	return errors.As(err, &ce) && ce.Kind == imm.KindCanceled
 }
 
 // Summary is the error on one line for the status bar, the parts that
@@ -30,7 +30,7 @@ func Summary(err error) string {
 	if err == nil {
 		return ""
 	}
-	var ce *client.Error
+	var ce *imm.Error
 	if !errors.As(err, &ce) {
 		return safetext.Line(err.Error())
 	}
@@ -53,7 +53,7 @@ func Lines(err error) []string {
 	if err == nil {
 		return nil
 	}
-	var ce *client.Error
+	var ce *imm.Error
 	if !errors.As(err, &ce) {
 		return []string{"Error: " + safetext.Line(err.Error()), "Press r to retry."}
 	}
@@ -70,7 +70,7 @@ func Lines(err error) []string {
 	return out
 }
 
-func code(ce *client.Error) string {
+func code(ce *imm.Error) string {
 	if ce.Code != "" {
 		if ce.StatusCode != 0 {
 			return ce.Code + " (HTTP " + strconv.Itoa(ce.StatusCode) + ")"

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/imm"
 )
 
-var throttled = &client.Error{Kind: client.KindThrottled, Code: "Throttling.User", StatusCode: 400,
+var throttled = &imm.Error{Kind: imm.KindThrottled, Code: "Throttling.User", StatusCode: 400,
 	Message: "Request was denied due to user flow control.", RequestId: "RID-1"}
 
 func TestSummaryPutsCodeAndRequestIDBeforeTheMessage(t *testing.T) {
@@ -37,7 +37,7 @@ func TestPlainErrorsAreSanitised(t *testing.T) {
 }
 
 func TestCancellationIsQuiet(t *testing.T) {
-	if !Quiet(context.Canceled) || !Quiet(&client.Error{Kind: client.KindCanceled}) || Quiet(throttled) {
+	if !Quiet(context.Canceled) || !Quiet(&imm.Error{Kind: imm.KindCanceled}) || Quiet(throttled) {
 		t.Fatal("Quiet misclassifies")
 	}
 }

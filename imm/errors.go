@@ -1,4 +1,4 @@
-package client
+package imm
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ type Error struct {
 	Attempts   int
 	Err        error // underlying (network) error, for errors.Is(ctx errors)
 
-	permanent bool // a Kind that is usually transient but is not this time (e.g. body over the cap)
+	Permanent bool // a Kind that is usually transient but is not this time (e.g. body over the cap)
 }
 
 // Error reads "Action: Code: Message (HTTP 400, request ID, 3 attempts)".
@@ -83,7 +83,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Retryable says whether trying again later may succeed.
 func (e *Error) Retryable() bool {
-	if e.permanent {
+	if e.Permanent {
 		return false
 	}
 	switch e.Kind {
@@ -107,7 +107,7 @@ func (e *Error) Hint() string {
 	case KindInvalidArgument:
 		return "IMM rejected the request; check the names, filters and sort options given."
 	case KindServer:
-		if e.permanent {
+		if e.Permanent {
 			return "The reply was too large; ask for fewer results or fields."
 		}
 		return "IMM had a problem answering; wait a moment and press r to retry."

@@ -1,4 +1,4 @@
-package client
+package imm
 
 // Code below keeps Extras on every model; see extras.go.
 

@@ -1,4 +1,4 @@
-package client
+package imm
 
 // Request and response shapes of the actions immtui uses (imm-api.md §1.1).
 // Responses hold decoded, sanitised models; RequestId is IMM's (the last

@@ -1,4 +1,4 @@
-package client
+package imm
 
 // Models of the IMM 2020-09-30 API (../shared/imm-api.md §3).
 //
@@ -29,9 +29,9 @@ type FigureCluster struct {
 	FaceCount       int64          `json:"FaceCount,omitempty"`
 	ImageCount      int64          `json:"ImageCount,omitempty"`
 	VideoCount      int64          `json:"VideoCount,omitempty"`
-	AverageAge      float32        `json:"AverageAge,omitempty"`
-	MinAge          float32        `json:"MinAge,omitempty"`
-	MaxAge          float32        `json:"MaxAge,omitempty"`
+	AverageAge      float64        `json:"AverageAge,omitempty"`
+	MinAge          float64        `json:"MinAge,omitempty"`
+	MaxAge          float64        `json:"MaxAge,omitempty"`
 	Cover           *File          `json:"Cover,omitempty"`
 	CreateTime      string         `json:"CreateTime,omitempty"`
 	UpdateTime      string         `json:"UpdateTime,omitempty"`
@@ -149,19 +149,19 @@ type Figure struct {
 	Mask                    string    `json:"Mask,omitempty"`
 	Mouth                   string    `json:"Mouth,omitempty"`
 	Age                     int64     `json:"Age,omitempty"`
-	AgeSD                   float32   `json:"AgeSD,omitempty"`
-	FigureConfidence        float32   `json:"FigureConfidence,omitempty"`
-	FigureClusterConfidence float32   `json:"FigureClusterConfidence,omitempty"`
-	GenderConfidence        float32   `json:"GenderConfidence,omitempty"`
-	EmotionConfidence       float32   `json:"EmotionConfidence,omitempty"`
-	BeardConfidence         float32   `json:"BeardConfidence,omitempty"`
-	GlassesConfidence       float32   `json:"GlassesConfidence,omitempty"`
-	HatConfidence           float32   `json:"HatConfidence,omitempty"`
-	MaskConfidence          float32   `json:"MaskConfidence,omitempty"`
-	MouthConfidence         float32   `json:"MouthConfidence,omitempty"`
-	Attractive              float32   `json:"Attractive,omitempty"`
-	FaceQuality             float32   `json:"FaceQuality,omitempty"`
-	Sharpness               float32   `json:"Sharpness,omitempty"`
+	AgeSD                   float64   `json:"AgeSD,omitempty"`
+	FigureConfidence        float64   `json:"FigureConfidence,omitempty"`
+	FigureClusterConfidence float64   `json:"FigureClusterConfidence,omitempty"`
+	GenderConfidence        float64   `json:"GenderConfidence,omitempty"`
+	EmotionConfidence       float64   `json:"EmotionConfidence,omitempty"`
+	BeardConfidence         float64   `json:"BeardConfidence,omitempty"`
+	GlassesConfidence       float64   `json:"GlassesConfidence,omitempty"`
+	HatConfidence           float64   `json:"HatConfidence,omitempty"`
+	MaskConfidence          float64   `json:"MaskConfidence,omitempty"`
+	MouthConfidence         float64   `json:"MouthConfidence,omitempty"`
+	Attractive              float64   `json:"Attractive,omitempty"`
+	FaceQuality             float64   `json:"FaceQuality,omitempty"`
+	Sharpness               float64   `json:"Sharpness,omitempty"`
 	Boundary                *Boundary `json:"Boundary,omitempty"`
 	HeadPose                *HeadPose `json:"HeadPose,omitempty"`
 	Extras                  `json:"-"`
@@ -192,9 +192,9 @@ type PointInt64 struct {
 
 // HeadPose is in degrees, -180..180.
 type HeadPose struct {
-	Pitch  float32 `json:"Pitch,omitempty"`
-	Roll   float32 `json:"Roll,omitempty"`
-	Yaw    float32 `json:"Yaw,omitempty"`
+	Pitch  float64 `json:"Pitch,omitempty"`
+	Roll   float64 `json:"Roll,omitempty"`
+	Yaw    float64 `json:"Yaw,omitempty"`
 	Extras `json:"-"`
 }
 
@@ -205,8 +205,8 @@ type Label struct {
 	ParentLabelName string  `json:"ParentLabelName,omitempty"`
 	Language        string  `json:"Language,omitempty"`
 	LabelLevel      int64   `json:"LabelLevel,omitempty"`
-	LabelConfidence float32 `json:"LabelConfidence,omitempty"`
-	CentricScore    float32 `json:"CentricScore,omitempty"`
+	LabelConfidence float64 `json:"LabelConfidence,omitempty"`
+	CentricScore    float64 `json:"CentricScore,omitempty"`
 	Clips           []Clip  `json:"Clips,omitempty"`
 	Extras          `json:"-"`
 }
@@ -220,7 +220,7 @@ type Clip struct {
 // OCRContents is one recognised block of text.
 type OCRContents struct {
 	Contents   string    `json:"Contents,omitempty"`
-	Confidence float32   `json:"Confidence,omitempty"`
+	Confidence float64   `json:"Confidence,omitempty"`
 	Language   string    `json:"Language,omitempty"`
 	Boundary   *Boundary `json:"Boundary,omitempty"`
 	Extras     `json:"-"`
@@ -313,14 +313,14 @@ type SubtitleStream struct {
 // CroppingSuggestion is a suggested crop for an aspect ratio.
 type CroppingSuggestion struct {
 	AspectRatio string    `json:"AspectRatio,omitempty"`
-	Confidence  float32   `json:"Confidence,omitempty"`
+	Confidence  float64   `json:"Confidence,omitempty"`
 	Boundary    *Boundary `json:"Boundary,omitempty"`
 	Extras      `json:"-"`
 }
 
 // ImageScore is IMM's aesthetic quality score, 0..1.
 type ImageScore struct {
-	OverallQualityScore float32 `json:"OverallQualityScore,omitempty"`
+	OverallQualityScore float64 `json:"OverallQualityScore,omitempty"`
 	Extras              `json:"-"`
 }
 
@@ -353,7 +353,7 @@ type Insight struct {
 type Element struct {
 	ObjectId           string            `json:"ObjectId,omitempty"`
 	ElementType        string            `json:"ElementType,omitempty"`
-	SemanticSimilarity float32           `json:"SemanticSimilarity,omitempty"`
+	SemanticSimilarity float64           `json:"SemanticSimilarity,omitempty"`
 	ElementContents    []ElementContent  `json:"ElementContents,omitempty"`
 	ElementRelations   []ElementRelation `json:"ElementRelations,omitempty"`
 	Extras             `json:"-"`
