@@ -7,6 +7,7 @@ package emulator
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -17,7 +18,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,11 +40,12 @@ const (
 	// 100 long URIs fit many times over. Beyond it, IMM's error JSON; the
 	// HTTP server lets headers up to maxHeaderBytes through so that the
 	// action, not net/http's bare 431, answers oversized queries.
-	maxQueryBytes  = 1 << 20
-	maxHeaderBytes = 16 << 20
-	// maxCalls bounds the request log of a long-running server; the oldest
-	// half is dropped when it fills.
-	maxCalls = 100_000
+	maxQueryBytes = 1 << 20
+	// maxHeaderBytes is net/http's bound on the request line and headers,
+	// what a request costs before any check: room for a maxQueryBytes
+	// query and the signing headers. Past it, an IMM error JSON with 431
+	// (running.go rewrites net/http's plain-text reply).
+	maxHeaderBytes = maxQueryBytes + 64<<10
 )
 
 // Config describes one emulator.
@@ -54,10 +55,13 @@ type Config struct {
 	Faults                       Faults
 	Now                          func() time.Time // clock for the signature date check (default time.Now)
 	HostID                       string           // for error bodies, default "imm.emulator.local"
+	Limits                       Limits           // connection, time and log bounds; zero fields take DefaultLimits
 }
 
 // Call is one request as the emulator saw it, for tests and for `serve`
-// logs. Code is the IMM error code answered, "" on success; two codes are
+// logs. Action is cut to 128 bytes; Params is nil for a request refused
+// before its action ran its checks (bad signature, version or action), so
+// a stranger's megabytes are not kept. Code is the IMM error code answered, "" on success; two codes are
 // the emulator's own: "TruncatedBody" (a truncate fault cut the answer)
 // and "RequestCanceled" (the client left before the answer).
 type Call struct {
@@ -76,10 +80,11 @@ type Server struct {
 	faults  *injector
 	actions map[string]action
 
+	limits Limits
+
 	inFlight atomic.Int64
 
-	mu    sync.Mutex
-	calls []Call
+	log callLog
 }
 
 // action answers one IMM action: the success body, or an error.
@@ -105,6 +110,10 @@ func New(cfg Config) (*Server, error) {
 	if err := cfg.Faults.validate(); err != nil {
 		return nil, err
 	}
+	limits, err := cfg.Limits.withDefaults()
+	if err != nil {
+		return nil, err
+	}
 	st, err := newStore(sourceOf(cfg.Data))
 	if err != nil {
 		return nil, err
@@ -115,6 +124,8 @@ func New(cfg Config) (*Server, error) {
 		verify:  newVerifier(map[string]string{cfg.AccessKeyID: cfg.AccessKeySecret}, cfg.Now),
 		faults:  newInjector(cfg.Faults),
 		actions: actionTable(),
+		limits:  limits,
+		log:     callLog{maxEntries: limits.MaxLogEntries, maxBytes: limits.MaxLogBytes},
 	}, nil
 }
 
@@ -140,31 +151,18 @@ func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
 // Faults returns the faults in force.
 func (s *Server) Faults() Faults { return s.faults.get() }
 
-// Calls returns the request log, in the order answers were completed.
-func (s *Server) Calls() []Call {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Call(nil), s.calls...)
-}
+// Calls returns the request log, in the order answers were completed:
+// the latest Limits.MaxLogEntries calls, fewer when they pass
+// Limits.MaxLogBytes.
+func (s *Server) Calls() []Call { return s.log.snapshot() }
 
 // InFlight is the number of requests being answered now.
 func (s *Server) InFlight() int { return int(s.inFlight.Load()) }
 
 // ResetCalls empties the request log.
-func (s *Server) ResetCalls() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.calls = nil
-}
+func (s *Server) ResetCalls() { s.log.reset() }
 
-func (s *Server) record(c Call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.calls) >= maxCalls {
-		s.calls = append(s.calls[:0], s.calls[maxCalls/2:]...)
-	}
-	s.calls = append(s.calls, c)
-}
+func (s *Server) record(c Call) { s.log.add(c) }
 
 // ServeHTTP answers one IMM request. It never panics (a panic becomes a
 // 500 InternalError JSON body) and never waits longer than the client.
@@ -172,7 +170,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.inFlight.Add(1)
 	defer s.inFlight.Add(-1)
 	rid := newRequestID()
-	call := Call{Action: r.Header.Get("x-acs-action"), Params: r.URL.Query(), RequestId: rid}
+	// Params are logged once the checks pass (answer), not here.
+	call := Call{Action: r.Header.Get("x-acs-action"), RequestId: rid}
 	wrote, recorded := false, false
 	defer func() {
 		if v := recover(); v != nil {
@@ -195,6 +194,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		call.Status, call.Code = 499, "RequestCanceled"
 		return
 	}
+	// The write deadline starts after the injected delay, so latency
+	// faults longer than WriteTimeout still answer (not supported by
+	// recorders; then there is none).
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.limits.WriteTimeout))
 	body, status, code := s.answer(r, &call, plan)
 	wrote = true
 	call.Status, call.Code = status, code
@@ -253,6 +256,8 @@ func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, in
 	if !ok {
 		return fail(errUnknownAction(call.Action))
 	}
+	// Signed, current version, known action: worth logging in full.
+	call.Params = query
 	switch plan.kind {
 	case faultServerError:
 		return fail(errFaultInternal)
@@ -269,7 +274,9 @@ func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, in
 			}
 		}
 	}
-	p := &params{v: query}
+	ctx, cancel := context.WithTimeout(r.Context(), s.limits.RequestTimeout)
+	defer cancel()
+	p := &params{v: query, ctx: ctx}
 	resp, e := act(s, p, call.RequestId)
 	if e != nil {
 		return fail(e)

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // apiError is an IMM error answer: an HTTP status and the Code and Message
@@ -66,7 +67,16 @@ func errNotFound(kind string) *apiError {
 
 func errUnknownAction(action string) *apiError {
 	return &apiError{http.StatusNotFound, "InvalidApi.NotFound",
-		fmt.Sprintf("Specified api %q is not found; check the x-acs-action header.", action)}
+		fmt.Sprintf("Specified api %q is not found; check the x-acs-action header.", clip(action, maxLoggedAction))}
+}
+
+// clip cuts what a client sent to n bytes (marked with "..."), so an error
+// answer does not echo a megabyte header back.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "..."
 }
 
 func errInternal(why string) *apiError {

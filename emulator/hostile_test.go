@@ -78,7 +78,8 @@ func TestOversizedAndMalformedQueriesGetIMMErrors(t *testing.T) {
 }
 
 // TestTenMegabyteQueryStringGetsAnIMMError: a query string far past any
-// sensible size is refused with IMM's error JSON, not a bare 431.
+// sensible size is refused by net/http's header bound, yet the client
+// still gets IMM's error JSON (431), not net/http's bare text.
 func TestTenMegabyteQueryStringGetsAnIMMError(t *testing.T) {
 	r := startTest(t, emulator.Config{})
 	c := newRaw(t, r)
@@ -87,6 +88,22 @@ func TestTenMegabyteQueryStringGetsAnIMMError(t *testing.T) {
 		uris[i] = "oss://bucket/" + strings.Repeat("x", 100<<10) + fmt.Sprint(i)
 	}
 	a := c.call("BatchGetFileMeta", ds(map[string]any{"URIs": uris}))
+	if a.Status != http.StatusRequestHeaderFieldsTooLarge || a.str("Code") != "InvalidArgument" || !strings.Contains(a.str("Message"), "larger than 1088 KiB") {
+		t.Fatalf("got %d %q: %.300s", a.Status, a.str("Code"), a.Raw)
+	}
+	for _, k := range []string{"RequestId", "HostId", "Code", "Message", "Recommend"} {
+		if a.str(k) == "" {
+			t.Errorf("error body lacks %s: %.300s", k, a.Raw)
+		}
+	}
+}
+
+// TestOneMegabyteQueryStringGetsAnIMMError: a query just past maxQueryBytes
+// but within the header bound is refused by the emulator itself (414).
+func TestOneMegabyteQueryStringGetsAnIMMError(t *testing.T) {
+	r := startTest(t, emulator.Config{})
+	c := newRaw(t, r)
+	a := c.call("BatchGetFileMeta", ds(map[string]any{"URIs": []string{"oss://bucket/" + strings.Repeat("x", 1<<20)}}))
 	if a.Status != http.StatusRequestURITooLong || a.str("Code") != "InvalidArgument" || !strings.Contains(a.str("Message"), "1 MiB") {
 		t.Fatalf("got %d %q: %.300s", a.Status, a.str("Code"), a.Raw)
 	}

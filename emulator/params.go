@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"strconv"
@@ -14,7 +15,13 @@ import (
 type params struct {
 	v   url.Values
 	err *apiError
+	// ctx carries the request's deadline (Limits.RequestTimeout) to the
+	// loops that scan data; nil in tests that build params by hand.
+	ctx context.Context
 }
+
+// deadline is the check for a scanning loop of this request.
+func (p *params) deadline() *deadlineCheck { return &deadlineCheck{ctx: p.ctx} }
 
 func (p *params) fail(e *apiError) {
 	if p.err == nil {

@@ -18,11 +18,6 @@ import (
 // element's value does, as in Elasticsearch) and keys kept in a model's
 // Extras, so later views can query any field without changes here.
 
-const (
-	maxQueryDepth      = 5
-	maxQuerySubQueries = 100
-)
-
 type queryNode struct {
 	op    string
 	field string
@@ -39,9 +34,32 @@ type queryNode struct {
 var leafOps = map[string]bool{"eq": true, "gt": true, "gte": true, "lt": true, "lte": true,
 	"prefix": true, "match-phrase": true, "exist": true}
 
-// compileQuery checks q and prepares its values. nestedIn is the field of
+// compileQuery checks q against the documented limits (limits.go) and
+// prepares its values. The limits bound the work of one file's test: at
+// most maxQueryConditions leaves, maxQueryDepth levels.
+func compileQuery(q imm.SimpleQuery) (*queryNode, *apiError) {
+	if n := countConditions(q); n > maxQueryConditions {
+		return nil, errInvalid("Query", fmt.Sprintf("it holds %d conditions in all its subqueries; at most %d are allowed", n, maxQueryConditions))
+	}
+	return compileNode(q, 1, "")
+}
+
+// countConditions counts the leaf conditions (those without SubQueries)
+// at every level. The Query's byte bound limits how deep this recurses.
+func countConditions(q imm.SimpleQuery) int {
+	if len(q.SubQueries) == 0 {
+		return 1
+	}
+	n := 0
+	for _, sq := range q.SubQueries {
+		n += countConditions(sq)
+	}
+	return n
+}
+
+// compileNode compiles one condition at depth; nestedIn is the field of
 // the innermost enclosing nested condition ("" outside one).
-func compileQuery(q imm.SimpleQuery, depth int, nestedIn string) (*queryNode, *apiError) {
+func compileNode(q imm.SimpleQuery, depth int, nestedIn string) (*queryNode, *apiError) {
 	bad := func(format string, a ...any) (*queryNode, *apiError) {
 		return nil, errInvalid("Query", fmt.Sprintf(format, a...))
 	}
@@ -49,7 +67,7 @@ func compileQuery(q imm.SimpleQuery, depth int, nestedIn string) (*queryNode, *a
 		return bad("it nests deeper than %d levels", maxQueryDepth)
 	}
 	if len(q.SubQueries) > maxQuerySubQueries {
-		return bad("a condition holds more than %d subqueries", maxQuerySubQueries)
+		return bad("a condition holds %d subqueries; at most %d are allowed", len(q.SubQueries), maxQuerySubQueries)
 	}
 	n := &queryNode{op: strings.ToLower(q.Operation), field: q.Field, value: q.Value}
 	switch {
@@ -85,7 +103,7 @@ func compileQuery(q imm.SimpleQuery, depth int, nestedIn string) (*queryNode, *a
 			inner = q.Field
 		}
 		for _, sq := range q.SubQueries {
-			c, e := compileQuery(sq, depth+1, inner)
+			c, e := compileNode(sq, depth+1, inner)
 			if e != nil {
 				return nil, e
 			}

@@ -1,20 +1,21 @@
 package emulator
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net"
 	"net/http"
 	"sync"
-	"time"
 )
 
 // Running is an emulator serving on a loopback (or any) address.
 type Running struct {
 	*Server
-	ln       net.Listener
+	ln       *connLimiter
 	srv      *http.Server
 	cancel   context.CancelFunc
 	handlers activity
@@ -30,23 +31,33 @@ func Start(addr string, cfg Config) (*Running, error) {
 	if err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", addr)
+	tcp, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
+	ln := newConnLimiter(tcp, s.limits.MaxConns, s.netHTTPErrorReply)
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &Running{Server: s, ln: ln, cancel: cancel, served: make(chan struct{})}
+	lim := s.limits
 	r.srv = &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			if !r.handlers.enter() {
 				return // closing: the connection is going away anyway
 			}
 			defer r.handlers.leave()
+			readBody(req)
 			s.ServeHTTP(w, req)
 		}),
 		// Request contexts derive from ctx, so Close ends injected delays at once.
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return ctx },
+		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+			return context.WithValue(ctx, connKey{}, c)
+		},
+		ConnState:         ln.connState,
+		ReadHeaderTimeout: lim.ReadHeaderTimeout,
+		ReadTimeout:       lim.ReadTimeout,
+		WriteTimeout:      lim.WriteTimeout,
+		IdleTimeout:       lim.IdleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          quietLog(),
 	}
@@ -70,12 +81,56 @@ func (r *Running) Close() error {
 		r.cancel()
 		err := r.srv.Close()
 		<-r.served
+		r.ln.serving.Wait() // no Accept runs now, so no Add races this Wait
 		r.handlers.closeAndWait()
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
 			r.closeErr = err
 		}
 	})
 	return r.closeErr
+}
+
+// connKey is the request-context key of the *limitedConn a request came on.
+type connKey struct{}
+
+// readBody reads the request body (up to what ServeHTTP accepts, plus one
+// byte to see it is too long) before the request is handled, so the
+// connection counts as serving only once the whole request is in: a
+// client that sends headers and no body stays evictable (connlimit.go)
+// until ReadTimeout closes it. A read error is handed on for ServeHTTP to
+// answer.
+func readBody(req *http.Request) {
+	c, _ := req.Context().Value(connKey{}).(*limitedConn)
+	if c != nil {
+		c.handlerStarted()
+	}
+	body, err := io.ReadAll(io.LimitReader(req.Body, maxBodyBytes+1))
+	var rest io.Reader = bytes.NewReader(body)
+	if err != nil {
+		rest = io.MultiReader(rest, errReader{err})
+	}
+	req.Body = io.NopCloser(rest)
+	if c != nil {
+		c.requestComplete()
+	}
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// netHTTPErrorReply is the IMM error answer for a request net/http
+// refused before any handler (connlimit.go): too-large headers, or not
+// HTTP/1.1 at all. These are not in Calls(): no handler saw them.
+func (s *Server) netHTTPErrorReply(status int, text string) []byte {
+	rid := newRequestID()
+	e := &apiError{status, "InvalidArgument", "The request is not valid HTTP: " + clip(text, 200) + "."}
+	if status == http.StatusRequestHeaderFieldsTooLarge {
+		e.Message = fmt.Sprintf("The request line and headers are larger than %d KiB: send fewer or shorter parameters (at most 100 URIs per call).", maxHeaderBytes>>10)
+	}
+	body := s.encodeError(rid, e)
+	return fmt.Appendf(nil, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nx-acs-request-id: %s\r\nConnection: close\r\n\r\n%s",
+		status, http.StatusText(status), contentType, len(body), rid, body)
 }
 
 // activity counts running handlers. Unlike a WaitGroup it can refuse new

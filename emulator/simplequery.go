@@ -14,11 +14,8 @@ import (
 )
 
 // The SimpleQuery action: filter (query.go), sort, page, trim, aggregate.
-
-const (
-	maxSortFields     = 5
-	maxAggregationOut = 2000
-)
+// Its limits are in limits.go; scans and aggregations stop at the
+// request's deadline.
 
 type simpleQueryBody struct {
 	RequestId string
@@ -86,9 +83,17 @@ func (p *params) parseSort() []sortSpec {
 func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
 	project, dataset := p.required("ProjectName"), p.required("DatasetName")
 	var q imm.SimpleQuery
-	hasQuery := p.object("Query", &q, false)
+	hasQuery := false
+	if n := len(p.str("Query")); n > maxQueryParamBytes {
+		p.fail(errTooLarge("Query", n, maxQueryParamBytes))
+	} else {
+		hasQuery = p.object("Query", &q, false)
+	}
 	var aggs []imm.Aggregation
 	hasAggs := p.object("Aggregations", &aggs, true) && len(aggs) > 0
+	if len(aggs) > maxAggregations {
+		p.fail(errTooMany("Aggregations", len(aggs), maxAggregations))
+	}
 	max := 100
 	if hasAggs {
 		max = p.maxResults(maxAggregationOut, 100)
@@ -104,7 +109,7 @@ func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
 	var root *queryNode
 	if hasQuery {
 		var e *apiError
-		if root, e = compileQuery(q, 1, ""); e != nil {
+		if root, e = compileQuery(q); e != nil {
 			return nil, e
 		}
 	}
@@ -113,16 +118,23 @@ func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
 		return nil, err
 	}
 
-	hits := de.search(root, specs, fingerprint(p.str("Query"), p.str("Sort"), p.str("Order")))
+	stop := p.deadline()
+	hits, ok := de.search(root, specs, fingerprint(p.str("Query"), p.str("Sort"), p.str("Order")), stop)
+	if !ok {
+		return nil, s.errStopped(p.ctx)
+	}
 	var total *int64
 	if !noTotal {
 		n := int64(len(hits))
 		total = &n
 	}
 	if hasAggs {
-		res, e := de.aggregate(hits, aggs, max)
+		res, e := de.aggregate(hits, aggs, max, stop)
 		if e != nil {
 			return nil, e
+		}
+		if res == nil {
+			return nil, s.errStopped(p.ctx)
 		}
 		return aggregationsBody{RequestId: rid, Aggregations: res, TotalHits: total}, nil
 	}
@@ -153,31 +165,39 @@ func (s *Server) simpleQuery(p *params, rid string) (any, *apiError) {
 }
 
 // search returns the ordered indexes of the files matching root (nil: all
-// files), cached by key so paging a large result scans once.
-func (de *datasetEntry) search(root *queryNode, specs []sortSpec, key string) []int32 {
+// files), cached by key so paging a large result scans once. ok is false
+// when stop ended the scan; nothing partial is cached.
+func (de *datasetEntry) search(root *queryNode, specs []sortSpec, key string, stop *deadlineCheck) (hits []int32, ok bool) {
 	if hits, ok := de.queries.get(key); ok {
-		return hits
+		return hits, true
 	}
-	var hits []int32
-	test := func(i int32) {
+	test := func(i int32) bool {
+		if stop.expired() {
+			return false
+		}
 		if root == nil || root.matches(reflect.ValueOf(de.files[i]).Elem(), nil) {
 			hits = append(hits, i)
 		}
+		return true
 	}
-	if cand, ok := de.candidates(orAll(root)); ok {
+	if cand, indexed := de.candidates(orAll(root)); indexed {
 		for _, i := range cand {
-			test(i)
+			if !test(i) {
+				return nil, false
+			}
 		}
 	} else {
 		for i := range de.files {
-			test(int32(i))
+			if !test(int32(i)) {
+				return nil, false
+			}
 		}
 	}
-	if len(specs) > 0 {
-		de.sortFiles(hits, specs)
+	if len(specs) > 0 && !de.sortFiles(hits, specs, stop) {
+		return nil, false
 	}
 	de.queries.put(key, hits)
-	return hits
+	return hits, true
 }
 
 // orAll lets candidates take a nil query (which no index narrows).
@@ -220,9 +240,14 @@ func sortKeyOf(f *imm.File, path []string) sortKey {
 	return k
 }
 
-func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec) {
+// sortFiles orders hits by specs; false when stop ended it (while the
+// keys are read: the sort itself is n log n over at most the dataset).
+func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec, stop *deadlineCheck) bool {
 	keys := make(map[int32][]sortKey, len(hits))
 	for _, i := range hits {
+		if stop.expired() {
+			return false
+		}
 		ks := make([]sortKey, len(specs))
 		for j, sp := range specs {
 			ks[j] = sortKeyOf(de.files[i], sp.path)
@@ -255,12 +280,13 @@ func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec) {
 		}
 		return cmp.Compare(a, b)
 	})
+	return true
 }
 
 // aggregate answers Aggregations over the hits: average, min, max, sum,
 // count (values), distinct (distinct values) and group (files per value,
-// most first, at most max groups).
-func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int) ([]imm.AggregationResult, *apiError) {
+// most first, at most max groups). It answers nil, nil when stop ended it.
+func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int, stop *deadlineCheck) ([]imm.AggregationResult, *apiError) {
 	out := make([]imm.AggregationResult, 0, len(aggs))
 	for _, a := range aggs {
 		op := strings.ToLower(a.Operation)
@@ -277,6 +303,9 @@ func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int)
 		counts := map[string]int64{}
 		var values int64
 		for _, i := range hits {
+			if stop.expired() {
+				return nil, nil
+			}
 			inFile := map[string]bool{}
 			walk(reflect.ValueOf(de.files[i]).Elem(), path, false, func(v reflect.Value) bool {
 				if v.IsZero() {
