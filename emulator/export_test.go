@@ -4,4 +4,10 @@ package emulator
 var (
 	SignRequest = signRequest
 	Resign      = resign
+	V1Signature = v1Signature
+	V1Params    = v1Params
+	RFC3986     = rfc3986Encode
 )
+
+// SetNonceLimit gives s a fresh, empty nonce store that holds at most n.
+func SetNonceLimit(s *Server, n int) { s.verify.nonces = newNonceStore(n) }
