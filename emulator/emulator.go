@@ -1,5 +1,5 @@
 // Package emulator is an IMM-compatible HTTP server over an in-memory
-// dataset: it verifies V3 request signatures, answers the read actions
+// dataset: it verifies V1 and V3 request signatures, answers the read actions
 // immtui uses with IMM's JSON shapes and error codes, and injects faults
 // (latency, 5xx, throttling, truncated bodies) on request. `immtui --demo`,
 // `immtui serve` and the tests all run the real client against it.
@@ -171,7 +171,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer s.inFlight.Add(-1)
 	rid := newRequestID()
 	// Params are logged once the checks pass (answer), not here.
-	call := Call{Action: r.Header.Get("x-acs-action"), RequestId: rid}
+	call := Call{Action: claimedAction(r), RequestId: rid}
 	wrote, recorded := false, false
 	defer func() {
 		if v := recover(); v != nil {
@@ -217,14 +217,39 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, rid, status, body)
 }
 
+// claimedAction is the action a request names before it is verified, for
+// the request log of a refused request: the Action parameter of a V1
+// request, else the x-acs-action header of V3. A verified request's log
+// entry takes the action from the verifier instead.
+func claimedAction(r *http.Request) string {
+	if q := r.URL.Query(); q.Has("Signature") {
+		return q.Get("Action")
+	}
+	return r.Header.Get("x-acs-action")
+}
+
+// loggedParams is params without the V1 signature's own parameters.
+func loggedParams(params url.Values) url.Values {
+	out := make(url.Values, len(params))
+	for k, v := range params {
+		switch k {
+		case "Signature", "SecurityToken", "SignatureNonce", "SignatureMethod", "SignatureVersion", "SignatureType", "Timestamp", "AccessKeyId":
+			continue
+		}
+		out[k] = v
+	}
+	return out
+}
+
 // answer runs the checks and the action and returns the encoded body.
 func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, int, string) {
 	fail := func(e *apiError) ([]byte, int, string) {
 		return s.encodeError(call.RequestId, e), e.Status, e.Code
 	}
-	if r.Method != http.MethodPost {
+	// GET is for V1 signatures only; verify refuses it for V3.
+	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		return fail(&apiError{http.StatusMethodNotAllowed, "UnsupportedHTTPMethod",
-			"IMM actions are sent as POST /, not " + r.Method + "."})
+			"IMM actions are sent as POST / (or GET / with a V1 signature), not " + r.Method + "."})
 	}
 	if r.URL.Path != "/" && r.URL.Path != "" {
 		return fail(&apiError{http.StatusNotFound, "InvalidApi.NotFound",
@@ -241,23 +266,25 @@ func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, in
 	if len(body) > maxBodyBytes {
 		return fail(&apiError{http.StatusRequestEntityTooLarge, "InvalidArgument", "The request body is larger than 1 MiB."})
 	}
-	query := r.URL.Query()
-	if e := s.verify.verify(r, query, body); e != nil {
+	req, e := s.verify.verify(r, body)
+	if e != nil {
 		return fail(e)
 	}
-	if v := r.Header.Get("x-acs-version"); v != apiVersion {
+	call.Action = req.action
+	if req.version != apiVersion {
 		return fail(&apiError{http.StatusBadRequest, "InvalidVersion",
-			"Specified parameter Version is not valid: x-acs-version must be " + apiVersion + ", not " + quote(v) + "."})
+			"Specified parameter Version is not valid: " + req.versionFrom + " must be " + apiVersion + ", not " + quote(req.version) + "."})
 	}
 	if call.Action == "" {
-		return fail(&apiError{http.StatusBadRequest, "MissingAction", "The x-acs-action header is required."})
+		return fail(&apiError{http.StatusBadRequest, "MissingAction", "The action is required: set " + req.actionFrom + "."})
 	}
 	act, ok := s.actions[call.Action]
 	if !ok {
 		return fail(errUnknownAction(call.Action))
 	}
-	// Signed, current version, known action: worth logging in full.
-	call.Params = query
+	// Signed, current version, known action: worth logging, without the
+	// V1 signature parameters (a SecurityToken is a credential).
+	call.Params = loggedParams(req.params)
 	switch plan.kind {
 	case faultServerError:
 		return fail(errFaultInternal)
@@ -266,17 +293,11 @@ func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, in
 	case faultThrottle:
 		return fail(errThrottled)
 	}
-	// A few actions put parameters in a form body; take them too.
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		if form, err := url.ParseQuery(string(body)); err == nil {
-			for k, vs := range form {
-				query[k] = append(query[k], vs...)
-			}
-		}
-	}
+	// The verifier hands over only parameters the signature covers: the
+	// query, and a form body when it is signed as one.
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits.RequestTimeout)
 	defer cancel()
-	p := &params{v: query, ctx: ctx}
+	p := &params{v: req.params, ctx: ctx}
 	resp, e := act(s, p, call.RequestId)
 	if e != nil {
 		return fail(e)

@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +51,12 @@ func vectorRequest() *http.Request {
 
 func TestCanonicalRequestMatchesHandWorkedVector(t *testing.T) {
 	r := vectorRequest()
-	got := canonicalRequest(r, r.URL.Query(), strings.Split(vectorSigned, ";"), emptyPayloadHash)
+	signed := strings.Split(vectorSigned, ";")
+	values, verr := signedHeaderValues(r, signed)
+	if verr != nil {
+		t.Fatal(verr)
+	}
+	got := canonicalRequest(r, r.URL.Query(), signed, values, emptyPayloadHash)
 	if got != vectorCanon {
 		t.Fatalf("canonical request differs\n got: %q\nwant: %q", got, vectorCanon)
 	}
@@ -78,11 +84,15 @@ func newTestVerifier(now time.Time) *verifier {
 func TestVerifierAcceptsTheVectorOnceAndRejectsItsReplay(t *testing.T) {
 	v := newTestVerifier(vectorTime.Add(time.Minute))
 	r := vectorRequest()
-	if err := v.verify(r, r.URL.Query(), nil); err != nil {
+	req, err := v.verify(r, nil)
+	if err != nil {
 		t.Fatalf("valid request rejected: %v", err)
 	}
+	if req.action != "BatchGetFileMeta" || req.version != apiVersion || req.params.Get("DatasetName") != "family-photos" {
+		t.Fatalf("verified request %+v", req)
+	}
 	r = vectorRequest()
-	if err := v.verify(r, r.URL.Query(), nil); err == nil || err.Code != "SignatureNonceUsed" {
+	if _, err := v.verify(r, nil); err == nil || err.Code != "SignatureNonceUsed" {
 		t.Fatalf("replay: got %v, want SignatureNonceUsed", err)
 	}
 }
@@ -130,7 +140,7 @@ func TestVerifierRejectsBadRequests(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := vectorRequest()
 			body := c.mutate(r)
-			err := newTestVerifier(c.now).verify(r, r.URL.Query(), body)
+			_, err := newTestVerifier(c.now).verify(r, body)
 			if err == nil || err.Code != c.code || err.Status != c.status {
 				t.Fatalf("got %v, want %d %s", err, c.status, c.code)
 			}
@@ -141,47 +151,48 @@ func TestVerifierRejectsBadRequests(t *testing.T) {
 func TestVerifierAcceptsDateWithinFifteenMinutes(t *testing.T) {
 	for _, skew := range []time.Duration{-14 * time.Minute, 14 * time.Minute} {
 		r := vectorRequest()
-		if err := newTestVerifier(vectorTime.Add(skew)).verify(r, r.URL.Query(), nil); err != nil {
+		if _, err := newTestVerifier(vectorTime.Add(skew)).verify(r, nil); err != nil {
 			t.Fatalf("skew %v rejected: %v", skew, err)
 		}
 	}
 }
 
-func TestVerifierChecksFormBodyHash(t *testing.T) {
+func TestVerifierReadsASignedFormBodyAsParameters(t *testing.T) {
 	body := []byte("Foo=bar")
 	r := httptest.NewRequest(http.MethodPost, "/?A=1", strings.NewReader(string(body)))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	r.Header.Set("x-acs-action", "X")
 	signRequest(r, DemoAccessKeyID, DemoAccessKeySecret, body, vectorTime)
-	if err := newTestVerifier(vectorTime).verify(r, r.URL.Query(), body); err != nil {
+	req, err := newTestVerifier(vectorTime).verify(r, body)
+	if err != nil {
 		t.Fatalf("form body request rejected: %v", err)
 	}
-}
-
-func TestNonceCacheForgetsExpiredNonces(t *testing.T) {
-	c := newNonceCache(1000)
-	t0 := vectorTime
-	if !c.add("a", t0) || c.add("a", t0.Add(time.Minute)) {
-		t.Fatal("a nonce must be accepted once and then refused")
-	}
-	// After twice the window no valid request can carry that nonce any more.
-	if !c.add("b", t0.Add(2*dateWindow+time.Second)) {
-		t.Fatal("b refused")
-	}
-	if c.size() != 1 {
-		t.Fatalf("expired nonce kept: size %d", c.size())
-	}
-	if !c.add("a", t0.Add(2*dateWindow+2*time.Second)) {
-		t.Fatal("an expired nonce should be forgotten")
+	if req.params.Get("Foo") != "bar" || req.params.Get("A") != "1" {
+		t.Fatalf("params %v", req.params)
 	}
 }
 
-func TestNonceCacheStaysBounded(t *testing.T) {
-	c := newNonceCache(100)
-	for i := range 10_000 {
-		c.add(strings.Repeat("n", 1)+string(rune('a'+i%26))+time.Duration(i).String(), vectorTime)
+// Parameter names are encoded like values in the canonical query, so a
+// name holding "=" or "&" cannot sign like two parameters.
+func TestCanonicalQueryEncodesNames(t *testing.T) {
+	q := url.Values{"a=1&b": {"2"}, "c d": {"*~"}}
+	if got, want := canonicalQuery(q), "a%3D1%26b=2&c%20d=%2A~"; got != want {
+		t.Fatalf("canonicalQuery = %q, want %q", got, want)
 	}
-	if c.size() > 100 || len(c.order)-c.head > 100 || cap(c.order) > 1000 {
-		t.Fatalf("cache grew: size %d, order %d/%d", c.size(), len(c.order)-c.head, cap(c.order))
+}
+
+func TestHeaderValueTrimsOnlySpaceAndTab(t *testing.T) {
+	for in, want := range map[string]string{"abc": "abc", " \tabc\t ": "abc", "a b\tc": "a b\tc", "": ""} {
+		if got, err := headerValue("x", in); err != nil || got != want {
+			t.Errorf("headerValue(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{
+		"abc\u00a0", "\u00a0abc", "abc\u2003", "\u3000abc", "abc\u0085", "\u0085abc", "abc\u2028",
+		"a\x00b", "a\x01b", "a\rb", "a\nb", "a\x7fb", "a\u009bb", "ab\x0b", "\x0cab", "a\xffb",
+	} {
+		if got, err := headerValue("x", in); err == nil || err.Code != "InvalidParameter" {
+			t.Errorf("headerValue(%q) = %q, %v; want InvalidParameter", in, got, err)
+		}
 	}
 }

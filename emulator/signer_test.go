@@ -3,17 +3,21 @@ package emulator
 import (
 	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha1"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
 )
 
-// A test-only V3 signer, written separately from the verifier (its own
-// RFC 3986 encoder, its own sorting) so the two cannot share a mistake.
-// External tests reach it through SignRequest in export_test.go.
+// Test-only V3 and V1 signers, written separately from the verifiers (their
+// own RFC 3986 encoder, their own sorting) so the two cannot share a
+// mistake. External tests reach them through export_test.go. Like the
+// SDKs, the V3 signer trims header values with strings.TrimSpace.
 
 // rfc3986Encode keeps A-Za-z0-9-_.~ and %XX-encodes every other byte.
 func rfc3986Encode(s string) string {
@@ -71,7 +75,7 @@ func resign(r *http.Request, keyID, secret string) {
 	sort.Strings(keys)
 	pairs := make([]string, 0, len(keys))
 	for _, k := range keys {
-		pairs = append(pairs, k+"="+rfc3986Encode(q.Get(k)))
+		pairs = append(pairs, rfc3986Encode(k)+"="+rfc3986Encode(q.Get(k)))
 	}
 	canon := "POST\n/\n" + strings.Join(pairs, "&") + "\n" + canonHeaders.String() + "\n" +
 		strings.Join(names, ";") + "\n" + r.Header.Get("x-acs-content-sha256")
@@ -80,4 +84,51 @@ func resign(r *http.Request, keyID, secret string) {
 	m.Write([]byte("ACS3-HMAC-SHA256\n" + hex.EncodeToString(h[:])))
 	r.Header.Set("Authorization", "ACS3-HMAC-SHA256 Credential="+keyID+",SignedHeaders="+
 		strings.Join(names, ";")+",Signature="+hex.EncodeToString(m.Sum(nil)))
+}
+
+// v1Signature is the V1 (RPC) signature of params (every one but
+// Signature) for method, as Alibaba Cloud publishes it: sort by name,
+// enc(name)=enc(value) joined by "&", StringToSign = METHOD&%2F&enc(that),
+// base64(HMAC-SHA1(secret + "&", StringToSign)).
+func v1Signature(method string, params url.Values, secret string) string {
+	keys := make([]string, 0, len(params))
+	for k := range params {
+		if k != "Signature" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	pairs := make([]string, 0, len(keys))
+	for _, k := range keys {
+		pairs = append(pairs, rfc3986Encode(k)+"="+rfc3986Encode(params.Get(k)))
+	}
+	sts := method + "&" + rfc3986Encode("/") + "&" + rfc3986Encode(strings.Join(pairs, "&"))
+	m := hmac.New(sha1.New, []byte(secret+"&"))
+	m.Write([]byte(sts))
+	return base64.StdEncoding.EncodeToString(m.Sum(nil))
+}
+
+// v1Params returns the parameters the aliyun CLI sends for action (the
+// action's own parameters in extra), signed for method at now: the common
+// ones, a fresh nonce, the CLI's empty SignatureType, and Signature.
+func v1Params(method, action, keyID, secret string, now time.Time, extra url.Values) url.Values {
+	var nonce [16]byte
+	_, _ = rand.Read(nonce[:])
+	p := url.Values{
+		"Action":           {action},
+		"Version":          {"2020-09-30"},
+		"Format":           {"JSON"},
+		"RegionId":         {"cn-hangzhou"},
+		"AccessKeyId":      {keyID},
+		"SignatureMethod":  {"HMAC-SHA1"},
+		"SignatureVersion": {"1.0"},
+		"SignatureNonce":   {hex.EncodeToString(nonce[:])},
+		"SignatureType":    {""},
+		"Timestamp":        {now.UTC().Format("2006-01-02T15:04:05Z")},
+	}
+	for k, vs := range extra {
+		p[k] = vs
+	}
+	p.Set("Signature", v1Signature(method, p, secret))
+	return p
 }
