@@ -69,6 +69,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	var ce *credentialError
 	var re *replyError
 	var tooBig *errBodyTooLarge
+	var redirect *redirectError
 	switch {
 	case errors.As(err, &ce):
 		out.Kind = imm.KindAuth
@@ -109,6 +110,12 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 			out.StatusCode = s
 		}
 		out.Kind = kindForCode(out.Code, out.StatusCode)
+	case errors.As(err, &redirect):
+		// Not retried: the endpoint is wrong, and asking again would get
+		// the same redirect.
+		out.Kind, out.Permanent = imm.KindNetwork, true
+		out.Code = "Redirected"
+		out.Message = redirect.Error()
 	case errors.As(err, &tooBig):
 		out.Kind, out.Permanent = imm.KindServer, true
 		out.Message = tooBig.Error()
