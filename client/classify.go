@@ -70,6 +70,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	var re *replyError
 	var tooBig *errBodyTooLarge
 	var redirect *redirectError
+	var in200 *errorIn200
 	switch {
 	case errors.As(err, &ce):
 		out.Kind = imm.KindAuth
@@ -110,6 +111,15 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 			out.StatusCode = s
 		}
 		out.Kind = kindForCode(out.Code, out.StatusCode)
+	case errors.As(err, &in200):
+		// Classified by its code like any other IMM error; the status
+		// (200) says nothing.
+		out.Code = safetext.Line(in200.code)
+		out.Message = safetext.Line(in200.message)
+		if in200.requestID != "" {
+			out.RequestId = safetext.Line(in200.requestID)
+		}
+		out.Kind = kindForCode(out.Code, 0)
 	case errors.As(err, &redirect):
 		// Not retried: the endpoint is wrong, and asking again would get
 		// the same redirect.

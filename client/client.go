@@ -152,7 +152,11 @@ func (c *Client) call(ctx context.Context, action string, q query, decode func([
 	for n := 1; ; n++ {
 		at, body, err := c.attempt(ctx, action, q)
 		if err == nil {
-			err = decode(body) // after the worker slot is free again
+			if e := errorInBody(action, body); e != nil {
+				err = e
+			} else {
+				err = decode(body) // after the worker slot is free again
+			}
 		}
 		if err == nil {
 			return nil
