@@ -52,7 +52,7 @@ type Client struct {
 // the first call, so New never touches the network.
 func New(cfg Config) (*Client, error) {
 	cfg = cfg.withDefaults()
-	ep, err := resolveEndpoint(cfg.Endpoint, cfg.RegionID)
+	ep, err := resolveEndpoint(cfg.Endpoint, cfg.RegionID, cfg.AllowInsecureHTTP)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +110,10 @@ func (c *Client) Close() { c.caller.closeIdle() }
 
 // Endpoint is where requests go, as scheme://host[:port].
 func (c *Client) Endpoint() string { return c.ep.String() }
+
+// Insecure reports plain http to a host that is not this machine (allowed
+// only with Config.AllowInsecureHTTP), for the UI to warn about.
+func (c *Client) Insecure() bool { return c.ep.insecure() }
 
 // Stats returns the counters.
 func (c *Client) Stats() Stats {

@@ -36,6 +36,11 @@ type Config struct {
 	Concurrency     int                    // max concurrent HTTP calls (default 4); one openapi.Client per worker slot
 	Transport       http.RoundTripper      // optional, for tests; default an app-owned *http.Transport
 	Rand            *rand.Rand             // optional jitter source for deterministic tests
+
+	// AllowInsecureHTTP permits a plain-http endpoint on a host that is not
+	// this machine. Off, such an endpoint is refused: the signed requests
+	// and every reply would cross the network unencrypted.
+	AllowInsecureHTTP bool
 }
 
 // Defaults (performance-notes.md §3 and §7.9-10).
@@ -87,8 +92,22 @@ type endpoint struct {
 
 func (e endpoint) String() string { return e.protocol + "://" + e.host }
 
-// resolveEndpoint turns Config.Endpoint / RegionID into an endpoint.
-func resolveEndpoint(ep, region string) (endpoint, error) {
+// Insecure reports a plain-http endpoint on a host other than this machine.
+func (e endpoint) insecure() bool { return e.protocol == "http" && !isLoopback(e.host) }
+
+// resolveEndpoint turns Config.Endpoint / RegionID into an endpoint and
+// refuses plain http beyond loopback unless allowInsecure.
+func resolveEndpoint(ep, region string, allowInsecure bool) (endpoint, error) {
+	e, err := parseEndpoint(ep, region)
+	if err == nil && e.insecure() && !allowInsecure {
+		return endpoint{}, fmt.Errorf("endpoint %q is plain http to a host that is not this machine: requests and replies would travel unencrypted; "+
+			"use https://%s, or allow it explicitly with --insecure-http (loopback addresses such as 127.0.0.1 are always allowed)", e.String(), e.host)
+	}
+	return e, err
+}
+
+// parseEndpoint turns Config.Endpoint / RegionID into an endpoint.
+func parseEndpoint(ep, region string) (endpoint, error) {
 	ep = strings.TrimSpace(ep)
 	if ep == "" {
 		region = strings.TrimSpace(region)
