@@ -29,11 +29,11 @@ type apiError interface {
 }
 
 // credentialError marks a failure of the credential provider (no keys in the
-// environment, unreadable profile, IMDS unreachable).
-type credentialError struct{ err error }
+// environment, unreadable profile, IMDS unreachable). It holds only our own
+// message: the provider's error is dropped, as it may quote a secret.
+type credentialError struct{ msg string }
 
-func (e *credentialError) Error() string { return "credentials: " + e.err.Error() }
-func (e *credentialError) Unwrap() error { return e.err }
+func (e *credentialError) Error() string { return "credentials: " + e.msg }
 
 // replyError is a 2xx reply the client could not use.
 type replyError struct {
@@ -75,7 +75,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	case errors.As(err, &ce):
 		out.Kind = imm.KindAuth
 		out.Code = "InvalidCredentials"
-		out.Message = safetext.Line(ce.err.Error())
+		out.Message = safetext.Line(ce.msg)
 	case errors.As(err, &ae):
 		data := ae.GetData()
 		out.Code = safetext.Line(firstString(data, "Code", "code"))

@@ -56,7 +56,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	cred, err := newCredential(cfg)
+	cred, explain, err := newCredential(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func New(cfg Config) (*Client, error) {
 	if c.rnd == nil {
 		c.rnd = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x1337))
 	}
-	shared := &lockedCredential{inner: cred}
+	shared := &lockedCredential{inner: cred, explain: explain}
 	for i := 0; i < cfg.Concurrency; i++ {
 		oc, err := openapi.NewClient(c.runtimeConfig(shared))
 		if err != nil {

@@ -152,11 +152,12 @@ func parseEndpoint(ep, region string) (endpoint, error) {
 // newCredential picks the credential source: static keys, then the caller's
 // Credential, then the default chain. Nothing is resolved here; the runtime
 // asks on the first signed request, so an unset environment costs nothing
-// until a call is made.
-func newCredential(cfg Config) (credentials.Credential, error) {
+// until a call is made. explain says, in our own words, why the source gave
+// no credentials.
+func newCredential(cfg Config) (cred credentials.Credential, explain func() string, err error) {
 	if cfg.AccessKeyID != "" || cfg.AccessKeySecret != "" {
 		if cfg.AccessKeyID == "" || cfg.AccessKeySecret == "" {
-			return nil, errors.New("both an AccessKey ID and an AccessKey secret are needed")
+			return nil, nil, errors.New("both an AccessKey ID and an AccessKey secret are needed")
 		}
 		cc := &credentials.Config{
 			Type:            tea.String("access_key"),
@@ -169,18 +170,19 @@ func newCredential(cfg Config) (credentials.Credential, error) {
 		}
 		cred, err := credentials.NewCredential(cc)
 		if err != nil {
-			return nil, fmt.Errorf("static credentials: %w", err)
+			// Not wrapped: credentials-go's text may hold the keys.
+			return nil, nil, errors.New("the AccessKey ID, secret or security token given is not usable: check them")
 		}
-		return cred, nil
+		return cred, explainCustom, nil
 	}
 	if cfg.Credential != nil {
-		return cfg.Credential, nil
+		return cfg.Credential, explainCustom, nil
 	}
-	cred, err := credentials.NewCredential(nil)
+	cred, err = credentials.NewCredential(nil)
 	if err != nil {
-		return nil, fmt.Errorf("default credential chain: %w", err)
+		return nil, nil, errors.New("the default credential chain could not be set up: " + explainChain())
 	}
-	return cred, nil
+	return cred, explainChain, nil
 }
 
 // CLIProfileRegion returns the region_id of the aliyun CLI profile in use
