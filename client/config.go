@@ -106,6 +106,13 @@ func resolveEndpoint(ep, region string, allowInsecure bool) (endpoint, error) {
 	return e, err
 }
 
+// CheckEndpoint reports what New would refuse in an --endpoint value: a
+// malformed one, or plain http beyond loopback without allowInsecureHTTP.
+func CheckEndpoint(ep string, allowInsecureHTTP bool) error {
+	_, err := resolveEndpoint(ep, "", allowInsecureHTTP)
+	return err
+}
+
 // parseEndpoint turns Config.Endpoint / RegionID into an endpoint.
 func parseEndpoint(ep, region string) (endpoint, error) {
 	ep = strings.TrimSpace(ep)
