@@ -177,6 +177,9 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err := client.CheckCredentialFiles(); err != nil {
 			return usageError{err.Error()}
 		}
+		if err := checkSDKDebug(os.Getenv("DEBUG")); err != nil {
+			return err
+		}
 	}
 	// Flags and data files are checked before the terminal, so mistakes
 	// are reported the same way in scripts.
@@ -294,6 +297,20 @@ func checkEndpoint(e string) error {
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return fmt.Errorf("scheme %q: want http or https", u.Scheme)
+	}
+	return nil
+}
+
+// checkSDKDebug refuses the DEBUG values at which the Alibaba Cloud
+// libraries print every request and reply to stdout: signed headers, the
+// security token, and STS replies with the AccessKey secret in them.
+func checkSDKDebug(debug string) error {
+	for _, part := range strings.Split(debug, ",") {
+		switch strings.TrimSpace(part) {
+		case "tea", "dara", "credential":
+			return usageError{fmt.Sprintf("DEBUG=%q makes the Alibaba Cloud SDK print requests, tokens and secrets to the terminal: unset DEBUG (or drop %q from it)",
+				safetext.Line(debug), strings.TrimSpace(part))}
+		}
 	}
 	return nil
 }

@@ -131,3 +131,20 @@ func TestInsecureHTTPFlagLetsAPlainEndpointThrough(t *testing.T) {
 		}
 	}
 }
+
+// With DEBUG naming one of the SDK's loggers, the runtime would print the
+// signed headers and credentials-go the STS reply (a secret) to stdout.
+func TestSDKDebugLoggingIsRefused(t *testing.T) {
+	credentialHome(t)
+	for _, v := range []string{"tea", "x,dara", "credential"} {
+		t.Setenv("DEBUG", v)
+		code, _, stderr := runArgs(t, "--project", "p", "--dataset", "d", "--region", "cn-hangzhou")
+		if code != exitUsage || !strings.Contains(stderr, "unset DEBUG") {
+			t.Errorf("DEBUG=%s: exit %d, stderr %q", v, code, stderr)
+		}
+	}
+	t.Setenv("DEBUG", "mine")
+	if _, _, stderr := runArgs(t, "--project", "p", "--dataset", "d", "--region", "cn-hangzhou"); !strings.Contains(stderr, "needs a terminal") {
+		t.Errorf("DEBUG=mine: stderr %q", stderr)
+	}
+}
