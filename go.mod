@@ -19,6 +19,7 @@ require (
 	go.uber.org/goleak v1.3.0
 	golang.org/x/sync v0.25.0
 	golang.org/x/sys v0.38.0
+	gopkg.in/ini.v1 v1.67.0
 )
 
 require (
@@ -48,5 +49,4 @@ require (
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 	golang.org/x/net v0.26.0 // indirect
 	golang.org/x/text v0.28.0 // indirect
-	gopkg.in/ini.v1 v1.67.0 // indirect
 )

@@ -121,7 +121,7 @@ const browseSynopsis = `immtui: browse Alibaba Cloud IMM datasets in a terminal
 
 Usage:
   immtui --demo [--seed N] [--clusters N] [--data FILE] [--faults SPEC]
-  immtui --project P --dataset D [--region R | --endpoint URL] [--profile NAME]
+  immtui --project P --dataset D [--region R | --endpoint URL] [--profile NAME] [--insecure-http]
   immtui serve --help        the IMM emulator on its own
   immtui --version
 
@@ -131,11 +131,12 @@ Flags:
 type browseFlags struct {
 	demo bool
 	demoFlags
-	endpoint string
-	region   string
-	profile  string
-	timeout  time.Duration
-	version  bool
+	endpoint     string
+	insecureHTTP bool
+	region       string
+	profile      string
+	timeout      time.Duration
+	version      bool
 }
 
 func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -146,6 +147,7 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.StringVar(&f.project, "project", "", "IMM project `name`")
 	fs.StringVar(&f.dataset, "dataset", "", "IMM dataset `name`")
 	fs.StringVar(&f.endpoint, "endpoint", "", "IMM endpoint, `HOST:PORT or URL` (default imm.<region>.aliyuncs.com)")
+	fs.BoolVar(&f.insecureHTTP, "insecure-http", false, "allow a plain http:// --endpoint that is not this machine (requests and replies unencrypted; the header warns)")
 	fs.StringVar(&f.region, "region", "", "region, e.g. cn-hangzhou (default: the aliyun CLI profile's region)")
 	fs.StringVar(&f.profile, "profile", "", "aliyun CLI credentials profile `name`")
 	fs.DurationVar(&f.timeout, "timeout", 15*time.Second, "give up on a request after this long")
@@ -165,6 +167,19 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if err := f.check(); err != nil {
 		return err
+	}
+	if !f.demo {
+		if f.profile != "" {
+			os.Setenv("ALIBABA_CLOUD_PROFILE", f.profile)
+		}
+		// A broken credentials file is reported here, by file and line:
+		// the provider's own message would quote it, secrets and all.
+		if err := client.CheckCredentialFiles(); err != nil {
+			return usageError{err.Error()}
+		}
+		if err := checkSDKDebug(os.Getenv("DEBUG")); err != nil {
+			return err
+		}
 	}
 	// Flags and data files are checked before the terminal, so mistakes
 	// are reported the same way in scripts.
@@ -194,9 +209,6 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		f.project, f.dataset = project, dset
 		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: ui.DemoRegion}
 	} else {
-		if f.profile != "" {
-			os.Setenv("ALIBABA_CLOUD_PROFILE", f.profile)
-		}
 		if f.region == "" && f.endpoint == "" {
 			if r, ok := client.CLIProfileRegion(); ok {
 				f.region = r
@@ -204,7 +216,7 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				return usageError{"no region: pass --region (e.g. cn-hangzhou) or --endpoint, or set a region with `aliyun configure`"}
 			}
 		}
-		cfg = client.Config{Endpoint: f.endpoint, RegionID: f.region}
+		cfg = client.Config{Endpoint: f.endpoint, RegionID: f.region, AllowInsecureHTTP: f.insecureHTTP}
 	}
 	cfg.ReadTimeout = f.timeout
 	cfg.UserAgent = "immtui/" + version
@@ -241,8 +253,8 @@ func (f *browseFlags) check() error {
 		return usageError{fmt.Sprintf("--timeout %v: want a positive duration such as 15s", f.timeout)}
 	}
 	if f.demo {
-		if f.endpoint != "" || f.region != "" || f.profile != "" {
-			return usageError{"--demo serves its own data: it takes no --endpoint, --region or --profile"}
+		if f.endpoint != "" || f.region != "" || f.profile != "" || f.insecureHTTP {
+			return usageError{"--demo serves its own data: it takes no --endpoint, --region, --profile or --insecure-http"}
 		}
 		return nil
 	}
@@ -261,6 +273,11 @@ func (f *browseFlags) check() error {
 		if err := checkEndpoint(f.endpoint); err != nil {
 			return usageError{fmt.Sprintf("--endpoint %q: %v", f.endpoint, err)}
 		}
+		if err := client.CheckEndpoint(f.endpoint, f.insecureHTTP); err != nil {
+			return usageError{"--endpoint: " + err.Error()}
+		}
+	} else if f.insecureHTTP {
+		return usageError{"--insecure-http goes with a plain http:// --endpoint"}
 	}
 	if f.data != "" || f.faults != "" {
 		return usageError{"--data and --faults go with --demo or serve"}
@@ -280,6 +297,20 @@ func checkEndpoint(e string) error {
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return fmt.Errorf("scheme %q: want http or https", u.Scheme)
+	}
+	return nil
+}
+
+// checkSDKDebug refuses the DEBUG values at which the Alibaba Cloud
+// libraries print every request and reply to stdout: signed headers, the
+// security token, and STS replies with the AccessKey secret in them.
+func checkSDKDebug(debug string) error {
+	for _, part := range strings.Split(debug, ",") {
+		switch strings.TrimSpace(part) {
+		case "tea", "dara", "credential":
+			return usageError{fmt.Sprintf("DEBUG=%q makes the Alibaba Cloud SDK print requests, tokens and secrets to the terminal: unset DEBUG (or drop %q from it)",
+				safetext.Line(debug), strings.TrimSpace(part))}
+		}
 	}
 	return nil
 }

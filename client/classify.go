@@ -29,11 +29,11 @@ type apiError interface {
 }
 
 // credentialError marks a failure of the credential provider (no keys in the
-// environment, unreadable profile, IMDS unreachable).
-type credentialError struct{ err error }
+// environment, unreadable profile, IMDS unreachable). It holds only our own
+// message: the provider's error is dropped, as it may quote a secret.
+type credentialError struct{ msg string }
 
-func (e *credentialError) Error() string { return "credentials: " + e.err.Error() }
-func (e *credentialError) Unwrap() error { return e.err }
+func (e *credentialError) Error() string { return "credentials: " + e.msg }
 
 // replyError is a 2xx reply the client could not use.
 type replyError struct {
@@ -69,11 +69,13 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	var ce *credentialError
 	var re *replyError
 	var tooBig *errBodyTooLarge
+	var redirect *redirectError
+	var in200 *errorIn200
 	switch {
 	case errors.As(err, &ce):
 		out.Kind = imm.KindAuth
 		out.Code = "InvalidCredentials"
-		out.Message = safetext.Line(ce.err.Error())
+		out.Message = safetext.Line(ce.msg)
 	case errors.As(err, &ae):
 		data := ae.GetData()
 		out.Code = safetext.Line(firstString(data, "Code", "code"))
@@ -109,6 +111,21 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 			out.StatusCode = s
 		}
 		out.Kind = kindForCode(out.Code, out.StatusCode)
+	case errors.As(err, &in200):
+		// Classified by its code like any other IMM error; the status
+		// (200) says nothing.
+		out.Code = safetext.Line(in200.code)
+		out.Message = safetext.Line(in200.message)
+		if in200.requestID != "" {
+			out.RequestId = safetext.Line(in200.requestID)
+		}
+		out.Kind = kindForCode(out.Code, 0)
+	case errors.As(err, &redirect):
+		// Not retried: the endpoint is wrong, and asking again would get
+		// the same redirect.
+		out.Kind, out.Permanent = imm.KindNetwork, true
+		out.Code = "Redirected"
+		out.Message = redirect.Error()
 	case errors.As(err, &tooBig):
 		out.Kind, out.Permanent = imm.KindServer, true
 		out.Message = tooBig.Error()

@@ -52,11 +52,11 @@ type Client struct {
 // the first call, so New never touches the network.
 func New(cfg Config) (*Client, error) {
 	cfg = cfg.withDefaults()
-	ep, err := resolveEndpoint(cfg.Endpoint, cfg.RegionID)
+	ep, err := resolveEndpoint(cfg.Endpoint, cfg.RegionID, cfg.AllowInsecureHTTP)
 	if err != nil {
 		return nil, err
 	}
-	cred, err := newCredential(cfg)
+	cred, explain, err := newCredential(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func New(cfg Config) (*Client, error) {
 	if c.rnd == nil {
 		c.rnd = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x1337))
 	}
-	shared := &lockedCredential{inner: cred}
+	shared := &lockedCredential{inner: cred, explain: explain}
 	for i := 0; i < cfg.Concurrency; i++ {
 		oc, err := openapi.NewClient(c.runtimeConfig(shared))
 		if err != nil {
@@ -110,6 +110,10 @@ func (c *Client) Close() { c.caller.closeIdle() }
 
 // Endpoint is where requests go, as scheme://host[:port].
 func (c *Client) Endpoint() string { return c.ep.String() }
+
+// Insecure reports plain http to a host that is not this machine (allowed
+// only with Config.AllowInsecureHTTP), for the UI to warn about.
+func (c *Client) Insecure() bool { return c.ep.insecure() }
 
 // Stats returns the counters.
 func (c *Client) Stats() Stats {
@@ -152,7 +156,11 @@ func (c *Client) call(ctx context.Context, action string, q query, decode func([
 	for n := 1; ; n++ {
 		at, body, err := c.attempt(ctx, action, q)
 		if err == nil {
-			err = decode(body) // after the worker slot is free again
+			if e := errorInBody(action, body); e != nil {
+				err = e
+			} else {
+				err = decode(body) // after the worker slot is free again
+			}
 		}
 		if err == nil {
 			return nil

@@ -36,6 +36,11 @@ type Config struct {
 	Concurrency     int                    // max concurrent HTTP calls (default 4); one openapi.Client per worker slot
 	Transport       http.RoundTripper      // optional, for tests; default an app-owned *http.Transport
 	Rand            *rand.Rand             // optional jitter source for deterministic tests
+
+	// AllowInsecureHTTP permits a plain-http endpoint on a host that is not
+	// this machine. Off, such an endpoint is refused: the signed requests
+	// and every reply would cross the network unencrypted.
+	AllowInsecureHTTP bool
 }
 
 // Defaults (performance-notes.md §3 and §7.9-10).
@@ -87,8 +92,29 @@ type endpoint struct {
 
 func (e endpoint) String() string { return e.protocol + "://" + e.host }
 
-// resolveEndpoint turns Config.Endpoint / RegionID into an endpoint.
-func resolveEndpoint(ep, region string) (endpoint, error) {
+// Insecure reports a plain-http endpoint on a host other than this machine.
+func (e endpoint) insecure() bool { return e.protocol == "http" && !isLoopback(e.host) }
+
+// resolveEndpoint turns Config.Endpoint / RegionID into an endpoint and
+// refuses plain http beyond loopback unless allowInsecure.
+func resolveEndpoint(ep, region string, allowInsecure bool) (endpoint, error) {
+	e, err := parseEndpoint(ep, region)
+	if err == nil && e.insecure() && !allowInsecure {
+		return endpoint{}, fmt.Errorf("endpoint %q is plain http to a host that is not this machine: requests and replies would travel unencrypted; "+
+			"use https://%s, or allow it explicitly with --insecure-http (loopback addresses such as 127.0.0.1 are always allowed)", e.String(), e.host)
+	}
+	return e, err
+}
+
+// CheckEndpoint reports what New would refuse in an --endpoint value: a
+// malformed one, or plain http beyond loopback without allowInsecureHTTP.
+func CheckEndpoint(ep string, allowInsecureHTTP bool) error {
+	_, err := resolveEndpoint(ep, "", allowInsecureHTTP)
+	return err
+}
+
+// parseEndpoint turns Config.Endpoint / RegionID into an endpoint.
+func parseEndpoint(ep, region string) (endpoint, error) {
 	ep = strings.TrimSpace(ep)
 	if ep == "" {
 		region = strings.TrimSpace(region)
@@ -133,11 +159,12 @@ func resolveEndpoint(ep, region string) (endpoint, error) {
 // newCredential picks the credential source: static keys, then the caller's
 // Credential, then the default chain. Nothing is resolved here; the runtime
 // asks on the first signed request, so an unset environment costs nothing
-// until a call is made.
-func newCredential(cfg Config) (credentials.Credential, error) {
+// until a call is made. explain says, in our own words, why the source gave
+// no credentials.
+func newCredential(cfg Config) (cred credentials.Credential, explain func() string, err error) {
 	if cfg.AccessKeyID != "" || cfg.AccessKeySecret != "" {
 		if cfg.AccessKeyID == "" || cfg.AccessKeySecret == "" {
-			return nil, errors.New("both an AccessKey ID and an AccessKey secret are needed")
+			return nil, nil, errors.New("both an AccessKey ID and an AccessKey secret are needed")
 		}
 		cc := &credentials.Config{
 			Type:            tea.String("access_key"),
@@ -150,18 +177,19 @@ func newCredential(cfg Config) (credentials.Credential, error) {
 		}
 		cred, err := credentials.NewCredential(cc)
 		if err != nil {
-			return nil, fmt.Errorf("static credentials: %w", err)
+			// Not wrapped: credentials-go's text may hold the keys.
+			return nil, nil, errors.New("the AccessKey ID, secret or security token given is not usable: check them")
 		}
-		return cred, nil
+		return cred, explainCustom, nil
 	}
 	if cfg.Credential != nil {
-		return cfg.Credential, nil
+		return cfg.Credential, explainCustom, nil
 	}
-	cred, err := credentials.NewCredential(nil)
+	cred, err = credentials.NewCredential(nil)
 	if err != nil {
-		return nil, fmt.Errorf("default credential chain: %w", err)
+		return nil, nil, errors.New("the default credential chain could not be set up: " + explainChain())
 	}
-	return cred, nil
+	return cred, explainChain, nil
 }
 
 // CLIProfileRegion returns the region_id of the aliyun CLI profile in use

@@ -28,7 +28,7 @@ func TestEndpointFromURLHostOrRegion(t *testing.T) {
 		{"http://10.0.0.1:80", "cn-hangzhou", "http://10.0.0.1:80"}, // the endpoint wins
 	}
 	for _, tc := range cases {
-		c, err := New(Config{Endpoint: tc.endpoint, RegionID: tc.region, AccessKeyID: "a", AccessKeySecret: "b"})
+		c, err := New(Config{Endpoint: tc.endpoint, RegionID: tc.region, AccessKeyID: "a", AccessKeySecret: "b", AllowInsecureHTTP: true})
 		if err != nil {
 			t.Errorf("%q/%q: %v", tc.endpoint, tc.region, err)
 			continue

@@ -101,14 +101,17 @@ func TestSecretNeverAppearsInErrors(t *testing.T) {
 	}
 }
 
-// failingCredential stands for a provider chain that finds nothing.
+// failingCredential stands for a provider that fails with a message
+// quoting what it read, as credentials-go does with a broken config file.
 type failingCredential struct{ credentials.Credential }
 
+const providerLeak = "unmarshal failed: {\"access_key_secret\":\"LEAKED-SECRET-1234\""
+
 func (failingCredential) GetCredential() (*credentials.CredentialModel, error) {
-	return nil, errors.New("no credential found: tried env, cli profile, ecs ram role")
+	return nil, errors.New(providerLeak)
 }
 
-func TestCredentialProviderFailureIsAnAuthError(t *testing.T) {
+func TestCredentialProviderFailureIsAnAuthErrorInOurOwnWords(t *testing.T) {
 	f := newFakeIMM(t, okFiles)
 	c := newTestClient(t, f, func(cfg *Config) {
 		cfg.AccessKeyID, cfg.AccessKeySecret = "", ""
@@ -119,8 +122,13 @@ func TestCredentialProviderFailureIsAnAuthError(t *testing.T) {
 	if !errors.As(err, &e) || e.Kind != imm.KindAuth || e.Retryable() {
 		t.Fatalf("got %v, want a non-retryable auth error", err)
 	}
-	if !strings.Contains(e.Message, "no credential found") {
-		t.Errorf("message %q lost the provider's reason", e.Message)
+	for inner := error(e); inner != nil; inner = errors.Unwrap(inner) {
+		if strings.Contains(inner.Error(), "LEAKED-SECRET") {
+			t.Fatalf("the provider's text reached the error chain: %q", inner.Error())
+		}
+	}
+	if !strings.Contains(e.Message, "gave no credentials") {
+		t.Errorf("message %q does not say what failed", e.Message)
 	}
 	if n := len(f.requests()); n != 0 {
 		t.Errorf("%d requests sent without credentials", n)

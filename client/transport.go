@@ -6,7 +6,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
+
+	"github.com/immtui/immtui/safetext"
 )
 
 // httpCaller is the dara.HttpClient the runtime calls instead of its own
@@ -35,7 +39,14 @@ func newHTTPCaller(cfg Config) *httpCaller {
 		}
 	}
 	return &httpCaller{
-		hc:      &http.Client{Transport: rt, Timeout: cfg.ConnectTimeout + cfg.ReadTimeout},
+		hc: &http.Client{
+			Transport: rt,
+			Timeout:   cfg.ConnectTimeout + cfg.ReadTimeout,
+			// IMM never redirects. Following one would send the signed
+			// request to another host and show that host's answer as
+			// IMM's, so the 3xx itself comes back and Call refuses it.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
 		maxBody: cfg.MaxBodyBytes,
 	}
 }
@@ -51,11 +62,43 @@ func (h *httpCaller) Call(req *http.Request, _ *http.Transport) (*http.Response,
 		info.requestID = res.Header.Get("x-acs-request-id")
 		info.retryAfter = res.Header.Get("x-acs-retry-after")
 	}
+	if res.StatusCode >= 300 && res.StatusCode < 400 {
+		_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10)) // lets the connection be reused
+		res.Body.Close()
+		return nil, newRedirectError(req.URL, res)
+	}
 	res.Body = &cappedBody{rc: res.Body, left: h.maxBody, limit: h.maxBody}
 	return res, nil
 }
 
 func (h *httpCaller) closeIdle() { h.hc.CloseIdleConnections() }
+
+// redirectError is a 3xx reply, which the client never follows.
+type redirectError struct {
+	status int
+	to     string // the Location's host, or "" when it has none
+	same   bool   // the Location names the endpoint's own host
+}
+
+func newRedirectError(from *url.URL, res *http.Response) *redirectError {
+	e := &redirectError{status: res.StatusCode}
+	if loc, err := res.Location(); err == nil {
+		e.to = loc.Host
+		e.same = strings.EqualFold(loc.Host, from.Host)
+	}
+	return e
+}
+
+func (e *redirectError) Error() string {
+	const tail = "immtui does not follow redirects: check --endpoint / --region"
+	switch {
+	case e.to == "":
+		return fmt.Sprintf("IMM endpoint answered with a redirect (HTTP %d) and no usable Location; %s", e.status, tail)
+	case e.same:
+		return fmt.Sprintf("IMM endpoint redirected (HTTP %d) to another path on %s; %s", e.status, safetext.Line(e.to), tail)
+	}
+	return fmt.Sprintf("IMM endpoint redirected (HTTP %d) to %s; %s", e.status, safetext.Line(e.to), tail)
+}
 
 // attempt is what one HTTP attempt saw on the wire. It travels in the
 // request's context, so each attempt has its own and nothing is shared.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net"
 	"net/url"
 	"strings"
 
@@ -49,7 +50,7 @@ func (p *headerPart) width() int {
 // right) and the dataset go last.
 func (m *Model) headerParts() (parts, shrink []*headerPart) {
 	demo := m.opts.Demo || m.opts.Region == DemoRegion
-	host := endpointHost(m.opts.Endpoint)
+	host, insecure := endpointShown(m.opts.Endpoint)
 	brand := &headerPart{forms: []headerForm{{val: "immtui"}}}
 	region := &headerPart{}
 	if r := safetext.Line(m.opts.Region); !demo && r != "" && !strings.Contains(host, r) {
@@ -57,6 +58,12 @@ func (m *Model) headerParts() (parts, shrink []*headerPart) {
 		region.forms = []headerForm{{key: "region", val: r}}
 	}
 	marker := &headerPart{mark: true}
+	// Plain http beyond this machine (--insecure-http): the warning gives
+	// way to nothing but its own shorter form.
+	warning := &headerPart{mark: true}
+	if insecure {
+		warning.forms = []headerForm{{val: "INSECURE: plain http"}, {val: "INSECURE"}}
+	}
 	endpoint := &headerPart{forms: []headerForm{{key: "endpoint", val: host}, {val: host}}}
 	if demo {
 		marker.forms = []headerForm{{val: "demo"}}
@@ -70,8 +77,8 @@ func (m *Model) headerParts() (parts, shrink []*headerPart) {
 		// The dataset is never dropped: the line is cut at the end instead.
 		dataset.forms = []headerForm{{key: "dataset", val: d}, {val: d}, {val: d}}
 	}
-	parts = []*headerPart{brand, marker, endpoint, region, project, dataset}
-	shrink = []*headerPart{region, brand, endpoint, endpoint, project, dataset, marker, project}
+	parts = []*headerPart{brand, marker, warning, endpoint, region, project, dataset}
+	shrink = []*headerPart{region, brand, warning, endpoint, endpoint, project, dataset, marker, project}
 	return parts, shrink
 }
 
@@ -130,19 +137,31 @@ func (m *Model) headerLine() string {
 	return safetext.Truncate(left, m.width)
 }
 
-// endpointHost is the endpoint as host[:port]: the scheme and any path say
-// nothing a user needs in a 80-column header.
-func endpointHost(e string) string {
+// endpointShown is the endpoint as scheme://host[:port] (a path says
+// nothing a user needs; the scheme says whether the line is encrypted),
+// and whether it is plain http to a host other than this machine.
+func endpointShown(e string) (shown string, insecure bool) {
 	e = safetext.Line(e)
 	if e == "" {
-		return ""
+		return "", false
 	}
 	if !strings.Contains(e, "://") {
 		e = "https://" + e
 	}
 	u, err := url.Parse(e)
 	if err != nil || u.Host == "" {
-		return strings.TrimPrefix(e, "https://")
+		return e, false
 	}
-	return u.Host
+	scheme := strings.ToLower(u.Scheme)
+	return scheme + "://" + u.Host, scheme == "http" && !loopbackHost(u.Hostname())
+}
+
+// loopbackHost is the client's rule for where plain http is allowed
+// without --insecure-http: localhost, 127.0.0.0/8 and ::1.
+func loopbackHost(h string) bool {
+	if strings.EqualFold(h, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }

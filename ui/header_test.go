@@ -26,33 +26,33 @@ func headerFake() *uitest.Fake {
 	return f
 }
 
-func TestHeaderShowsTheDemoEmulatorAsHostAndPort(t *testing.T) {
+func TestHeaderShowsTheDemoEmulatorWithItsScheme(t *testing.T) {
 	o := ui.Options{Store: headerFake(), Endpoint: "http://127.0.0.1:37085", Region: ui.DemoRegion, ReadOnly: true}
 	wide := headerAt(t, o, 120)
-	for _, want := range []string{"immtui", "demo emulator 127.0.0.1:37085", "project family", "dataset photos-2024", "read-only"} {
+	for _, want := range []string{"immtui", "demo emulator http://127.0.0.1:37085", "project family", "dataset photos-2024", "read-only"} {
 		if !strings.Contains(wide, want) {
 			t.Fatalf("120 columns: header lacks %q: %q", want, wide)
 		}
 	}
 	narrow := headerAt(t, o, 80)
-	for _, want := range []string{"demo", "127.0.0.1:37085", "project family", "dataset photos-2024", "read-only"} {
+	for _, want := range []string{"demo", "http://127.0.0.1:37085", "project family", "dataset photos-2024", "read-only"} {
 		if !strings.Contains(narrow, want) {
 			t.Fatalf("80 columns: header lacks %q: %q", want, narrow)
 		}
 	}
-	if strings.Contains(wide+narrow, "http") || strings.Contains(wide+narrow, "(demo)") {
-		t.Fatalf("header shows the scheme or the demo region: %q / %q", wide, narrow)
+	if strings.Contains(wide+narrow, "(demo)") || strings.Contains(wide+narrow, "INSECURE") {
+		t.Fatalf("header shows the demo region, or warns about loopback: %q / %q", wide, narrow)
 	}
 }
 
-func TestHeaderShowsARealEndpointsHostAndItsRegionOnce(t *testing.T) {
+func TestHeaderShowsARealEndpointsSchemeHostAndItsRegionOnce(t *testing.T) {
 	o := ui.Options{Store: headerFake(), Endpoint: "https://imm.cn-hangzhou.aliyuncs.com", Region: "cn-hangzhou"}
 	h := headerAt(t, o, 120)
-	if !strings.Contains(h, "endpoint imm.cn-hangzhou.aliyuncs.com") || strings.Contains(h, "region") || strings.Contains(h, "demo") {
+	if !strings.Contains(h, "endpoint https://imm.cn-hangzhou.aliyuncs.com") || strings.Contains(h, "region") || strings.Contains(h, "demo") {
 		t.Fatalf("header: %q", h)
 	}
 	o.Endpoint = "imm.example.internal:8443"
-	if h := headerAt(t, o, 120); !strings.Contains(h, "endpoint imm.example.internal:8443  region cn-hangzhou") {
+	if h := headerAt(t, o, 120); !strings.Contains(h, "endpoint https://imm.example.internal:8443  region cn-hangzhou") {
 		t.Fatalf("header: %q", h)
 	}
 }
@@ -94,5 +94,27 @@ func TestHeaderCutsALongDatasetButKeepsTheReadOnlyMarker(t *testing.T) {
 	uitest.CheckFrame(t, h, 80, 1)
 	if !strings.HasSuffix(h, "read-only ") || !strings.Contains(h, "数据数据") {
 		t.Fatalf("header: %q", h)
+	}
+}
+
+// Plain http to another host (allowed only by --insecure-http) is shown
+// with a warning that outlasts the endpoint itself as the width shrinks.
+func TestHeaderWarnsAboutPlainHTTPBeyondLoopback(t *testing.T) {
+	o := ui.Options{Store: headerFake(), Endpoint: "http://imm.example.invalid:8080", Region: "cn-hangzhou", ReadOnly: true}
+	if h := headerAt(t, o, 120); !strings.Contains(h, "INSECURE: plain http  endpoint http://imm.example.invalid:8080") {
+		t.Fatalf("header: %q", h)
+	}
+	for w := ui.MinWidth; w <= 160; w++ {
+		h := headerAt(t, o, w)
+		uitest.CheckFrame(t, h, w, 1)
+		if !strings.Contains(h, "INSECURE") {
+			t.Fatalf("%d columns: the warning is gone: %q", w, h)
+		}
+	}
+	for _, ep := range []string{"http://127.0.0.1:8080", "http://[::1]:1", "http://localhost:1", "https://imm.example.invalid"} {
+		o.Endpoint = ep
+		if h := headerAt(t, o, 120); strings.Contains(h, "INSECURE") {
+			t.Errorf("%s: warned: %q", ep, h)
+		}
 	}
 }

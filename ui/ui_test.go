@@ -154,7 +154,7 @@ func TestOpenClusterMessagePushesAnotherCluster(t *testing.T) {
 func TestHeaderShowsWhereAndReadOnly(t *testing.T) {
 	m, _ := start(t, uitest.NewFake(10), 120, 30)
 	first := strings.Split(m.View(), "\n")[0]
-	for _, want := range []string{"endpoint 127.0.0.1:8080", "region cn-hangzhou", "project demo-project", "dataset demo-dataset", "read-only"} {
+	for _, want := range []string{"endpoint http://127.0.0.1:8080", "region cn-hangzhou", "project demo-project", "dataset demo-dataset", "read-only"} {
 		if !strings.Contains(first, want) {
 			t.Fatalf("header lacks %q: %q", want, first)
 		}
