@@ -126,3 +126,20 @@ func TestRawPaneOfAHostileReplyStaysBoundedAndFits(t *testing.T) {
 		t.Fatalf("replies shown: %v, want both", seen)
 	}
 }
+
+// TestRawPaneOfAReplyNestedPastTheDecodersLimit: 30,000 levels (120 KB)
+// are refused by Go's decoder in the client; the file view says so in a
+// frame that fits instead of drawing anything of the reply.
+func TestRawPaneOfAReplyNestedPastTheDecodersLimit(t *testing.T) {
+	p := &pagingServer{action: "BatchGetFileMeta", answer: func(n int, _ string) string {
+		return fmt.Sprintf(`{"RequestId":"rid-%d","Files":[{"URI":"oss://b/deep.jpg","Deep":%s%s}]}`,
+			n, strings.Repeat("[", 30000), strings.Repeat("]", 30000))
+	}}
+	m, u := startPaging(t, p)
+	keys(u, "enter", "7")
+	screen := m.View()
+	uitest.CheckFrame(t, screen, 200, 30)
+	if !strings.Contains(screen, "not the JSON expected") || strings.Contains(screen, "[[[") {
+		t.Fatalf("the refused reply is not reported as an error:\n%s", screen)
+	}
+}

@@ -1,7 +1,9 @@
 package panes
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -98,6 +100,9 @@ func (p *rawPane) SetFile(f *imm.File) {
 	}
 	if f != nil {
 		p.src, p.err = encodeRaw(f)
+		if len(p.src) > math.MaxInt32 { // the outline's offsets are 32-bit
+			p.src, p.err = nil, errors.New("its JSON is over 2 GiB")
+		}
 	}
 	if p.err == nil && p.src != nil {
 		p.doc = buildRawDoc(p.src, p.depth, p.maxLines)
