@@ -34,6 +34,9 @@ type segment struct {
 	rows []state.ClusterRow // in fetch order (the tail's is reversed)
 	next string             // NextToken for the page after rows
 	done bool               // the query has no page left
+	// guard stops a server whose pages make no progress (empty pages
+	// with a NextToken, a NextToken seen before).
+	guard state.PageGuard
 }
 
 type clustersKeys struct {
@@ -204,7 +207,9 @@ func (v *Clusters) reload() tea.Cmd {
 // one page at a time.
 func (v *Clusters) prefetch() tea.Cmd {
 	seg := v.shown()
-	if seg.done || v.pending != 0 || v.err != nil || !v.started || len(seg.rows) == 0 {
+	// No NextToken yet means no page came: the first is asked for by
+	// whoever started the segment. An empty page with a token goes on.
+	if seg.done || v.pending != 0 || v.err != nil || !v.started || seg.next == "" {
 		return nil
 	}
 	if v.tailMode {
@@ -249,6 +254,9 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 	seg.rows = append(seg.rows, msg.page.Rows...)
 	seg.next = msg.page.NextToken
 	seg.done = msg.page.NextToken == ""
+	if err := seg.guard.Page(msg.page.Token, len(msg.page.Rows), seg.next); err != nil {
+		v.err = err // shown like a failed page, so no prefetch asks again; r reloads
+	}
 	if msg.page.Token == "" {
 		v.total = msg.page.TotalCount
 		v.pageRows = max(v.pageRows, len(msg.page.Rows))
@@ -292,7 +300,7 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return v.reload()
 	case key.Matches(msg, v.keys.Refresh):
-		if seg := v.shown(); v.err != nil && len(seg.rows) > 0 {
+		if seg := v.shown(); v.err != nil && len(seg.rows) > 0 && !state.IsPagingStalled(v.err) {
 			v.err = nil
 			return v.request(seg.next, v.tailMode) // retry the page that failed
 		}
@@ -396,6 +404,8 @@ func (v *Clusters) titleLine() string {
 		b.WriteString(st.Muted.Render(", loading"))
 	case v.pending != 0:
 		b.WriteString(st.Muted.Render(", loading more"))
+	case state.IsPagingStalled(v.err) && len(seg.rows) > 0:
+		b.WriteString(st.Error.Render(", paging stopped: r reloads"))
 	case v.err != nil && len(seg.rows) > 0:
 		b.WriteString(st.Error.Render(", a page failed: r retries"))
 	}

@@ -34,6 +34,7 @@ type filePager struct {
 	done   bool // the last page came, or the bound was reached
 	capped bool // stopped at the bound with pages left
 	err    error
+	guard  state.PageGuard // stops a server whose pages make no progress
 
 	shown   bool
 	pending int64              // page request in flight (0: none)
@@ -58,15 +59,17 @@ func (p *filePager) show() tea.Cmd {
 // for until show.
 func (p *filePager) hide() { p.shown = false }
 
-// refresh retries the page that failed; with none failed it calls reset
-// (the owner drops its rows) and starts over.
+// refresh retries the page that failed; with none failed, or when paging
+// stalled (the same page would stall again), it calls reset (the owner
+// drops its rows) and starts over.
 func (p *filePager) refresh(reset func()) tea.Cmd {
-	if p.err != nil && p.files > 0 {
+	if p.err != nil && p.files > 0 && !state.IsPagingStalled(p.err) {
 		p.err = nil
 		return p.request()
 	}
 	reset()
 	p.files, p.seen, p.total, p.next, p.done, p.capped, p.err = 0, 0, -1, "", false, false, nil
+	p.guard.Reset()
 	return p.request()
 }
 
@@ -112,6 +115,10 @@ func (p *filePager) onPage(msg filePageMsg, add func([]*imm.File) int) tea.Cmd {
 	p.seen += len(msg.page.Files)
 	p.next = msg.page.NextToken
 	p.done = p.next == ""
+	if err := p.guard.Page(msg.page.Token, len(msg.page.Files), p.next); err != nil {
+		p.err = err // shown like a failed page; r starts over
+		return nil
+	}
 	// The bound counts what was received too: a server that ignores the
 	// query's filter (every file dropped by add) still stops here.
 	if !p.done && (p.files >= p.limit || p.seen >= p.limit) {
