@@ -3,6 +3,7 @@ package emulator_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -16,11 +17,12 @@ import (
 // (the first stream's Index 0, StartTime 0, a boundary at the edge) and
 // leaves out what IMM leaves out.
 func TestGeneratedDataSendsTheZerosIMMSends(t *testing.T) {
-	data := dataset.Generate(dataset.Options{Seed: 3, Clusters: 30})
+	data := dataset.Generate(dataset.Options{Seed: 5, Clusters: 30}) // a seed with faces at the edge
 	r := startTest(t, emulator.Config{Data: data})
 	c := newRaw(t, r)
 	gen := map[string]*imm.File{}
 	var video, music, image, edge string
+	edgeFace := -1
 	for i := range data.Files {
 		f := &data.Files[i]
 		gen[f.URI] = f
@@ -32,17 +34,16 @@ func TestGeneratedDataSendsTheZerosIMMSends(t *testing.T) {
 		case image == "" && f.MediaType == "image" && f.ObjectStatus == "Indexed" && hasIndependentFace(f):
 			image = f.URI
 		}
-		if edge == "" && len(f.Figures) > 0 && f.Figures[0].Boundary.Left == 0 {
-			edge = f.URI
+		for j, fg := range f.Figures {
+			if edge == "" && (fg.Boundary.Left == 0 || fg.Boundary.Top == 0) {
+				edge, edgeFace = f.URI, j
+			}
 		}
 	}
-	if video == "" || music == "" || image == "" {
-		t.Fatalf("seed lacks a kind of file: video %q music %q image %q", video, music, image)
+	if video == "" || music == "" || image == "" || edge == "" {
+		t.Fatalf("seed lacks a kind of file: video %q music %q image %q face at the edge %q", video, music, image, edge)
 	}
-	uris := []string{video, music, image}
-	if edge != "" {
-		uris = append(uris, edge)
-	}
+	uris := []string{video, music, image, edge}
 	files := map[string]map[string]any{}
 	for _, f := range decodeNumbers(t, c.call("BatchGetFileMeta", ds(map[string]any{
 		"ProjectName": dataset.DefaultProject, "DatasetName": dataset.DefaultDataset, "URIs": uris})).Raw)["Files"].([]any) {
@@ -63,10 +64,12 @@ func TestGeneratedDataSendsTheZerosIMMSends(t *testing.T) {
 		"AudioCovers[0].CroppingSuggestions[0].Boundary.Polygon[0].X", "AudioCovers[0].CroppingSuggestions[0].Boundary.Polygon[0].Y"} {
 		wantAt(t, a, p, "0")
 	}
-	if edge != "" {
-		wantAt(t, files[edge], "Figures[0].Boundary.Left", "0")
-		wantAt(t, files[edge], "Figures[0].Boundary.Polygon[0].X", "0")
-	}
+	b := gen[edge].Figures[edgeFace].Boundary
+	at := fmt.Sprintf("Figures[%d].Boundary.", edgeFace)
+	wantAt(t, files[edge], at+"Left", fmt.Sprint(b.Left))
+	wantAt(t, files[edge], at+"Top", fmt.Sprint(b.Top))
+	wantAt(t, files[edge], at+"Polygon[0].X", fmt.Sprint(b.Left))
+	wantAt(t, files[edge], at+"Polygon[0].Y", fmt.Sprint(b.Top))
 	// What IMM leaves out stays out: an image has no streams or times, an
 	// independent face no cluster confidence, a top label no parent.
 	im := files[image]
