@@ -149,9 +149,12 @@ func TestHostileDatasetFileIsCurrent(t *testing.T) {
 // TestHostileDatasetLoadsForTheDemo: `immtui --demo --data
 // testdata/hostile.json` must start, so the file must pass Load's checks.
 func TestHostileDatasetLoadsForTheDemo(t *testing.T) {
-	d, err := dataset.LoadFile(hostileFile)
+	d, warnings, err := dataset.LoadFile(hostileFile)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("the hostile dataset is consistent, yet loading it warns: %q", warnings)
 	}
 	if len(d.FigureClusters) != len(hostile)+1 || len(d.Files) != len(hostile) {
 		t.Fatalf("%d clusters, %d files", len(d.FigureClusters), len(d.Files))

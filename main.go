@@ -82,29 +82,45 @@ func (d *demoFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.faults, "faults", "", "inject faults, e.g. \"latency=50ms,5xx=0.1,throttle=0.05,truncate=0.02,seed=7\"")
 }
 
-func (d *demoFlags) load() (*dataset.Dataset, emulator.Faults, error) {
+// load makes the dataset to serve: the --data file, or a generated one.
+// Warnings are what the file holds that is kept as given but may surprise
+// (see dataset.Check): they are for the user to read, not errors.
+func (d *demoFlags) load() (*dataset.Dataset, []string, emulator.Faults, error) {
 	// Names of the generated dataset are checked like real ones: they end
 	// up in every request and on screen.
 	for _, nv := range [][2]string{{"--project", d.project}, {"--dataset", d.dataset}} {
 		if nv[1] != "" && !nameRE.MatchString(nv[1]) {
-			return nil, emulator.Faults{}, usageError{fmt.Sprintf("%s %q is not a valid IMM name: use letters, digits, '-' and '_' (at most 128)", nv[0], nv[1])}
+			return nil, nil, emulator.Faults{}, usageError{fmt.Sprintf("%s %q is not a valid IMM name: use letters, digits, '-' and '_' (at most 128)", nv[0], nv[1])}
 		}
 	}
 	faults, err := emulator.ParseFaults(d.faults)
 	if err != nil {
-		return nil, faults, usageError{fmt.Sprintf("--faults: %v", err)}
+		return nil, nil, faults, usageError{fmt.Sprintf("--faults: %v", err)}
 	}
 	if d.clusters < 1 || d.clusters > 100000 {
-		return nil, faults, usageError{fmt.Sprintf("--clusters %d: want 1 to 100000", d.clusters)}
+		return nil, nil, faults, usageError{fmt.Sprintf("--clusters %d: want 1 to 100000", d.clusters)}
 	}
 	if d.data != "" {
-		ds, err := dataset.LoadFile(d.data)
+		ds, warnings, err := dataset.LoadFile(d.data)
 		if err != nil {
-			return nil, faults, usageError{fmt.Sprintf("--data %s: %v", d.data, err)}
+			return nil, nil, faults, usageError{fmt.Sprintf("--data %s: %v", d.data, err)}
 		}
-		return ds, faults, nil
+		return ds, warnings, faults, nil
 	}
-	return dataset.Generate(dataset.Options{Seed: d.seed, Clusters: d.clusters, Project: d.project, Dataset: d.dataset}), faults, nil
+	return dataset.Generate(dataset.Options{Seed: d.seed, Clusters: d.clusters, Project: d.project, Dataset: d.dataset}), nil, faults, nil
+}
+
+// writeWarnings lists what loading the --data file warned about, one per
+// line under a heading, escaped for the terminal (the file's names and
+// URIs are untrusted text).
+func writeWarnings(w io.Writer, heading, indent string, warnings []string) {
+	if len(warnings) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s%s\n", indent, safetext.Line(heading))
+	for _, x := range warnings {
+		fmt.Fprintf(w, "%s  %s\n", indent, safetext.Line(x))
+	}
 }
 
 func newFlagSet(name string, stderr io.Writer, synopsis string) *flag.FlagSet {
@@ -186,10 +202,12 @@ func runBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var ds *dataset.Dataset
 	var faults emulator.Faults
 	if f.demo {
+		var warnings []string
 		var err error
-		if ds, faults, err = f.load(); err != nil {
+		if ds, warnings, faults, err = f.load(); err != nil {
 			return err
 		}
+		writeWarnings(stderr, "immtui: --data "+f.data+": loaded; kept as given, with warnings:", "", warnings)
 	}
 	if !isTerminal(stdin) || !isTerminal(stdout) {
 		return usageError{"immtui needs a terminal: run it in an interactive shell (stdin and stdout must be a TTY)"}

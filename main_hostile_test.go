@@ -45,8 +45,8 @@ func TestBadInputExitsTwoWithAClearSafeMessage(t *testing.T) {
 		{[]string{"--demo", "--data", file("key.json", `{"Clusters":[]}`)}, "unknown top-level key"},
 		{[]string{"--demo", "--data", file("cut.json", `{"Projects":[{"ProjectName":"p"}],"Datasets":[`)}, "truncated"},
 		{[]string{"--demo", "--data", file("nodata.json", `{}`)}, "inconsistent"},
-		{[]string{"--demo", "--data", file("cover.json", `{"Projects":[{"ProjectName":"p"}],"Datasets":[{"ProjectName":"p","DatasetName":"d"}],`+
-			`"FigureClusters":[{"ObjectId":"c","Cover":{"URI":"oss://b/\u001b[2J"}}]}`)}, "FigureClusters[0]"},
+		{[]string{"--demo", "--data", file("twice.json", `{"Projects":[{"ProjectName":"p"}],"Datasets":[{"ProjectName":"p","DatasetName":"d"}],`+
+			`"Files":[{"URI":"oss://b/\u001b[2J"},{"URI":"oss://b/\u001b[2J"}]}`)}, "Files[1].URI"},
 		{[]string{"--demo", "--data", dir}, "--data"},
 		{[]string{"serve", "--data", file("bad2.json", "{")}, "--data"},
 		{[]string{"serve", "--faults", "latency=-1s"}, "--faults"},
@@ -69,5 +69,23 @@ func TestHostileDataFileIsAcceptedByTheDemo(t *testing.T) {
 	code, _, stderr := runArgs(t, "--demo", "--data", hostileFile)
 	if code != exitUsage || !strings.Contains(stderr, "needs a terminal") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestDataWarningsArePrintedEscaped: what --data keeps but warns about is
+// on stderr before the terminal is needed, and a hostile URI in a warning
+// reaches it escaped.
+func TestDataWarningsArePrintedEscaped(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "cover.json")
+	if err := os.WriteFile(p, []byte(`{"Datasets":[{"ProjectName":"p","DatasetName":"d"}],`+
+		`"FigureClusters":[{"ObjectId":"c","Cover":{"URI":"oss://b/\u001b[2J"}}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runArgs(t, "--demo", "--data", p)
+	if code != exitUsage || !strings.Contains(stderr, "needs a terminal") {
+		t.Fatalf("a file with warnings is refused: exit %d, %q", code, stderr)
+	}
+	if !strings.Contains(stderr, "with warnings:\n  FigureClusters[0].Cover.URI") || strings.ContainsAny(stderr, "\x1b\x07") {
+		t.Fatalf("stderr %q", stderr)
 	}
 }

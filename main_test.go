@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/emulator"
 )
 
 func runArgs(t *testing.T, args ...string) (int, string, string) {
@@ -63,5 +66,40 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 	if code, _, stderr := runArgs(t, "serve", "--help"); code != 0 || !strings.Contains(stderr, "emulator") {
 		t.Errorf("serve --help: exit %d, %q", code, stderr)
+	}
+}
+
+// TestPublishedAnswersStartTheDemoWithWarnings: IMM's published answers
+// as a --data file are served, not refused; the warnings are on stderr.
+func TestPublishedAnswersStartTheDemoWithWarnings(t *testing.T) {
+	code, _, stderr := runArgs(t, "--demo", "--data", filepath.Join("testdata", "published", "dataset.json"))
+	if code != exitUsage || !strings.Contains(stderr, "needs a terminal") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, w := range []string{"--data testdata/published/dataset.json: loaded; kept as given, with warnings:",
+		`  Files[0] names dataset "test-project"/"test-dataset"`, `  Files[0].Figures[0].FigureClusterId "Cluster-dbe72fec`} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+}
+
+func TestServeBannerListsTheDataWarnings(t *testing.T) {
+	path := filepath.Join("testdata", "published", "dataset.json")
+	ds, warnings, err := dataset.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	writeServeBanner(&b, "http://127.0.0.1:1", ds, path, warnings, emulator.Faults{}, "ak", "sk")
+	out := b.String()
+	want := "  1 clusters, 1 files\n  --data " + path + ": kept as given, with warnings:\n    Files[0] names dataset"
+	if !strings.Contains(out, want) || !strings.Contains(out, "    Files[0].Figures[0].FigureClusterId") {
+		t.Fatalf("banner:\n%s", out)
+	}
+	b.Reset()
+	writeServeBanner(&b, "http://127.0.0.1:1", ds, "", nil, emulator.Faults{}, "ak", "sk")
+	if strings.Contains(b.String(), "warning") {
+		t.Fatalf("a banner without warnings mentions them:\n%s", b.String())
 	}
 }

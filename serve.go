@@ -9,7 +9,9 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/safetext"
 )
 
 const serveSynopsis = `immtui serve: run the IMM emulator on its own
@@ -45,7 +47,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if ak == "" || sk == "" {
 		return usageError{"--access-key-id and --access-key-secret must not be empty"}
 	}
-	ds, faults, err := d.load()
+	ds, warnings, faults, err := d.load()
 	if err != nil {
 		return err
 	}
@@ -55,22 +57,29 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	defer srv.Close()
 
-	fmt.Fprintf(stdout, "IMM emulator listening on %s\n", srv.URL())
-	for _, dset := range ds.Datasets {
-		fmt.Fprintf(stdout, "  project %s, dataset %s\n", dset.ProjectName, dset.DatasetName)
-	}
-	fmt.Fprintf(stdout, "  %d clusters, %d files\n", len(ds.FigureClusters), len(ds.Files))
-	fmt.Fprintf(stdout, "  access key id %s (secret: %s)\n", ak, sk)
-	if faults != (emulator.Faults{}) {
-		fmt.Fprintf(stdout, "  faults: %s\n", faults)
-	}
-	first := ds.Datasets[0]
-	fmt.Fprintf(stdout, "\nBrowse it from another terminal:\n  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s \\\n    immtui --endpoint %s --project %s --dataset %s\n\nCtrl+C stops it.\n",
-		ak, sk, srv.URL(), first.ProjectName, first.DatasetName)
+	writeServeBanner(stdout, srv.URL(), ds, d.data, warnings, faults, ak, sk)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "stopping")
 	return nil
+}
+
+// writeServeBanner says what is served where, what loading the --data file
+// warned about, and how to browse it.
+func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string) {
+	fmt.Fprintf(w, "IMM emulator listening on %s\n", url)
+	for _, dset := range ds.Datasets {
+		fmt.Fprintf(w, "  project %s, dataset %s\n", safetext.Line(dset.ProjectName), safetext.Line(dset.DatasetName))
+	}
+	fmt.Fprintf(w, "  %d clusters, %d files\n", len(ds.FigureClusters), len(ds.Files))
+	writeWarnings(w, "--data "+dataFile+": kept as given, with warnings:", "  ", warnings)
+	fmt.Fprintf(w, "  access key id %s (secret: %s)\n", ak, sk)
+	if faults != (emulator.Faults{}) {
+		fmt.Fprintf(w, "  faults: %s\n", faults)
+	}
+	first := ds.Datasets[0]
+	fmt.Fprintf(w, "\nBrowse it from another terminal:\n  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s \\\n    immtui --endpoint %s --project %s --dataset %s\n\nCtrl+C stops it.\n",
+		ak, sk, url, safetext.Line(first.ProjectName), safetext.Line(first.DatasetName))
 }

@@ -1,9 +1,9 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,8 +11,9 @@ import (
 	"github.com/immtui/immtui/imm"
 )
 
-// sameJSON compares two decoded JSON values; numbers match within float32
-// precision because several API fields are float32 (fixtures/README.md).
+// sameJSON compares two JSON values decoded with UseNumber: numbers match
+// only as the same decimal text (the models are float64 and int64, so a
+// decode/encode round trip must not change one digit).
 func sameJSON(path string, a, b any) error {
 	switch av := a.(type) {
 	case map[string]any:
@@ -44,17 +45,21 @@ func sameJSON(path string, a, b any) error {
 				return err
 			}
 		}
-	case float64:
-		bv, ok := b.(float64)
-		if !ok || math.Abs(av-bv) > 1e-6*math.Max(1, math.Abs(av)) {
-			return fmt.Errorf("%s: %v became %v", path, a, b)
-		}
-	default:
+	default: // json.Number, string, bool, nil: compared as they are
 		if a != b {
-			return fmt.Errorf("%s: %v became %v", path, a, b)
+			return fmt.Errorf("%s: %#v became %#v", path, a, b)
 		}
 	}
 	return nil
+}
+
+// decodeNumbers decodes JSON keeping numbers as their decimal text.
+func decodeNumbers(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
 }
 
 func roundTrip(t *testing.T, file string, into any) {
@@ -70,9 +75,12 @@ func roundTrip(t *testing.T, file string, into any) {
 	if err != nil {
 		t.Fatalf("encode %s: %v", file, err)
 	}
-	var want, got any
-	_ = json.Unmarshal(raw, &want)
-	if err := json.Unmarshal(out, &got); err != nil {
+	want, err := decodeNumbers(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeNumbers(out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := sameJSON("", want, got); err != nil {

@@ -26,7 +26,9 @@ type clusterStats struct {
 // Complete computes the derived fields a dataset file may leave out, and
 // that Generate leaves to it. It only fills what is missing (zero), so the
 // values a real account reported are kept:
-//   - clusters and files of the only dataset get its ProjectName/DatasetName;
+//   - clusters and files of the only dataset that name none get its
+//     ProjectName/DatasetName (those that name another keep it: they
+//     still belong to the only dataset);
 //   - files: ObjectType, Filename, FigureCount, OCRTexts;
 //   - clusters: ObjectType, FaceCount, ImageCount, VideoCount, Min/Max/
 //     AverageAge and Gender (the majority) from the faces carrying the
@@ -96,12 +98,14 @@ func (d *Dataset) completeClusters() {
 		if i%5 == 2 {
 			all[i].coverKind = "video"
 		}
-		stats[key{c.ProjectName, c.DatasetName, c.ObjectId}] = &all[i]
+		ds := d.ownerKey(c.ProjectName, c.DatasetName)
+		stats[key{ds.project, ds.dataset, c.ObjectId}] = &all[i]
 	}
 	for fi := range d.Files {
 		f := &d.Files[fi]
+		ds := d.ownerKey(f.ProjectName, f.DatasetName)
 		for _, fg := range f.Figures {
-			s := stats[key{f.ProjectName, f.DatasetName, fg.FigureClusterId}]
+			s := stats[key{ds.project, ds.dataset, fg.FigureClusterId}]
 			if s == nil {
 				continue
 			}
@@ -178,10 +182,12 @@ func (d *Dataset) completeClusters() {
 			if len(byURI) == 0 {
 				for fi := range d.Files {
 					f := &d.Files[fi]
-					byURI[key{f.ProjectName, f.DatasetName, f.URI}] = fi
+					ds := d.ownerKey(f.ProjectName, f.DatasetName)
+					byURI[key{ds.project, ds.dataset, f.URI}] = fi
 				}
 			}
-			if fi, ok := byURI[key{c.ProjectName, c.DatasetName, c.Cover.URI}]; ok {
+			ds := d.ownerKey(c.ProjectName, c.DatasetName)
+			if fi, ok := byURI[key{ds.project, ds.dataset, c.Cover.URI}]; ok {
 				c.Cover = &d.Files[fi]
 			}
 		}
@@ -202,7 +208,7 @@ func (d *Dataset) completeTotals() {
 	}
 	for i := range d.Files {
 		f := &d.Files[i]
-		if t := perDataset[key{f.ProjectName, f.DatasetName, ""}]; t != nil {
+		if t := perDataset[d.ownerKey(f.ProjectName, f.DatasetName)]; t != nil {
 			t.files++
 			t.size += f.Size
 		}

@@ -128,6 +128,9 @@ func (g *gen) face(s slot, p *plan, w, h int64, i, n int) imm.Figure {
 		Roll:  round3(g.r.NormFloat64() * 6),
 		Yaw:   round3(g.r.NormFloat64() * 18),
 	}
+	keepZero(&f.HeadPose.Extras, "Pitch", f.HeadPose.Pitch)
+	keepZero(&f.HeadPose.Extras, "Roll", f.HeadPose.Roll)
+	keepZero(&f.HeadPose.Extras, "Yaw", f.HeadPose.Yaw)
 	return f
 }
 
@@ -152,5 +155,25 @@ func rect(left, top, w, h int64) *imm.Boundary {
 		{X: left, Y: top}, {X: left + w, Y: top}, {X: left + w, Y: top + h}, {X: left, Y: top + h},
 	}
 	b.Left, b.Top, b.Width, b.Height, b.Polygon = left, top, w, h, b.corners[:]
+	// IMM sends every coordinate, 0 at the image edge included.
+	keepZero(&b.Extras, "Left", left)
+	keepZero(&b.Extras, "Top", top)
+	keepZero(&b.Extras, "Width", w)
+	keepZero(&b.Extras, "Height", h)
+	for i := range b.corners {
+		c := &b.corners[i]
+		keepZero(&c.Extras, "X", c.X)
+		keepZero(&c.Extras, "Y", c.Y)
+	}
 	return &b.Boundary
+}
+
+// keepZero marks the field name as sent although zero when v is zero: for
+// fields IMM always sends. Only zeros are marked, so the many boundaries
+// that touch no edge cost no map.
+func keepZero[T int64 | float64 | string](e *imm.Extras, name string, v T) {
+	var zero T
+	if v == zero {
+		e.KeepZero(name)
+	}
 }

@@ -198,6 +198,7 @@ func (g *gen) clusters() []imm.FigureCluster {
 			updated = created.Add(time.Duration(g.r.Int64N(int64(g.o.Now.Sub(created)))))
 		}
 		c.UpdateTime = stamp(updated)
+		keepZero(&c.Extras, "MetaLockVersion", c.MetaLockVersion) // IMM sends 0 for a cluster never edited
 		// A few people fill most of a library: a Zipf-like weight by rank.
 		total += 1 / math.Pow(float64(i+1), 0.9)
 		g.weights[i] = total

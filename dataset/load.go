@@ -13,44 +13,49 @@ import (
 
 // Load reads a dataset file (DESIGN.md "Dataset files"): one JSON object
 // {"Projects":[...],"Datasets":[...],"FigureClusters":[...],"Files":[...]}
-// of the API's own models. With one dataset, every cluster and file
-// belongs to it; with several, each must name its ProjectName and
-// DatasetName. Contradictions stop loading with an error naming the
-// offending index; missing derived fields are then computed (Complete).
-func Load(r io.Reader) (*Dataset, error) {
+// of the API's own models, taken as IMM answered them. With one dataset,
+// every cluster and file belongs to it; with several, each must name its
+// ProjectName and DatasetName. Either way records keep the names they
+// carry. Contradictions that would make the emulator answer wrongly (two
+// files with one URI, two clusters with one ObjectId) stop loading with an
+// error naming the offending index; what IMM's answers may hold (a face of
+// a cluster the file lacks, a cover that is not one of its files) is kept
+// and returned as warnings (see Check). Missing derived fields are then
+// computed (Complete).
+func Load(r io.Reader) (d *Dataset, warnings []string, err error) {
 	br := bufio.NewReader(r)
 	if err := expectObject(br); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	dec := json.NewDecoder(br)
 	dec.DisallowUnknownFields() // top level only: the models keep unknown keys themselves
-	var d Dataset
-	if err := dec.Decode(&d); err != nil {
-		return nil, describe(err)
+	d = &Dataset{}
+	if err := dec.Decode(d); err != nil {
+		return nil, nil, describe(err)
 	}
 	if dec.More() {
-		return nil, errors.New("dataset file: extra data after the top-level object; a dataset file is one JSON object")
+		return nil, nil, errors.New("dataset file: extra data after the top-level object; a dataset file is one JSON object")
 	}
-	d.adopt()
-	if err := d.Validate(); err != nil {
-		return nil, fmt.Errorf("dataset file is inconsistent:\n%w", err)
+	warnings, err = d.Check()
+	if err != nil {
+		return nil, nil, fmt.Errorf("dataset file is inconsistent:\n%w", err)
 	}
 	d.Complete()
-	return &d, nil
+	return d, warnings, nil
 }
 
 // LoadFile is Load of the file at path.
-func LoadFile(path string) (*Dataset, error) {
+func LoadFile(path string) (*Dataset, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open dataset file: %w", err)
+		return nil, nil, fmt.Errorf("cannot open dataset file: %w", err)
 	}
 	defer f.Close()
-	d, err := Load(f)
+	d, warnings, err := Load(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return d, nil
+	return d, warnings, nil
 }
 
 // expectObject rejects input that is not a JSON object before decoding, so
@@ -99,20 +104,4 @@ func describe(err error) error {
 		return errors.New("dataset file ends in the middle of the JSON: is it truncated?")
 	}
 	return fmt.Errorf("dataset file: %w", err)
-}
-
-// adopt makes every cluster and file of a single-dataset file belong to
-// that dataset, as DESIGN.md says, even when it names another (pasted
-// responses often carry the names of the account they came from).
-func (d *Dataset) adopt() {
-	if len(d.Datasets) != 1 {
-		return
-	}
-	ds := d.Datasets[0]
-	for i := range d.FigureClusters {
-		d.FigureClusters[i].ProjectName, d.FigureClusters[i].DatasetName = ds.ProjectName, ds.DatasetName
-	}
-	for i := range d.Files {
-		d.Files[i].ProjectName, d.Files[i].DatasetName = ds.ProjectName, ds.DatasetName
-	}
 }

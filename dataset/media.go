@@ -167,6 +167,10 @@ func (g *gen) video(f *imm.File, p *plan, slots []slot) {
 	if vs.Profile != "Constrained Baseline" {
 		vs.HasBFrames = 1 + g.r.Int64N(2)
 	}
+	// IMM sends the first stream's Index 0, a StartTime of 0 and every
+	// stream field ffprobe reports, 0 included.
+	vs.KeepZero("Index", "StartTime")
+	keepZero(&vs.Extras, "HasBFrames", vs.HasBFrames)
 	if codec.BitDepth == 10 { // iPhone HDR
 		vs.ColorSpace, vs.ColorTransfer, vs.ColorPrimaries = "bt2020nc", "arib-std-b67", "bt2020"
 	}
@@ -181,6 +185,7 @@ func (g *gen) video(f *imm.File, p *plan, slots []slot) {
 	if g.r.chance(0.15) {
 		as.Channels, as.ChannelLayout = 1, "mono"
 	}
+	as.KeepZero("StartTime")
 	f.VideoStreams = []imm.VideoStream{vs}
 	f.AudioStreams = []imm.AudioStream{as}
 	l := g.lang()
@@ -195,6 +200,7 @@ func (g *gen) video(f *imm.File, p *plan, slots []slot) {
 			CodecName: "mov_text", CodecLongName: "MOV text", CodecTag: "0x67337874", CodecTagString: "tx3g",
 			Content: strings.Join(lines, "\n"), Language: key,
 		}}
+		f.Subtitles[0].KeepZero("StartTime")
 	}
 	ext := f.Filename[strings.LastIndexByte(f.Filename, '.')+1:]
 	if c, ok := v.Containers[ext]; ok {
@@ -208,7 +214,7 @@ func (g *gen) video(f *imm.File, p *plan, slots []slot) {
 	f.Duration = dur
 	f.Size = int64(float64(f.Bitrate) * dur / 8)
 	f.VideoWidth, f.VideoHeight = res.Width, res.Height
-	g.place(f, p)
+	f.KeepZero("StartTime", "Orientation") // as IMM reports a video	g.place(f, p)
 	f.Labels = g.labels(p.scene, l, durMS, p.rich)
 	f.SceneElements = g.scenes(sc, l, durMS)
 	f.Insights = g.insights(p.scene, l, true)
@@ -242,6 +248,7 @@ func (g *gen) scenes(sc *assets.Scene, l lang, durMS int64) []imm.SceneElement {
 		if len(path) > 1 {
 			lb.ParentLabelName = path[len(path)-2].Zh
 		}
+		lb.KeepZero("LabelAlias")
 		if l == langEn {
 			lb.LabelName, lb.Language = node.En, "en"
 			if len(path) > 1 {
@@ -253,6 +260,7 @@ func (g *gen) scenes(sc *assets.Scene, l lang, durMS int64) []imm.SceneElement {
 			FrameTimes: []int64{from + (to-from)/3, from + 2*(to-from)/3},
 			Labels:     []imm.Label{lb},
 		}
+		out[i].KeepZero("VideoStreamIndex") // the scenes are of the first stream
 	}
 	return out
 }
@@ -305,6 +313,7 @@ func (g *gen) audio(f *imm.File, p *plan) {
 		cover.OCRContents, _ = g.ocr([]string{a.Album, a.Artist}, 600, 600)
 		f.AudioCovers = []imm.Image{cover}
 	}
+	as.KeepZero("Index", "StartTime") // the only stream
 	f.AudioStreams = []imm.AudioStream{as}
 	if c, ok := g.v.Containers[ext]; ok {
 		f.FormatName, f.FormatLongName = c.FormatName, c.FormatLongName
@@ -312,6 +321,7 @@ func (g *gen) audio(f *imm.File, p *plan) {
 	f.StreamCount, f.ProgramCount = 1, 0
 	f.Duration, f.Bitrate = dur, as.Bitrate
 	f.Size = int64(float64(as.Bitrate) * dur / 8)
+	f.KeepZero("StartTime", "ProgramCount") // an audio file has no programs
 }
 
 // document fills an office document or PDF: its structure as Elements,

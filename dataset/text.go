@@ -97,6 +97,7 @@ func (g *gen) labelTemplate(scene int, l lang) []imm.Label {
 				d := float64(depth)
 				lb.LabelConfidence = g.r.score(0.9-0.08*d, 1-0.03*d)
 				lb.CentricScore = g.r.score(0.3+0.2*d, 0.6+0.13*d)
+				keepZero(&lb.Extras, "LabelAlias", lb.LabelAlias) // IMM sends "" for a label without alias
 				out = append(out, lb)
 			}
 		}

@@ -35,18 +35,45 @@ func (p *problems) err() error {
 	return errors.Join(p.list...)
 }
 
+// list renders p as lines, for warnings.
+func (p *problems) lines() []string {
+	if len(p.list) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(p.list)+1)
+	for _, e := range p.list {
+		out = append(out, e.Error())
+	}
+	if p.more > 0 {
+		out = append(out, fmt.Sprintf("and %d more warnings", p.more))
+	}
+	return out
+}
+
 // Validate reports contradictions that make the dataset unusable, each
 // naming the offending index, e.g.
 //
-//	FigureClusters[3].Cover.URI "oss://x" is not a file of the dataset
+//	Files[3].URI "oss://x" appears twice
 //
 // It checks: at least one dataset; names present and unique (projects,
 // datasets, cluster IDs and URIs within a dataset); with several datasets,
-// every cluster and file names one of them; every face points at a
-// cluster of its dataset or a reserved ID; every cover is a file of the
-// dataset. It does not require derived fields: see Complete.
+// every cluster and file names one of them. It does not require derived
+// fields (see Complete), and what IMM's own answers may hold is not a
+// contradiction: see Check for the warnings.
 func (d *Dataset) Validate() error {
-	var p problems
+	_, err := d.Check()
+	return err
+}
+
+// Check is Validate that also returns warnings: what is kept as given but
+// may surprise, each naming the offending index. A face pointing at a
+// cluster the dataset does not hold, a cover that is not one of its files,
+// and, with one dataset, a cluster or file that names another dataset (it
+// is served in the only one, its names kept) are warnings: IMM's own
+// answers hold them, since a sample of its responses never has every
+// cluster and file of the account.
+func (d *Dataset) Check() (warnings []string, err error) {
+	var p, w problems
 	projects := map[string]bool{}
 	for i, pr := range d.Projects {
 		switch {
@@ -59,7 +86,7 @@ func (d *Dataset) Validate() error {
 	}
 	if len(d.Datasets) == 0 {
 		p.add("there are no Datasets: add one with its ProjectName and DatasetName")
-		return p.err()
+		return nil, p.err()
 	}
 	datasets := map[key]bool{}
 	for i, ds := range d.Datasets {
@@ -78,11 +105,10 @@ func (d *Dataset) Validate() error {
 	owner := func(what string, i int, project, dataset string) (key, bool) {
 		if len(d.Datasets) == 1 {
 			only := d.Datasets[0]
-			if (project == "" || project == only.ProjectName) && (dataset == "" || dataset == only.DatasetName) {
-				return key{only.ProjectName, only.DatasetName, ""}, true
+			if (project != "" && project != only.ProjectName) || (dataset != "" && dataset != only.DatasetName) {
+				w.add("%s[%d] names dataset %q/%q: served in the only dataset, %q/%q, with its names kept", what, i, project, dataset, only.ProjectName, only.DatasetName)
 			}
-			p.add("%s[%d] names dataset %s/%s, but the only dataset is %s/%s", what, i, project, dataset, only.ProjectName, only.DatasetName)
-			return key{}, false
+			return d.ownerKey(project, dataset), true
 		}
 		k := key{project, dataset, ""}
 		if !datasets[k] {
@@ -129,8 +155,8 @@ func (d *Dataset) Validate() error {
 				continue
 			}
 			if !clusters[key{ds.project, ds.dataset, id}] {
-				p.add("Files[%d].Figures[%d].FigureClusterId %q is not a cluster of the dataset (nor %s or %s)",
-					i, j, id, imm.ClusterIndependent, imm.ClusterUnavailable)
+				w.add("Files[%d].Figures[%d].FigureClusterId %q is not one of the FigureClusters: the face is kept, its cluster cannot be opened",
+					i, j, id)
 			}
 		}
 	}
@@ -138,16 +164,25 @@ func (d *Dataset) Validate() error {
 		if c.Cover == nil {
 			continue
 		}
-		ds, ok := owner("FigureClusters", i, c.ProjectName, c.DatasetName)
-		if !ok {
-			continue
+		ds := d.ownerKey(c.ProjectName, c.DatasetName)
+		if !datasets[ds] {
+			continue // reported above
 		}
 		switch {
 		case c.Cover.URI == "":
-			p.add("FigureClusters[%d].Cover has no URI: set it to a file of the dataset or remove Cover", i)
+			w.add("FigureClusters[%d].Cover has no URI: served as given", i)
 		case !uris[key{ds.project, ds.dataset, c.Cover.URI}]:
-			p.add("FigureClusters[%d].Cover.URI %q is not a file of the dataset", i, c.Cover.URI)
+			w.add("FigureClusters[%d].Cover.URI %q is not one of the Files of %s/%s: the cover is served as given", i, c.Cover.URI, ds.project, ds.dataset)
 		}
 	}
-	return p.err()
+	return w.lines(), p.err()
+}
+
+// ownerKey names the dataset a cluster or file naming project/dataset
+// belongs to: the only dataset when there is one, whatever the names say.
+func (d *Dataset) ownerKey(project, dataset string) key {
+	if len(d.Datasets) == 1 {
+		return key{d.Datasets[0].ProjectName, d.Datasets[0].DatasetName, ""}
+	}
+	return key{project, dataset, ""}
 }

@@ -56,9 +56,10 @@ func sourceOf(d *dataset.Dataset) source {
 	return source{Projects: d.Projects, Datasets: d.Datasets, FigureClusters: d.FigureClusters, Files: d.Files}
 }
 
-// newStore indexes src. With one dataset, clusters and files that name no
-// dataset belong to it; otherwise each must name its ProjectName and
-// DatasetName. Contradictions are errors naming the offending index.
+// newStore indexes src. With one dataset, every cluster and file belongs to
+// it, whatever dataset it names (pasted answers keep the names they came
+// with); otherwise each must name its ProjectName and DatasetName.
+// Contradictions are errors naming the offending index.
 func newStore(src source) (*store, error) {
 	s := &store{projectByName: map[string]*projectEntry{}}
 	for i, p := range src.Projects {
@@ -92,7 +93,7 @@ func newStore(src source) (*store, error) {
 		only = s.projectByName[src.Datasets[0].ProjectName].byName[src.Datasets[0].DatasetName]
 	}
 	owner := func(what string, i int, project, dataset string) (*datasetEntry, error) {
-		if project == "" && dataset == "" && only != nil {
+		if only != nil {
 			return only, nil
 		}
 		if pe := s.projectByName[project]; pe != nil {
@@ -163,7 +164,7 @@ func newStore(src source) (*store, error) {
 		if _, dup := de.clusterByID[c.ObjectId]; dup {
 			return nil, fmt.Errorf("emulator: FigureClusters[%d]: ObjectId %q is listed twice", i, c.ObjectId)
 		}
-		c.ProjectName, c.DatasetName = de.d.ProjectName, de.d.DatasetName
+		c.ProjectName, c.DatasetName = orName(c.ProjectName, de.d.ProjectName), orName(c.DatasetName, de.d.DatasetName)
 		if c.ObjectType == "" {
 			c.ObjectType = "figure-cluster"
 		}
@@ -234,17 +235,26 @@ func (de *datasetEntry) coverFile(i int32) *imm.File {
 	return de.clusters[i].Cover
 }
 
-// file returns file i as answered: with its ProjectName and DatasetName,
-// filled in on a copy when the data left them out (files are shared with
-// the caller's Data and never written).
+// file returns file i as answered: with a ProjectName and DatasetName,
+// the dataset's filled in on a copy when the data left them out (files are
+// shared with the caller's Data and never written). Names the data gives
+// are kept.
 func (de *datasetEntry) file(i int32) *imm.File {
 	f := de.files[i]
-	if f.ProjectName == de.d.ProjectName && f.DatasetName == de.d.DatasetName {
+	if f.ProjectName != "" && f.DatasetName != "" {
 		return f
 	}
 	c := *f
-	c.ProjectName, c.DatasetName = de.d.ProjectName, de.d.DatasetName
+	c.ProjectName, c.DatasetName = orName(f.ProjectName, de.d.ProjectName), orName(f.DatasetName, de.d.DatasetName)
 	return &c
+}
+
+// orName is have, or the dataset's name when have is empty.
+func orName(have, dataset string) string {
+	if have == "" {
+		return dataset
+	}
+	return have
 }
 
 // clusterOrderKey names one cached ordering of a dataset's clusters.

@@ -3,6 +3,7 @@ package imm
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -31,6 +32,32 @@ func (e Extras) Unknown(v any) map[string]json.RawMessage {
 
 // HasExtras reports whether anything beyond the modelled fields was kept.
 func (e Extras) HasExtras() bool { return len(e.raw) > 0 }
+
+// KeepZero marks known fields, by JSON name, as present with their zero
+// value: encoding writes them (0, "", false) instead of leaving them out.
+// It is how data built in code says what IMM sends as zero, such as the
+// first stream's Index or a face's Left at the image edge; decoding
+// records the same for keys that arrive with a zero value. A field that
+// holds a non-zero value at encoding is written as usual. Names that are
+// not fields of the model make encoding fail.
+func (e *Extras) KeepZero(names ...string) {
+	if e.raw == nil {
+		e.raw = make(map[string]json.RawMessage, len(names))
+	}
+	for _, n := range names {
+		if _, ok := e.raw[n]; !ok {
+			e.raw[n] = nil // the field's zero, resolved by encodeKeeping
+		}
+	}
+}
+
+// KeptZero reports whether the known field name is present although zero:
+// it arrived with a zero value, or KeepZero marked it. A zero field that is
+// not kept was absent.
+func (e Extras) KeptZero(name string) bool {
+	_, ok := e.raw[name]
+	return ok
+}
 
 // knownKeys lists the JSON names of t's fields (t may be a pointer).
 func knownKeys(t reflect.Type) map[string]int {
@@ -190,13 +217,30 @@ func encodeKeeping(plain any, ex Extras) ([]byte, error) {
 		return nil, err
 	}
 	for k, r := range ex.raw {
-		if _, ok := all[k]; !ok {
-			all[k] = r
+		if _, ok := all[k]; ok {
+			continue
 		}
+		if r == nil {
+			z, err := zeroOf(reflect.TypeOf(plain), k)
+			if err != nil {
+				return nil, err
+			}
+			r = z
+		}
+		all[k] = r
 	}
 	buf.Reset()
 	if err := enc.Encode(all); err != nil {
 		return nil, err
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// zeroOf is the JSON of the zero value of t's field named (in JSON) name.
+func zeroOf(t reflect.Type, name string) (json.RawMessage, error) {
+	i, ok := fieldIndex(t)[name]
+	if !ok {
+		return nil, fmt.Errorf("imm: KeepZero(%q): the model has no field of that JSON name", name)
+	}
+	return json.Marshal(reflect.Zero(t.Field(i).Type).Interface())
 }

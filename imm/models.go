@@ -1,17 +1,23 @@
 package imm
 
-// Models of the IMM 2020-09-30 API (../shared/imm-api.md §3).
+// Models of the IMM 2020-09-30 API (docs/imm-api.md §3).
 //
-// Representation choices:
+// Presence: a model holds what IMM sent, and "absent" differs from "zero".
 //   - Scalars are plain values with `omitempty`: the UI treats a missing
 //     number like zero, and plain values keep structs compact (a page of 100
 //     clusters is decoded on every scroll past a page end).
+//   - A scalar IMM sent as zero (the first stream's Index 0, StartTime 0,
+//     a face's Left 0 at the image edge, LabelAlias "") is recorded in the
+//     struct's Extras and written back on encoding; a zero scalar not in
+//     Extras was absent. Decoding records this on its own; data built in
+//     code says it with Extras.KeepZero, and Extras.KeptZero asks.
 //   - Nested objects that may be absent (Boundary, HeadPose, ImageScore,
-//     Insights, Cover) are pointers, so "not fetched" and "empty" differ.
-//   - Every struct embeds Extras: keys the API sends that this version does
-//     not model, and known keys that arrived with a zero value. Re-encoding
-//     puts both back, so the Raw pane shows what the server sent and a
-//     decode/encode round trip loses nothing.
+//     Insights, Cover) are pointers: nil is absent, so "not fetched" and
+//     "empty" differ. Absent arrays are nil slices.
+//   - Every struct embeds Extras, which also keeps the keys the API sends
+//     that this version does not model. Re-encoding puts everything kept
+//     back, so the Raw pane shows what the server sent and a decode/encode
+//     round trip loses nothing.
 //   - Free JSON objects (CustomLabels, OSSTagging, OSSUserMeta) are
 //     map[string]any: the docs show string values but do not promise them.
 
@@ -167,7 +173,7 @@ type Figure struct {
 	Extras                  `json:"-"`
 }
 
-// Reserved FigureClusterId values (imm-api.md §2).
+// Reserved FigureClusterId values (docs/imm-api.md §2).
 const (
 	ClusterIndependent = "figure-cluster-id-independent" // the face belongs to no cluster
 	ClusterUnavailable = "figure-cluster-id-unavailable" // clustering has not run yet
@@ -433,7 +439,7 @@ type Dataset struct {
 	Extras                  `json:"-"`
 }
 
-// SimpleQuery is the query tree of the SimpleQuery action (imm-api.md §2).
+// SimpleQuery is the query tree of the SimpleQuery action (docs/imm-api.md §2).
 // Value is always a string, even for numbers.
 type SimpleQuery struct {
 	Field      string        `json:"Field,omitempty"`

@@ -40,7 +40,7 @@ func hugeText(n int) string {
 // label and 10,000 labels in all.
 func loadHostile(t testing.TB) *dataset.Dataset {
 	t.Helper()
-	d, err := dataset.LoadFile(hostilePath)
+	d, _, err := dataset.LoadFile(hostilePath)
 	if err != nil {
 		t.Fatal(err)
 	}
