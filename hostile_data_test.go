@@ -84,11 +84,28 @@ func hostileDataset() map[string]any {
 			"Figures": []any{map[string]any{
 				"FigureId": "face-" + h.name, "FigureClusterId": id, "FigureType": "face", "Gender": t,
 				"Emotion": hostileText(i + 1), "Glasses": hostileText(i + 2), "Age": 30, "FaceQuality": 0.9,
-				"FigureClusterConfidence": 0.95, "Boundary": map[string]any{"Left": 1, "Top": 2, "Width": 30, "Height": 40},
+				"FigureClusterConfidence": 0.95, "Boundary": map[string]any{"Left": 1, "Top": 2, "Width": 30, "Height": 40,
+					"Polygon": []any{map[string]any{"X": 1, "Y": 2}, map[string]any{"X": 3, "Y": 4}}},
 			}},
-			"VideoStreams": []any{map[string]any{"Index": 0, "CodecName": t, "CodecLongName": hostileText(i + 1), "Language": t}},
-			"AudioStreams": []any{map[string]any{"Index": 1, "CodecName": t, "Lyric": hostileText(i + 2)}},
-			"Subtitles":    []any{map[string]any{"Index": 2, "CodecName": t, "Content": hostileText(i + 3)}},
+			"VideoStreams": []any{map[string]any{"Index": 0, "CodecName": t, "CodecLongName": hostileText(i + 1), "Language": t,
+				"CodecTag": t, "CodecTimeBase": hostileText(i + 2)}},
+			"AudioStreams": []any{map[string]any{"Index": 1, "CodecName": t, "Lyric": hostileText(i + 2), "CodecTag": t,
+				"CodecTimeBase": t}},
+			"Subtitles": []any{map[string]any{"Index": 2, "CodecName": t, "Content": hostileText(i + 3), "CodecTag": t}},
+			// The fields only Raw showed once: identity, OSS headers,
+			// media tags, covers, document elements and scenes.
+			"OwnerId": t, "ObjectType": t, "ObjectId": t, "CustomId": t, "FileAccessTime": t, "TravelClusterId": t,
+			"OSSDeleteMarker": t, "OSSExpiration": `expiry-date="` + t + `", rule-id="` + hostileText(i+1) + `"`,
+			"CacheControl": t, "ContentDisposition": t, "ContentEncoding": t, "ContentLanguage": t,
+			"AccessControlAllowOrigin": t, "AccessControlRequestMethod": t, "ServerSideEncryption": t,
+			"ServerSideDataEncryption": t, "ServerSideEncryptionKeyId": t, "ServerSideEncryptionCustomerAlgorithm": t,
+			"Language": t, "AlbumArtist": t, "Composer": t, "Performer": t, "SemanticTypes": []any{t},
+			"AudioCovers": []any{map[string]any{"ImageWidth": 1, "EXIF": t, "OCRContents": []any{map[string]any{"Contents": t}}}},
+			"Elements": []any{map[string]any{"ObjectId": t, "ElementType": t, "ElementContents": []any{
+				map[string]any{"Type": t, "Content": hostileText(i + 1), "URL": t}},
+				"ElementRelations": []any{map[string]any{"Type": t, "ObjectId": t}}}},
+			"SceneElements": []any{map[string]any{"TimeRange": []any{0, 100}, "Labels": []any{
+				map[string]any{"LabelName": t, "ParentLabelName": hostileText(i + 1), "LabelLevel": 2}}}},
 			// Keys this version does not know, named and valued with escapes:
 			// kept in Extras and shown by the Raw pane.
 			"X-Unknown " + t: t,
@@ -97,6 +114,7 @@ func hostileDataset() map[string]any {
 		clusters = append(clusters, map[string]any{
 			"ObjectId": id, "Name": t, "Gender": hostileText(i + 1), "CustomId": t,
 			"CustomLabels": custom, "Cover": map[string]any{"URI": uri},
+			"OwnerId": t, "ObjectType": t, "CreateTime": t, "UpdateTime": hostileText(i + 1), "MetaLockVersion": i,
 			"X-Unknown " + t: t,
 		})
 	}

@@ -10,9 +10,9 @@ import (
 )
 
 // One method per action (imm-api.md §1.1). Each is one CallApiWithCtx per
-// attempt; its reply is decoded into the typed response and every string in
-// it is sanitised with safetext.Walk before it is returned. Pagination
-// tokens are the exception: they are echoed back to the server as they came.
+// attempt; its reply is decoded into the typed response and returned exactly
+// as the server sent it: identifiers are request keys, and text is escaped
+// for the terminal where the ui draws it, not here.
 
 // QueryFigureClusters returns one page of a dataset's face clusters.
 func (c *Client) QueryFigureClusters(ctx context.Context, r imm.QueryFigureClustersRequest) (*imm.QueryFigureClustersResponse, error) {
@@ -44,7 +44,6 @@ func (c *Client) QueryFigureClusters(ctx context.Context, r imm.QueryFigureClust
 	if err := c.call(ctx, action, q, decode); err != nil {
 		return nil, err
 	}
-	walkKeepingToken(out, &out.NextToken)
 	return out, nil
 }
 
@@ -59,7 +58,6 @@ func (c *Client) GetFileMeta(ctx context.Context, r imm.GetFileMetaRequest) (*im
 	if err := c.call(ctx, "GetFileMeta", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
-	safetext.Walk(out)
 	return out, nil
 }
 
@@ -90,7 +88,6 @@ func (c *Client) SimpleQuery(ctx context.Context, r imm.SimpleQueryRequest) (*im
 	if err := c.call(ctx, action, q, decodeTo(out)); err != nil {
 		return nil, err
 	}
-	walkKeepingToken(out, &out.NextToken)
 	return out, nil
 }
 
@@ -104,7 +101,6 @@ func (c *Client) ListProjects(ctx context.Context, r imm.ListProjectsRequest) (*
 	if err := c.call(ctx, "ListProjects", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
-	walkKeepingToken(out, &out.NextToken)
 	return out, nil
 }
 
@@ -119,7 +115,6 @@ func (c *Client) ListDatasets(ctx context.Context, r imm.ListDatasetsRequest) (*
 	if err := c.call(ctx, "ListDatasets", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
-	walkKeepingToken(out, &out.NextToken)
 	return out, nil
 }
 
@@ -132,7 +127,6 @@ func (c *Client) GetProject(ctx context.Context, r imm.GetProjectRequest) (*imm.
 	if err := c.call(ctx, "GetProject", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
-	safetext.Walk(out)
 	return out, nil
 }
 
@@ -146,7 +140,6 @@ func (c *Client) GetDataset(ctx context.Context, r imm.GetDatasetRequest) (*imm.
 	if err := c.call(ctx, "GetDataset", q, decodeTo(out)); err != nil {
 		return nil, err
 	}
-	safetext.Walk(out)
 	return out, nil
 }
 
@@ -168,14 +161,6 @@ func decodeTo[T any](v *T) func([]byte) error {
 		}
 		return nil
 	}
-}
-
-// walkKeepingToken sanitises v but keeps *token exactly as the server sent
-// it: it is opaque and must be echoed back unchanged.
-func walkKeepingToken(v any, token *string) {
-	t := *token
-	safetext.Walk(v)
-	*token = t
 }
 
 // requestError reports a request the client could not even encode.

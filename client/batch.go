@@ -6,7 +6,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 )
 
 // BatchGetFileMeta fetches files by URI. Any number of URIs may be given:
@@ -26,7 +25,6 @@ func (c *Client) BatchGetFileMeta(ctx context.Context, r imm.BatchGetFileMetaReq
 		return nil, err
 	}
 	out := &imm.BatchGetFileMetaResponse{Files: files, RequestId: rid}
-	safetext.Walk(out)
 	return out, nil
 }
 
@@ -43,7 +41,6 @@ func (c *Client) BatchGetFigureCluster(ctx context.Context, r imm.BatchGetFigure
 		return nil, err
 	}
 	out := &imm.BatchGetFigureClusterResponse{FigureClusters: clusters, RequestId: rid}
-	safetext.Walk(out)
 	return out, nil
 }
 
@@ -66,9 +63,8 @@ type batchSpec[T any] struct {
 }
 
 // batchGet splits keys into deduplicated parts, runs one call per part and
-// merges the answers in the order the keys were first given (matched on
-// the raw keys, before sanitising could change them). The RequestId is the
-// last part's.
+// merges the answers in the order the keys were first given. The RequestId
+// is the last part's.
 func batchGet[T any](ctx context.Context, c *Client, s batchSpec[T]) ([]T, string, error) {
 	uniq, parts := splitUnique(s.keys, s.per)
 	answers := make([]batchAnswer[T], len(parts))

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
@@ -37,7 +36,6 @@ func paneFake(t *testing.T) *uitest.Fake {
 	if err := json.Unmarshal(b, &file); err != nil {
 		t.Fatal(err)
 	}
-	safetext.Walk(&file) // as the client does
 	f := uitest.NewFake(0)
 	f.Proj, f.Data = "family", "photos"
 	f.Rows = []state.ClusterRow{{ID: grandpaID, Name: "爷爷", Gender: "male", FaceCount: 312, ImageCount: 280,

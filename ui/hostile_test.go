@@ -148,6 +148,12 @@ func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
 				check(fmt.Sprintf("cluster %d raw wrapped", i))
 				keys(u, "g", "pgdown")
 				check(fmt.Sprintf("cluster %d raw wrapped, scrolled", i))
+				keys(u, "w", "2", "p") // Faces: the polygon's points
+				check(fmt.Sprintf("cluster %d polygon points", i))
+				keys(u, "0") // the cluster's own JSON, cut then wrapped
+				check(fmt.Sprintf("cluster %d JSON", i))
+				keys(u, "w", "G")
+				check(fmt.Sprintf("cluster %d JSON wrapped, at the end", i))
 				keys(u, "w", "2", "enter") // Faces: open the face's cluster
 				check(fmt.Sprintf("cluster %d face's cluster", i))
 				for m.Depth() > 1 {

@@ -250,33 +250,6 @@ func TestOverviewShowsEXIFSortedAndMalformedEXIFRaw(t *testing.T) {
 	}
 }
 
-func TestParseEXIF(t *testing.T) {
-	rows, ok := parseEXIF(`{"Make":{"value":"Apple"},"ISO":{"value":64},"Odd":[1,2],"Esc":{"value":"a\u001b[2Jb"}}`)
-	if !ok {
-		t.Fatal("valid EXIF rejected")
-	}
-	got := map[string]string{}
-	var keys []string
-	for _, r := range rows {
-		got[r.k] = r.v
-		keys = append(keys, r.k)
-	}
-	if strings.Join(keys, ",") != "Esc,ISO,Make,Odd" {
-		t.Errorf("keys %v not sorted", keys)
-	}
-	if got["Make"] != "Apple" || got["ISO"] != "64" || got["Odd"] != "[1,2]" {
-		t.Errorf("values %v", got)
-	}
-	if strings.ContainsRune(got["Esc"], 0x1b) {
-		t.Errorf("escape decoded from EXIF JSON reached the row: %q", got["Esc"])
-	}
-	for _, bad := range []string{"", "not json", "[1,2]", "null", `{"a":`} {
-		if _, ok := parseEXIF(bad); ok {
-			t.Errorf("parseEXIF(%q) accepted", bad)
-		}
-	}
-}
-
 func TestFrameRateIsShownAsFramesPerSecond(t *testing.T) {
 	for in, want := range map[string]string{
 		"30000/1001": "29.97 fps", "25/1": "25 fps", "24000/1001": "23.98 fps", "60": "60 fps",

@@ -13,9 +13,10 @@ import (
 // key/value rows with wrapped values, and wrapped paragraphs. Every line it
 // produces is at most w cells, so the pane's View only has to slice.
 //
-// Every string goes through the sanitiser again: the client sanitises at
-// decode, but text decoded later (EXIF values, free JSON) can hold control
-// characters again, and doing it twice costs nothing on clean text.
+// The models hold text exactly as IMM sent it, so this is where it is made
+// safe: every string goes through safetext here. Whether a value keeps its
+// line breaks is the pane's call, made per row (kv.block) or by drawing it
+// with para: a file name with a newline is one line, OCR text is a block.
 type doc struct {
 	s     *theme.Styles
 	w     int
@@ -61,7 +62,7 @@ func (d *doc) title(t string) {
 }
 
 // para appends text wrapped to the width minus indent, in style st. Line
-// breaks in the text are kept.
+// breaks in the text are kept: para is for text that is a block.
 func (d *doc) para(text string, st lipgloss.Style, indent int) {
 	if indent >= d.w {
 		indent = 0
@@ -80,7 +81,7 @@ func (d *doc) note(text string) { d.para(text, d.s.Muted, 0) }
 func (d *doc) kvs(rows []kv) {
 	kw := 0
 	for _, r := range rows {
-		if w := safetext.Width(r.k); w > kw {
+		if w := safetext.Width(safetext.Line(r.k)); w > kw && r.v != "" {
 			kw = w
 		}
 	}
@@ -98,7 +99,10 @@ func (d *doc) kvs(rows []kv) {
 			st = *r.style
 		}
 		key := safetext.Line(r.k)
-		val := safetext.Block(r.v)
+		val := safetext.Line(r.v)
+		if r.block {
+			val = safetext.Block(r.v)
+		}
 		if stacked {
 			d.add(d.s.Key.Render(safetext.Truncate(key, d.w)))
 			d.para(val, st, 2)

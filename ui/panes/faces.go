@@ -28,6 +28,9 @@ type facesPane struct {
 	memo   detailMemo
 	frame  frame
 	rows   rowMemo
+	// points shows the boundary polygon's vertices in the detail box
+	// (p toggles): a long list the box has no room for by default.
+	points bool
 }
 
 // rowMemo keeps rendered table rows (not under the cursor) for one width:
@@ -41,7 +44,7 @@ type rowMemo struct {
 
 type facesKeys struct {
 	scrollKeys
-	Open key.Binding
+	Open, Points key.Binding
 }
 
 func newFacesPane(ctx Context) *facesPane {
@@ -53,6 +56,7 @@ func newFacesPane(ctx Context) *facesPane {
 		keys: facesKeys{
 			scrollKeys: newScrollKeys(),
 			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
+			Points:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "polygon points")),
 		},
 	}
 }
@@ -61,11 +65,20 @@ func (p *facesPane) Title() string    { return "Faces" }
 func (p *facesPane) Fields() []string { return []string{"Figures"} }
 
 func (p *facesPane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Open}
+	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Open, p.pointsKey()}
 }
 
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.all(), {p.keys.Open}}
+	return [][]key.Binding{p.keys.all(), {p.keys.Open, p.pointsKey()}}
+}
+
+// pointsKey is p with help that says what pressing it does now.
+func (p *facesPane) pointsKey() key.Binding {
+	b := p.keys.Points
+	if p.points {
+		b.SetHelp("p", "hide polygon points")
+	}
+	return b
 }
 
 // SetFile sorts the faces once; the cursor stays on the same face when the
@@ -134,6 +147,9 @@ func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.cursor = n - 1
 		case key.Matches(msg, p.keys.Open):
 			return p, p.open()
+		case key.Matches(msg, p.keys.Points):
+			p.points = !p.points
+			p.memo = detailMemo{}
 		}
 	case tea.MouseMsg:
 		switch msg.Button {

@@ -15,8 +15,8 @@ const attrCell = 27
 const attrKey = 11
 
 // detailLines describes the selected face in lines of at most w cells:
-// identity and cluster, boundary and head pose, then every attribute with
-// its confidence in a grid.
+// identity and cluster, boundary and head pose (and, on request, the
+// boundary's polygon), then every attribute with its confidence in a grid.
 func (p *facesPane) detailLines(w int) []string {
 	f := p.Selected()
 	if f == nil || w <= 0 {
@@ -38,7 +38,16 @@ func (p *facesPane) detailLines(w int) []string {
 		clStyled = st.Render(safetext.Line(cl))
 	}
 	add(s.Key.Render("Cluster") + " " + clStyled + "  " + kvLine("confidence", conf(f.FigureClusterConfidence)))
-	geo := kvLine("Boundary", orDash(boundary(f.Boundary)))
+	b := orDash(boundary(f.Boundary))
+	if f.Boundary != nil && !p.points {
+		switch n := len(f.Boundary.Polygon); {
+		case n == 1:
+			b += ", polygon of 1 point (p shows it)"
+		case n > 1:
+			b += fmt.Sprintf(", polygon of %d points (p shows them)", n)
+		}
+	}
+	geo := kvLine("Boundary", b)
 	if f.HeadPose != nil {
 		hp := kvLine("Head pose", fmt.Sprintf("pitch %s roll %s yaw %s",
 			trimFloat(float64(f.HeadPose.Pitch), 1), trimFloat(float64(f.HeadPose.Roll), 1), trimFloat(float64(f.HeadPose.Yaw), 1)))
@@ -50,6 +59,11 @@ func (p *facesPane) detailLines(w int) []string {
 		}
 	}
 	add(geo)
+	if pts := polygon(f.Boundary); pts != "" && p.points {
+		for _, l := range safetext.Wrap("Polygon "+pts, w) {
+			add(s.Value.Render(l))
+		}
+	}
 
 	age := ""
 	if f.Age > 0 || f.AgeSD > 0 {

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -181,16 +180,34 @@ func plusMinus() string {
 	return "±"
 }
 
-// boundary renders a rectangle as "200x300 at (10,30)".
+// boundary renders a rectangle as "200x300 at (10,30)"; its polygon is
+// the caller's to show (polygon), in full or counted.
 func boundary(b *imm.Boundary) string {
 	if b == nil {
 		return ""
 	}
-	s := fmt.Sprintf("%dx%d at (%d,%d)", b.Width, b.Height, b.Left, b.Top)
-	if n := len(b.Polygon); n > 0 {
-		s += fmt.Sprintf(", polygon of %d points", n)
+	return fmt.Sprintf("%dx%d at (%d,%d)", b.Width, b.Height, b.Left, b.Top)
+}
+
+// withPolygon is boundary followed by the polygon's points.
+func withPolygon(b *imm.Boundary) string {
+	return joinNonEmpty(", polygon ", boundary(b), polygon(b))
+}
+
+// polygon renders a boundary's vertices as "(10,10) (20,10) (20,30)"; ""
+// when it has none.
+func polygon(b *imm.Boundary) string {
+	if b == nil || len(b.Polygon) == 0 {
+		return ""
 	}
-	return s
+	var s strings.Builder
+	for i, p := range b.Polygon {
+		if i > 0 {
+			s.WriteByte(' ')
+		}
+		fmt.Fprintf(&s, "(%d,%d)", p.X, p.Y)
+	}
+	return s.String()
 }
 
 // shortID shortens an ID for a table cell: the first 8 characters, after a
@@ -208,23 +225,25 @@ func shortID(id string) string {
 }
 
 // kv is one key/value row; style, when set, replaces the value style (a
-// status that needs attention).
+// status that needs attention). block keeps the value's line breaks (a
+// description, lyrics); any other value is one line, whatever it holds.
 type kv struct {
 	k, v  string
 	style *lipgloss.Style
+	block bool
 }
 
 // parseEXIF reads IMM's EXIF string ({"Make":{"value":"Apple"},...}) into
 // rows sorted by key. ok is false when it is not a JSON object; callers then
-// show it raw. Decoded JSON escapes can produce control characters again, so
-// every key and value goes back through the sanitiser.
+// show it raw. Keys and values are as decoded (JSON escapes can make
+// control characters): kvs escapes them where it draws them.
 func parseEXIF(s string) (rows []kv, ok bool) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(s), &m); err != nil || m == nil {
 		return nil, false
 	}
 	for k, raw := range m {
-		rows = append(rows, kv{k: safetext.Line(k), v: safetext.Line(exifValue(raw))})
+		rows = append(rows, kv{k: k, v: exifValue(raw)})
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].k < rows[j].k })
 	return rows, true
@@ -277,7 +296,7 @@ func anyText(v any) string {
 func sortedMap(m map[string]any) []kv {
 	rows := make([]kv, 0, len(m))
 	for k, v := range m {
-		rows = append(rows, kv{k: safetext.Line(k), v: safetext.Line(anyText(v))})
+		rows = append(rows, kv{k: k, v: anyText(v)})
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].k < rows[j].k })
 	return rows

@@ -1,6 +1,7 @@
 package panes
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -9,19 +10,21 @@ import (
 )
 
 // labelsPane shows the label hierarchy: each label under its parent (same
-// language), indented by depth, with its confidence as a bar and, on the
-// line below, the time ranges of the video where it was seen.
+// language), indented by depth, with its confidence as a bar, its level
+// and, on the line below, the time ranges of the video where it was seen.
+// A video's scenes follow, each with its own labels the same way.
 type labelsPane struct{}
 
 func (labelsPane) title() string    { return "Labels" }
-func (labelsPane) fields() []string { return []string{"Labels"} }
+func (labelsPane) fields() []string { return []string{"Labels", "SceneElements"} }
 func (labelsPane) empty() string    { return "no labels in this file" }
 
 var labelCols = []column{
 	{title: "Label", width: 24, flex: true, min: 10},
 	{title: "Confidence", width: 15},
+	{title: "Lvl", width: 3, right: true, drop: 1},
 	{title: "Centric", width: 7, right: true, drop: 3},
-	{title: "Lang", width: 7, drop: 4},
+	{title: "Lang", width: 10, drop: 4}, // BCP 47: "zh-Hant-TW"
 	{title: "Alias", width: 12, drop: 2},
 }
 
@@ -93,17 +96,52 @@ func labelTree(labels []imm.Label) []labelNode {
 }
 
 func (labelsPane) lines(d *doc, f *imm.File) {
-	if len(f.Labels) == 0 {
+	if len(f.Labels) == 0 && len(f.SceneElements) == 0 {
 		return
 	}
-	s := d.s
 	widths := fitColumns(labelCols, d.w)
+	if len(f.Labels) > 0 {
+		labelTable(d, f.Labels, widths)
+	}
+	if len(f.SceneElements) == 0 {
+		return
+	}
+	d.title(fmt.Sprintf("Scenes (%d)", len(f.SceneElements)))
+	for i, sc := range f.SceneElements {
+		if i > 0 {
+			d.add("")
+		}
+		head := []string{fmt.Sprintf("Scene %d", i+1)}
+		if r := clipRange(sc.TimeRange); r != "" {
+			head = append(head, r)
+		}
+		head = append(head, fmt.Sprintf("video stream %d", sc.VideoStreamIndex))
+		var frames []string
+		for _, ms := range sc.FrameTimes {
+			frames = append(frames, clipTime(ms))
+		}
+		d.para(strings.Join(head, "  "), d.s.Key, 0)
+		if len(frames) > 0 {
+			d.para("frames at "+strings.Join(frames, ", "), d.s.Muted, 2)
+		}
+		if len(sc.Labels) == 0 {
+			d.para("(no labels in this scene)", d.s.Muted, 2)
+			continue
+		}
+		labelTable(d, sc.Labels, widths)
+	}
+}
+
+// labelTable draws labels as a tree table (header, one row per label, its
+// clips under it).
+func labelTable(d *doc, labels []imm.Label, widths []int) {
+	s := d.s
 	d.add(tableHeader(labelCols, widths, s.ColHeader))
 	barW := 0
 	if cw := widths[1]; cw >= 10 {
 		barW = cw - 5
 	}
-	for _, n := range labelTree(f.Labels) {
+	for _, n := range labelTree(labels) {
 		d.addLazy(func() string { return labelRow(d, n, widths, barW) })
 		// Clips go under the label, wrapped: a list of time ranges is
 		// too long for a cell and cutting it would hide ranges.
@@ -133,6 +171,7 @@ func labelRow(d *doc, n labelNode, widths []int, barW int) string {
 	cells := []cell{
 		{text: name, style: nameStyle},
 		{},
+		{text: nonZero(l.LabelLevel)},
 		{text: conf(l.CentricScore)},
 		{text: l.Language, style: &s.Muted},
 		{text: l.LabelAlias},

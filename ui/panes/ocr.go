@@ -8,7 +8,8 @@ import (
 )
 
 // ocrPane shows each recognised text block with its confidence, language
-// and position, then the file's full OCR text.
+// and position, then the file's full OCR text. Both are blocks: their line
+// breaks are the text's.
 type ocrPane struct{}
 
 func (ocrPane) title() string    { return "OCR" }
@@ -16,21 +17,32 @@ func (ocrPane) fields() []string { return []string{"OCRContents", "OCRTexts"} }
 func (ocrPane) empty() string    { return "no OCR text in this file" }
 
 func (ocrPane) lines(d *doc, f *imm.File) {
-	s := d.s
 	if len(f.OCRContents) > 0 {
 		d.title(fmt.Sprintf("Text blocks (%d)", len(f.OCRContents)))
+		ocrBlocks(d, f.OCRContents)
 	}
-	for i, c := range f.OCRContents {
+	if f.OCRTexts != "" {
+		d.title("Full text")
+		d.para(f.OCRTexts, d.s.Value, 0)
+	}
+}
+
+// ocrBlocks draws recognised text blocks (a file's, or an audio cover's):
+// a head line with number, confidence and language, where the block is,
+// and its text.
+func ocrBlocks(d *doc, blocks []imm.OCRContents) {
+	s := d.s
+	for i, c := range blocks {
 		if i > 0 {
 			d.add("")
 		}
 		head := s.Key.Render(fmt.Sprintf("#%d", i+1)) + "  " +
-			s.Bar(float64(c.Confidence), 10) + " " + s.Value.Render(conf(c.Confidence))
+			s.Bar(c.Confidence, 10) + " " + s.Value.Render(conf(c.Confidence))
 		if c.Language != "" {
 			head += "  " + s.Muted.Render(safetext.Line(c.Language))
 		}
 		d.add(head)
-		if b := boundary(c.Boundary); b != "" {
+		if b := withPolygon(c.Boundary); b != "" {
 			d.para(b, s.Muted, 2)
 		}
 		if c.Contents == "" {
@@ -38,9 +50,5 @@ func (ocrPane) lines(d *doc, f *imm.File) {
 		} else {
 			d.para(c.Contents, s.Value, 2)
 		}
-	}
-	if f.OCRTexts != "" {
-		d.title("Full text")
-		d.para(f.OCRTexts, s.Value, 0)
 	}
 }

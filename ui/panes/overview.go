@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 )
 
-// overview is the file at a glance: identity, status, times, EXIF,
-// insights, crops, OSS attributes and custom labels.
+// overview is the file at a glance: what it is, its status and times,
+// image score, insights, crops, EXIF, media tags, its identity in IMM, the
+// OSS object, audio covers, document elements and custom labels. A section with
+// nothing in it is not drawn.
 type overview struct{}
 
 func (overview) title() string { return "Overview" }
@@ -20,13 +21,19 @@ func (overview) fields() []string {
 	return []string{
 		"Filename", "OSSURI", "MediaType", "ContentType", "Size",
 		"ImageWidth", "ImageHeight", "VideoWidth", "VideoHeight", "Orientation",
-		"Duration", "FormatName", "FormatLongName", "PageCount", "FigureCount", "Title",
-		"ProduceTime", "FileCreateTime", "FileModifiedTime", "CreateTime", "UpdateTime",
+		"Duration", "FormatName", "FormatLongName", "PageCount", "FigureCount", "SemanticTypes",
+		"ObjectId", "ObjectType", "CustomId", "OwnerId", "ProjectName", "DatasetName", "TravelClusterId",
+		"ProduceTime", "FileCreateTime", "FileModifiedTime", "FileAccessTime", "CreateTime", "UpdateTime",
 		"ObjectStatus", "Reason",
 		"EXIF", "ImageScore", "Insights", "CroppingSuggestions", "CustomLabels",
-		"OSSStorageClass", "OSSObjectType", "OSSCRC64", "OSSVersionId", "OSSExpiration",
+		"Title", "Artist", "AlbumArtist", "Album", "Composer", "Performer", "Language", "StartTime",
+		"OSSStorageClass", "OSSObjectType", "OSSCRC64", "OSSVersionId", "OSSDeleteMarker", "OSSExpiration",
 		"OSSTagging", "OSSTaggingCount", "OSSUserMeta", "ETag", "ContentMd5", "FileHash",
-		"ObjectACL",
+		"ObjectACL", "CacheControl", "ContentDisposition", "ContentEncoding", "ContentLanguage",
+		"AccessControlAllowOrigin", "AccessControlRequestMethod",
+		"ServerSideEncryption", "ServerSideDataEncryption", "ServerSideEncryptionKeyId",
+		"ServerSideEncryptionCustomerAlgorithm",
+		"AudioCovers", "Elements",
 	}
 }
 
@@ -74,7 +81,7 @@ func (overview) lines(d *doc, f *imm.File) {
 		{k: "Format", v: joinNonEmpty(" - ", f.FormatName, f.FormatLongName)},
 		{k: "Pages", v: nonZero(f.PageCount)},
 		{k: "Faces", v: nonZero(f.FigureCount)},
-		{k: "Title", v: f.Title},
+		{k: "Semantic types", v: strings.Join(f.SemanticTypes, ", ")},
 	})
 
 	if !problem {
@@ -84,55 +91,40 @@ func (overview) lines(d *doc, f *imm.File) {
 		{k: "Produced", v: stamp(f.ProduceTime)},
 		{k: "File created", v: stamp(f.FileCreateTime)},
 		{k: "File modified", v: stamp(f.FileModifiedTime)},
+		{k: "File accessed", v: stamp(f.FileAccessTime)},
 		{k: "Indexed", v: stamp(f.CreateTime)},
 		{k: "Index updated", v: stamp(unless(f.UpdateTime, f.CreateTime))},
 	})
 
-	if f.ImageScore != nil {
-		d.title("Image score")
-		q := f.ImageScore.OverallQualityScore
-		d.add(s.Key.Render("Overall quality") + "  " + s.Bar(float64(q), 10) + " " + s.Value.Render(conf(q)))
-	}
+	imageScore(d, "Image score", f.ImageScore)
 	insights(d, f.Insights)
-	crops(d, f.CroppingSuggestions)
+	crops(d, "Cropping suggestions", f.CroppingSuggestions)
+	exif(d, "EXIF", f.EXIF)
 
-	if f.EXIF != "" {
-		d.title("EXIF")
-		if rows, ok := parseEXIF(f.EXIF); ok {
-			if len(rows) == 0 {
-				d.note("empty EXIF")
-			}
-			d.kvs(rows)
-		} else {
-			d.note("EXIF is not valid JSON; shown as sent:")
-			d.para(f.EXIF, s.Value, 2)
-		}
-	}
-
-	oss := []kv{
-		{k: "Storage class", v: f.OSSStorageClass},
-		{k: "Object type", v: f.OSSObjectType},
-		{k: "ACL", v: f.ObjectACL},
-		{k: "ETag", v: f.ETag},
-		{k: "CRC64", v: f.OSSCRC64},
-		{k: "Content MD5", v: f.ContentMd5},
-		{k: "File hash", v: f.FileHash},
-		{k: "Version", v: f.OSSVersionId},
-		{k: "Expiration", v: f.OSSExpiration},
-		{k: "Tag count", v: nonZero(f.OSSTaggingCount)},
-	}
-	for _, r := range sortedMap(f.OSSTagging) {
-		oss = append(oss, kv{k: "Tag " + r.k, v: r.v})
-	}
-	for _, r := range sortedMap(f.OSSUserMeta) {
-		oss = append(oss, kv{k: "Meta " + r.k, v: r.v})
-	}
-	d.section("OSS", oss)
+	mediaTags(d, f)
+	identity(d, f)
+	ossObject(d, f)
+	audioCovers(d, f.AudioCovers)
+	elements(d, f.Elements)
 
 	if len(f.CustomLabels) > 0 {
 		d.title("Custom labels")
 		d.kvs(sortedMap(f.CustomLabels))
 	}
+}
+
+// identity is what names the file inside IMM: its object ID, the
+// caller's own ID for it, and where it lives.
+func identity(d *doc, f *imm.File) {
+	d.section("Identity", []kv{
+		{k: "Object ID", v: f.ObjectId},
+		{k: "Object type", v: f.ObjectType},
+		{k: "Custom ID", v: f.CustomId},
+		{k: "Owner ID", v: f.OwnerId},
+		{k: "Project", v: f.ProjectName},
+		{k: "Dataset", v: f.DatasetName},
+		{k: "Travel cluster", v: f.TravelClusterId},
+	})
 }
 
 func insights(d *doc, in *imm.Insights) {
@@ -146,22 +138,51 @@ func insights(d *doc, in *imm.Insights) {
 		if x.i == nil || (x.i.Caption == "" && x.i.Description == "") {
 			continue
 		}
-		d.section("Insights: "+x.name, []kv{{k: "Caption", v: x.i.Caption}, {k: "Description", v: x.i.Description}})
+		d.section("Insights: "+x.name, []kv{{k: "Caption", v: x.i.Caption, block: true}, {k: "Description", v: x.i.Description, block: true}})
 	}
 }
 
-func crops(d *doc, cs []imm.CroppingSuggestion) {
+// imageScore draws IMM's quality score as a bar.
+func imageScore(d *doc, title string, sc *imm.ImageScore) {
+	if sc == nil {
+		return
+	}
+	s := d.s
+	d.title(title)
+	q := sc.OverallQualityScore
+	d.add(s.Key.Render("Overall quality") + "  " + s.Bar(q, 10) + " " + s.Value.Render(conf(q)))
+}
+
+// exif draws an EXIF string: its tags when it is the JSON object IMM
+// sends, else the text as sent.
+func exif(d *doc, title, text string) {
+	if text == "" {
+		return
+	}
+	d.title(title)
+	if rows, ok := parseEXIF(text); ok {
+		if len(rows) == 0 {
+			d.note("empty EXIF")
+		}
+		d.kvs(rows)
+		return
+	}
+	d.note("EXIF is not valid JSON; shown as sent:")
+	d.para(text, d.s.Value, 2)
+}
+
+func crops(d *doc, title string, cs []imm.CroppingSuggestion) {
 	if len(cs) == 0 {
 		return
 	}
-	d.title("Cropping suggestions")
+	d.title(title)
 	rows := make([]kv, 0, len(cs))
 	for _, c := range cs {
 		v := "confidence " + conf(c.Confidence)
-		if b := boundary(c.Boundary); b != "" {
+		if b := withPolygon(c.Boundary); b != "" {
 			v += ", " + b
 		}
-		rows = append(rows, kv{k: safetext.Line(c.AspectRatio), v: v})
+		rows = append(rows, kv{k: c.AspectRatio, v: v})
 	}
 	d.kvs(rows)
 }

@@ -9,14 +9,15 @@ import (
 )
 
 // streamsPane shows the media container and each video, audio and
-// subtitle stream with its codec and format attributes.
+// subtitle stream with its codec and format attributes. Lyrics and
+// subtitle text are blocks; every other value is one line.
 type streamsPane struct{}
 
 func (streamsPane) title() string { return "Streams" }
 func (streamsPane) empty() string { return "no media streams in this file" }
 
 func (streamsPane) fields() []string {
-	return []string{"FormatName", "FormatLongName", "Duration", "Bitrate", "StreamCount",
+	return []string{"FormatName", "FormatLongName", "Duration", "StartTime", "Bitrate", "StreamCount",
 		"ProgramCount", "VideoStreams", "AudioStreams", "Subtitles", "VideoWidth", "VideoHeight"}
 }
 
@@ -25,6 +26,7 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 		{k: "Format", v: f.FormatName},
 		{k: "Long name", v: f.FormatLongName},
 		{k: "Duration", v: seconds(f.Duration)},
+		{k: "Start", v: seconds(f.StartTime)},
 		{k: "Bitrate", v: bitrate(f.Bitrate)},
 		{k: "Video size", v: dims(f.VideoWidth, f.VideoHeight)},
 		{k: "Streams", v: nonZero(f.StreamCount)},
@@ -38,6 +40,8 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 		}
 		d.kvs([]kv{
 			{k: "Codec", v: codec(v.CodecName, v.CodecLongName, v.CodecTagString)},
+			{k: "Codec tag", v: v.CodecTag},
+			{k: "Codec time base", v: v.CodecTimeBase},
 			{k: "Profile", v: joinNonEmpty(", level ", v.Profile, nonZero(v.Level))},
 			{k: "Resolution", v: dims(v.Width, v.Height)},
 			{k: "Aspect", v: joinNonEmpty(", sample ", v.DisplayAspectRatio, v.SampleAspectRatio)},
@@ -66,6 +70,8 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 		}
 		d.kvs([]kv{
 			{k: "Codec", v: codec(a.CodecName, a.CodecLongName, a.CodecTagString)},
+			{k: "Codec tag", v: a.CodecTag},
+			{k: "Codec time base", v: a.CodecTimeBase},
 			{k: "Channels", v: joinNonEmpty(", ", nonZero(a.Channels), a.ChannelLayout)},
 			{k: "Sample rate", v: rate},
 			{k: "Sample format", v: a.SampleFormat},
@@ -75,13 +81,14 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 			{k: "Start", v: seconds(a.StartTime)},
 			{k: "Time base", v: a.TimeBase},
 			{k: "Language", v: a.Language},
-			{k: "Lyric", v: a.Lyric},
+			{k: "Lyric", v: a.Lyric, block: true},
 		})
 	}
 	for _, t := range f.Subtitles {
 		d.title(fmt.Sprintf("Subtitle stream %d", t.Index))
 		d.kvs([]kv{
 			{k: "Codec", v: codec(t.CodecName, t.CodecLongName, t.CodecTagString)},
+			{k: "Codec tag", v: t.CodecTag},
 			{k: "Language", v: t.Language},
 			{k: "Size", v: dims(t.Width, t.Height)},
 			{k: "Bitrate", v: bitrate(t.Bitrate)},

@@ -22,14 +22,14 @@ type clusterMsg struct {
 }
 
 type clusterKeys struct {
-	Refresh, Header, Members, Cover key.Binding
+	Refresh, Header, Members, Cover, Raw key.Binding
 }
 
 // Cluster is one figure cluster: a header with its fields, and under it
-// either its cover file through the panes as tabs (the default) or its
-// Members, every face of the cluster outliers first; m and c switch. A
-// pane's fields are fetched on its first visit only, the members on their
-// first showing.
+// its cover file through the panes as tabs (the default), its Members,
+// every face of the cluster outliers first, or the cluster's own JSON; c,
+// m and 0 switch. A pane's fields are fetched on its first visit only, the
+// members on their first showing.
 type Cluster struct {
 	env    *Env
 	ctx    context.Context
@@ -48,6 +48,10 @@ type Cluster struct {
 	// place of the cover's tabs.
 	members     *Members
 	showMembers bool
+	// raw shows the cluster's JSON; showRaw says it is shown in place of
+	// the cover's tabs (then showMembers is false).
+	raw     *panes.ClusterRaw
+	showRaw bool
 
 	width, height int
 	headerCache   string // the header, rebuilt when data, size or mode change
@@ -79,9 +83,11 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "full header")),
 		Members: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "members")),
 		Cover:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cover file")),
+		Raw:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "cluster JSON")),
 	}
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
 	v.members = NewMembers(env, ctx, id, env.MemberLimit)
+	v.raw = panes.NewClusterRaw(pctx)
 	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 || v.members.Busy() })
 	if row != nil {
 		v.files.SetURI(row.CoverURI)
@@ -137,6 +143,7 @@ func (v *Cluster) Resume() tea.Cmd {
 // setMembers shows the members (on) or the cover's panes; paging runs only
 // while the members are shown.
 func (v *Cluster) setMembers(on bool) tea.Cmd {
+	v.showRaw = false
 	v.showMembers = on
 	if !on {
 		v.members.Hide()
@@ -160,6 +167,8 @@ func (v *Cluster) Err() error {
 	switch {
 	case v.cErr != nil:
 		return v.cErr
+	case v.showRaw:
+		return nil
 	case v.showMembers:
 		return v.members.Err()
 	}
@@ -178,6 +187,9 @@ func (v *Cluster) Active() int { return v.files.Active() }
 func (v *Cluster) setCluster(c *imm.FigureCluster) {
 	v.cluster = c
 	v.headerDirty = true
+	if v.showRaw {
+		v.raw.SetCluster(c)
+	}
 	uri := ""
 	if c != nil && c.Cover != nil {
 		uri = c.Cover.URI
@@ -220,7 +232,7 @@ func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
 		}
 		v.cErr = nil
 		v.setCluster(msg.c)
-		if v.showMembers {
+		if v.showMembers || v.showRaw {
 			return nil // the cover's panes wait until c shows them
 		}
 		return v.files.Ensure()
@@ -243,6 +255,14 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 		return v.setMembers(true)
 	case key.Matches(msg, v.keys.Cover):
 		return v.setMembers(false)
+	case key.Matches(msg, v.keys.Raw):
+		return v.toggleRaw()
+	}
+	if v.showRaw {
+		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
+			return tea.Batch(v.setMembers(false), v.files.Update(msg))
+		}
+		return v.raw.Update(msg)
 	}
 	if v.showMembers {
 		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
@@ -260,6 +280,9 @@ func (v *Cluster) isPaneKey(msg tea.KeyMsg) bool {
 // refresh refetches the cluster and what is shown: the pane's fields past
 // the cache, or the members (the failed page, else from the start).
 func (v *Cluster) refresh() tea.Cmd {
+	if v.showRaw {
+		return v.fetchCluster(true)
+	}
 	if v.showMembers {
 		return tea.Batch(v.fetchCluster(true), v.members.Refresh(), v.files.StartSpin())
 	}
@@ -272,6 +295,7 @@ func (v *Cluster) SetSize(w, h int) {
 	v.headerDirty = true
 	_, paneH := v.layout()
 	v.files.SetSize(w, paneH)
+	v.raw.SetSize(w, paneH)
 	v.members.SetSize(w, paneH+1) // its title line stands where the tabs do
 }
 
@@ -354,6 +378,15 @@ func (v *Cluster) View() string {
 	}
 	out := make([]string, 0, v.height)
 	out = append(out, lines...)
+	if v.showRaw {
+		if len(out) < v.height {
+			out = append(out, v.rawTitle())
+		}
+		if paneH > 0 {
+			out = append(out, v.rawBody(paneH))
+		}
+		return strings.Join(out, "\n")
+	}
 	if v.showMembers {
 		if body := v.members.View(v.files.Spinner()); len(out) < v.height && body != "" {
 			out = append(out, body)
@@ -393,24 +426,31 @@ func (v *Cluster) headerKey() key.Binding {
 }
 
 // ShortHelp is the view's keys and then the shown pane's (or the
-// members').
+// members', or the cluster JSON's).
 func (v *Cluster) ShortHelp() []key.Binding {
+	if v.showRaw {
+		return append([]key.Binding{v.keys.Cover, v.keys.Members, v.keys.Refresh, v.headerKey()}, v.raw.ShortHelp()...)
+	}
 	if v.showMembers {
 		// Enter and c first: they are what a narrow help line must keep.
 		mv := v.members.ShortHelp()
 		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
 	}
-	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Refresh, v.headerKey()}
+	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Refresh, v.headerKey(), v.keys.Raw}
 	return append(b, v.files.PaneShortHelp()...)
 }
 
 // FullHelp groups the view's keys, the pane numbers and the pane's keys
-// (or the members').
+// (or the members', or the cluster JSON's).
 func (v *Cluster) FullHelp() [][]key.Binding {
+	if v.showRaw {
+		g := [][]key.Binding{{v.keys.Cover, v.keys.Members, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
+		return append(g, v.raw.FullHelp()...)
+	}
 	if v.showMembers {
-		g := [][]key.Binding{{v.keys.Cover, v.keys.Refresh, v.headerKey()}}
+		g := [][]key.Binding{{v.keys.Cover, v.keys.Raw, v.keys.Refresh, v.headerKey()}}
 		return append(g, v.members.FullHelp()...)
 	}
-	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
+	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Raw, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
 	return append(g, v.files.PaneFullHelp()...)
 }

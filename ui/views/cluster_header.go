@@ -29,11 +29,15 @@ type field struct {
 const pending = "..."
 
 // clusterFields lists what the header shows, from the full cluster when it
-// has arrived and from the list row until then.
+// has arrived and from the list row until then: every field of a
+// FigureCluster but its cover's own (the panes show the cover file). Keys
+// IMM sends that the model does not know are in the cluster JSON (0).
 func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []field {
 	var f []field
 	add := func(k, v string) {
-		m := 0
+		// Every value takes at least what pending does, so a field known
+		// to be empty ("-") leaves the lines as they were while loading.
+		m := len(pending)
 		switch k {
 		case "Created", "Updated":
 			m = len("2006-01-02 15:04:05")
@@ -57,12 +61,14 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Images", strconv.FormatInt(c.ImageCount, 10))
 		add("Videos", strconv.FormatInt(c.VideoCount, 10))
 		add("Ages", formatAges(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
-		if c.CustomId != "" {
-			add("CustomId", c.CustomId)
-		}
+		add("CustomId", orDash(c.CustomId))
 		add("Created", orDash(formatTime(c.CreateTime)))
 		add("Updated", orDash(formatTime(c.UpdateTime)))
 		add("MetaLockVersion", strconv.FormatInt(c.MetaLockVersion, 10))
+		add("Type", orDash(c.ObjectType))
+		add("Owner", orDash(c.OwnerId))
+		add("Project", orDash(c.ProjectName))
+		add("Dataset", orDash(c.DatasetName))
 		cover := "none"
 		if c.Cover != nil && c.Cover.URI != "" {
 			cover = c.Cover.URI
@@ -77,9 +83,13 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Images", strconv.Itoa(int(row.ImageCount)))
 		add("Videos", strconv.Itoa(int(row.VideoCount)))
 		add("Ages", formatAges(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
+		add("CustomId", pending)
 		add("Created", pending)
 		add("Updated", formatUnixSeconds(row.UpdateTime))
 		add("MetaLockVersion", pending)
+		for _, k := range []string{"Type", "Owner", "Project", "Dataset"} {
+			add(k, pending)
+		}
 		cover := pending
 		if row.CoverURI != "" {
 			cover = row.CoverURI
@@ -87,7 +97,8 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		f = append(f, field{key: "Cover", val: cover, wide: true})
 		f = append(f, field{key: "Labels", val: pending, wide: true})
 	default:
-		for _, k := range []string{"Name", "ID", "Gender", "Faces", "Images", "Videos", "Ages", "Created", "Updated", "MetaLockVersion"} {
+		for _, k := range []string{"Name", "ID", "Gender", "Faces", "Images", "Videos", "Ages", "CustomId", "Created", "Updated",
+			"MetaLockVersion", "Type", "Owner", "Project", "Dataset"} {
 			v := pending
 			if k == "ID" {
 				v = id

@@ -3,10 +3,13 @@ package uitest
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/immtui/immtui/safetext"
 )
 
 // Updater is anything with a Bubble Tea style Update that returns a Cmd.
@@ -89,7 +92,10 @@ func Key(name string) tea.KeyMsg {
 }
 
 // CheckFrame fails t unless frame fits w x h: no more lines than h, no line
-// wider than w cells, no control characters, and no escape other than SGR.
+// wider than w cells, no control characters, bidi or invisible format
+// runes (safetext.Dangerous) or bytes that are not UTF-8, and no escape
+// other than SGR. The models hold text as IMM sent it, so this is what
+// proves every draw path escapes it.
 func CheckFrame(t testing.TB, frame string, w, h int) {
 	t.Helper()
 	lines := strings.Split(frame, "\n")
@@ -100,9 +106,12 @@ func CheckFrame(t testing.TB, frame string, w, h int) {
 		if n := ansi.StringWidth(l); n > w {
 			t.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, n, l)
 		}
+		if !utf8.ValidString(l) {
+			t.Fatalf("%dx%d: line %d is not UTF-8: %q", w, h, i, l)
+		}
 		plain := ansi.Strip(l)
 		for _, r := range plain {
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+			if r < 0x20 || r == 0x7f || safetext.Dangerous(r) {
 				t.Fatalf("%dx%d: line %d holds control %U: %q", w, h, i, r, l)
 			}
 		}
