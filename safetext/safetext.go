@@ -46,6 +46,7 @@ func isPlain(s string) bool {
 func clean(s string, multiline bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	var prev rune // the last rune written
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -54,6 +55,10 @@ func clean(s string, multiline bool) string {
 			continue
 		}
 		i += size
+		if joinsEmoji(prev, r) {
+			continue // see joinsEmoji: one width in every terminal
+		}
+		prev = r
 		switch {
 		case r == '\n':
 			if multiline {
@@ -91,6 +96,33 @@ func clean(s string, multiline bool) string {
 		}
 	}
 	return b.String()
+}
+
+// joinsEmoji reports the runes that join or restyle emoji, which are not
+// drawn: variation selectors (U+FE0E, U+FE0F), skin-tone modifiers and a
+// ZWJ after a pictograph. Terminals disagree on them: kitty, WezTerm and
+// tmux 3.3 draw 👨‍👩‍👧 as one 2-cell glyph and others as three glyphs of 6
+// cells, and U+FE0F after a text-style symbol is 1 or 2 cells. Without them
+// the text is drawn unjoined, the same width in every terminal, and the
+// width the renderer counts (grapheme clusters) is the width the terminal
+// draws. The model keeps the exact bytes; only the screen changes.
+func joinsEmoji(prev, r rune) bool {
+	switch {
+	case r == 0xfe0e || r == 0xfe0f:
+		return true
+	case r >= 0x1f3fb && r <= 0x1f3ff:
+		return pictograph(prev)
+	case r == 0x200d:
+		return pictograph(prev)
+	}
+	return false
+}
+
+// pictograph reports the emoji blocks: symbols, dingbats, arrows and
+// the supplementary pictographs.
+func pictograph(r rune) bool {
+	return (r >= 0x1f000 && r <= 0x1faff) || (r >= 0x2600 && r <= 0x27bf) || (r >= 0x2b00 && r <= 0x2bff) ||
+		(r >= 0x2190 && r <= 0x21ff) || (r >= 0x2300 && r <= 0x23ff) || r == 0x00a9 || r == 0x00ae
 }
 
 // Dangerous reports runes that are printable in Go's eyes but not safe or
