@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -216,24 +217,76 @@ func encodeKeeping(plain any, ex Extras) ([]byte, error) {
 	if err := json.Unmarshal(b, &all); err != nil {
 		return nil, err
 	}
-	for k, r := range ex.raw {
-		if _, ok := all[k]; ok {
+	// The keys keep the model's order, as an encoding without extras has
+	// it (a kept zero in its field's place), and the keys this version
+	// does not know follow, sorted: a map would sort them all, and the Raw
+	// pane would read differently for a file that happens to hold a zero.
+	t := reflect.TypeOf(plain)
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+64*len(ex.raw)))
+	out.WriteByte('{')
+	write := func(k string, r json.RawMessage) {
+		if out.Len() > 1 {
+			out.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		out.Write(kb)
+		out.WriteByte(':')
+		out.Write(r)
+	}
+	idx := fieldIndex(t)
+	for _, k := range fieldNames(t) {
+		if r, ok := all[k]; ok {
+			write(k, r)
+			continue
+		}
+		r, ok := ex.raw[k]
+		if !ok {
 			continue
 		}
 		if r == nil {
-			z, err := zeroOf(reflect.TypeOf(plain), k)
+			z, err := zeroOf(t, k)
 			if err != nil {
 				return nil, err
 			}
 			r = z
 		}
-		all[k] = r
+		write(k, r)
 	}
-	buf.Reset()
-	if err := enc.Encode(all); err != nil {
-		return nil, err
+	var unknown []string
+	for k := range ex.raw {
+		if _, known := idx[k]; !known {
+			unknown = append(unknown, k)
+		}
 	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		r := ex.raw[k]
+		if r == nil {
+			if _, err := zeroOf(t, k); err != nil {
+				return nil, err
+			}
+		}
+		write(k, r)
+	}
+	out.WriteByte('}')
+	return out.Bytes(), nil
+}
+
+var namesCache sync.Map // reflect.Type -> []string
+
+// fieldNames lists t's JSON field names in declaration order.
+func fieldNames(t reflect.Type) []string {
+	if v, ok := namesCache.Load(t); ok {
+		return v.([]string)
+	}
+	idx := fieldIndex(t)
+	names := make([]string, 0, len(idx))
+	for n := range idx {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return idx[names[i]] < idx[names[j]] })
+	namesCache.Store(t, names)
+	return names
 }
 
 // zeroOf is the JSON of the zero value of t's field named (in JSON) name.

@@ -61,7 +61,24 @@ func TestDecodedZerosAreKeptZeroAndAbsentOnesAreNot(t *testing.T) {
 		t.Fatalf("Index %v StartTime %v Bitrate %v", s.KeptZero("Index"), s.KeptZero("StartTime"), s.KeptZero("Bitrate"))
 	}
 	out, _ := json.Marshal(s)
-	if string(out) != `{"Bitrate":5,"Index":0}` {
+	if string(out) != `{"Index":0,"Bitrate":5}` {
 		t.Fatalf("re-encoded %s", out)
+	}
+}
+
+// A kept zero sits in its field's place and unknown keys follow, so a file
+// reads the same in Raw whether or not it holds a zero or a new key.
+func TestEncodingKeepsTheModelsKeyOrder(t *testing.T) {
+	var f File
+	in := `{"Zeta":1,"Orientation":0,"URI":"oss://b/o","Alpha":{"x":[1]},"Size":5}`
+	if err := json.Unmarshal([]byte(in), &f); err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"URI":"oss://b/o","Size":5,"Orientation":0,"Alpha":{"x":[1]},"Zeta":1}`; string(out) != want {
+		t.Fatalf("encoded %s\nwant    %s", out, want)
 	}
 }

@@ -60,6 +60,7 @@ for SIZE in "${SIZES[@]}"; do
   T new-session -d -s e2e -x "$W" -y "$H" "env LANG=C.UTF-8 $BIN --demo --seed 1; sleep 30"
   wait_for 'family-photos'
   wait_for 'Cluster|clusters'
+  wait_for ' loaded'  # rows are on screen: keys sent before would move nothing
   check_frame "$W" "$H"
   screen >"$OUT/clusters-$SIZE.txt"
   keys Down Down Enter

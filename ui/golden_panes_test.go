@@ -53,7 +53,7 @@ func paneFake(t *testing.T) *uitest.Fake {
 // paneReady is text each pane shows once its file is in.
 var paneReady = map[string]string{
 	"Overview": "Index status", "Faces": "ClConf", "Labels": "Centric", "OCR": "Text blocks",
-	"Streams": "Long name", "Addresses": "Coordinates", "Raw": `"Addresses": [`,
+	"Streams": "Long name", "Addresses": "Coordinates", "Raw": `"URI": "oss:`,
 }
 
 // TestGoldenClusterPanes is the cluster view on each pane, with the real
