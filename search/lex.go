@@ -171,4 +171,3 @@ func isIdent(s string) bool {
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000'
 }
-
