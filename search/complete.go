@@ -33,7 +33,7 @@ type Completion struct {
 }
 
 // Complete offers field names for a word without a colon, and values for
-// field:prefix from snap (most frequent first), for the word that holds
+// field:prefix (or field=prefix) from snap, inserted as exact field=value (most frequent first), for the word that holds
 // cursor (a byte offset into text). A leading - stays in place.
 func Complete(text string, cursor int, snap Snapshot) Completion {
 	cursor = max(0, min(cursor, len(text)))
@@ -44,8 +44,8 @@ func Complete(text string, cursor int, snap Snapshot) Completion {
 		word = word[1:]
 	}
 	out := Completion{Start: start, End: end}
-	name, prefix, hasColon := strings.Cut(word, ":")
-	if !hasColon || !isIdent(name) {
+	cut := strings.IndexAny(word, ":=")
+	if cut < 0 || !isIdent(word[:cut]) {
 		low := strings.ToLower(word)
 		for _, f := range Fields {
 			if strings.HasPrefix(f.Name, low) {
@@ -54,11 +54,11 @@ func Complete(text string, cursor int, snap Snapshot) Completion {
 		}
 		return out
 	}
-	f, ok := lookupField(name)
+	f, ok := lookupField(word[:cut])
 	if !ok {
 		return out
 	}
-	prefix = strings.Trim(prefix, `"`)
+	prefix := strings.Trim(word[cut+1:], `"`)
 	var values []Value
 	switch f.Name {
 	case "label":
@@ -127,11 +127,12 @@ func wordAround(text string, cursor int) (start, end int) {
 	return start, end
 }
 
-// Term is the text of a field:value term that compiles to an eq on value
+// Term is the text of a field=value term that compiles to an eq on value
 // exactly (quoted when it holds spaces, quotes, parentheses, a trailing *
-// or starts like an operator), for "Enter on a group opens its files".
+// or starts like an operator), for "Enter on a group opens its files" and
+// for completed values.
 func Term(field, value string) string {
-	return field + ":" + quoteIfNeeded(value)
+	return field + "=" + quoteIfNeeded(value)
 }
 
 func quoteIfNeeded(v string) string {

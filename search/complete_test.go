@@ -37,23 +37,23 @@ func TestCompletionOffersFieldNames(t *testing.T) {
 
 func TestCompletionOffersValuesFromTheSnapshot(t *testing.T) {
 	c := Complete("label:", 6, snap)
-	if !reflect.DeepEqual(inserts(c), []string{"label:狗", "label:动物", "label:Dog"}) {
+	if !reflect.DeepEqual(inserts(c), []string{"label=狗", "label=动物", "label=Dog"}) {
 		t.Errorf("got %v", inserts(c))
 	}
 	c = Complete("city:new type:video", 8, snap)
-	if c.Start != 0 || c.End != 8 || !reflect.DeepEqual(inserts(c), []string{`city:"New York"`}) {
+	if c.Start != 0 || c.End != 8 || !reflect.DeepEqual(inserts(c), []string{`city="New York"`}) {
 		t.Errorf("got %+v", c)
 	}
 	if c.Candidates[0].Count != 5 || c.Candidates[0].Display != "New York" {
 		t.Errorf("candidate %+v", c.Candidates[0])
 	}
 	c = Complete(`(city:"new y`, len(`(city:"new y`), snap)
-	if c.Start != 1 || !reflect.DeepEqual(inserts(c), []string{`city:"New York"`}) {
+	if c.Start != 1 || !reflect.DeepEqual(inserts(c), []string{`city="New York"`}) {
 		t.Errorf("inside quotes: %+v", c)
 	}
 	// Types add the known ones the snapshot lacks.
 	c = Complete("type:", 5, snap)
-	if !reflect.DeepEqual(inserts(c), []string{"type:image", "type:video", "type:audio", "type:document", "type:other"}) {
+	if !reflect.DeepEqual(inserts(c), []string{"type=image", "type=video", "type=audio", "type=document", "type=other"}) {
 		t.Errorf("types %v", inserts(c))
 	}
 	if c := Complete("size:", 5, snap); len(c.Candidates) != 0 {

@@ -51,7 +51,8 @@ var Statuses = []string{"Indexed", "Failed", "Processing"}
 type fieldKind uint8
 
 const (
-	kindKeyword fieldKind = iota // : and =, a trailing * for prefix
+	kindKeyword fieldKind = iota // : and = are eq, a trailing * for prefix
+	kindPlace                    // : is prefix (杭州 finds 杭州市), = is eq
 	kindSize                     // numbers with units, every comparison
 	kindCount                    // whole numbers, every comparison
 	kindDate                     // YYYY[-MM[-DD]], every comparison
@@ -75,10 +76,10 @@ type Field struct {
 // Fields is every field of the language, in the order completion offers them.
 var Fields = []Field{
 	{Name: "label", IMM: FieldLabel, kind: kindKeyword, Help: "a detected label (狗, Dog); 动物* for a prefix", Example: "label:狗"},
-	{Name: "city", IMM: FieldCity, kind: kindKeyword, Help: "the city where it was taken", Example: "city:杭州"},
-	{Name: "province", IMM: FieldProvince, kind: kindKeyword, Help: "the province or state", Example: "province:浙江"},
-	{Name: "country", IMM: FieldCountry, kind: kindKeyword, Help: "the country", Example: "country:中国"},
-	{Name: "district", IMM: FieldDistrict, kind: kindKeyword, Help: "the district", Example: "district:西湖区"},
+	{Name: "city", IMM: FieldCity, kind: kindPlace, Help: "the city where it was taken (city:杭州 finds 杭州市; city=杭州市 exactly)", Example: "city:杭州"},
+	{Name: "province", IMM: FieldProvince, kind: kindPlace, Help: "the province or state", Example: "province:浙江"},
+	{Name: "country", IMM: FieldCountry, kind: kindPlace, Help: "the country", Example: "country:中国"},
+	{Name: "district", IMM: FieldDistrict, kind: kindPlace, Help: "the district", Example: "district:西湖区"},
 	{Name: "type", IMM: FieldType, kind: kindType, Help: "image, video, audio, document or other", Example: "type:video"},
 	{Name: "mime", IMM: FieldMIME, kind: kindKeyword, Help: "the content type; image/* for a prefix", Example: "mime:image/jpeg"},
 	{Name: "size", IMM: FieldSize, kind: kindSize, Help: "bytes; units B KB MB GB TB (1000s) KiB MiB GiB TiB (1024s)", Example: "size>10MB"},
@@ -152,6 +153,17 @@ func (c *compiler) term(t token) (imm.SimpleQuery, *Error) {
 			return leaf(f.IMM, "prefix", p), nil
 		}
 		return leaf(f.IMM, "eq", v), nil
+	case kindPlace:
+		p, _ := trailingStar(v, t.quoted)
+		if !t.quoted && (strings.Contains(p, "*") || p == "") {
+			return bad("a * may only end the value (IMM matches a beginning, not a pattern)")
+		}
+		if t.op == "=" {
+			return leaf(f.IMM, "eq", v), nil
+		}
+		// Geocoded names carry their suffix (杭州市, 浙江省): a prefix
+		// finds them as people say them.
+		return leaf(f.IMM, "prefix", p), nil
 	case kindName:
 		if p, ok := trailingStar(v, t.quoted); ok && t.op == ":" {
 			if strings.Contains(p, "*") || p == "" {
