@@ -62,8 +62,8 @@ type Overview struct {
 	Clusters int64       // face clusters (QueryFigureClusters' TotalCount)
 	Files    int64       // the files SimpleQuery searches (its TotalHits)
 	// TotalSize and AverageSize are the sum and average of Size, in bytes.
-	TotalSize, AverageSize float64
-	MediaTypes, Statuses, ContentTypes Grouping
+	TotalSize, AverageSize               float64
+	MediaTypes, Statuses, ContentTypes   Grouping
 	Labels, Cities, Provinces, Countries Grouping
 }
 
