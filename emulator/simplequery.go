@@ -283,9 +283,12 @@ func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec, stop *deadline
 	return true
 }
 
-// aggregate answers Aggregations over the hits: average, min, max, sum,
-// count (values), distinct (distinct values) and group (files per value,
-// most first, at most max groups). It answers nil, nil when stop ended it.
+// aggregate answers Aggregations over the hits: average, min, max, sum
+// (over numeric values; a time field answers 0: IMM documents no date
+// aggregation), count (values), distinct (distinct values) and group
+// (files per value, most first, at most max groups; on an array field a
+// file counts once per value, a choice where IMM documents nothing:
+// docs/emulator-search.md). It answers nil, nil when stop ended it.
 func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int, stop *deadlineCheck) ([]imm.AggregationResult, *apiError) {
 	out := make([]imm.AggregationResult, 0, len(aggs))
 	for _, a := range aggs {

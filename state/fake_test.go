@@ -307,3 +307,12 @@ func recv[V any](t testing.TB, ch <-chan result[V]) result[V] {
 		return result[V]{}
 	}
 }
+
+// GetDataset answers the dataset's name only: the explore tests run
+// against the emulator.
+func (a *fakeAPI) GetDataset(ctx context.Context, r imm.GetDatasetRequest) (*imm.GetDatasetResponse, error) {
+	if err := a.begin(ctx, apiCall{Action: "GetDataset"}); err != nil {
+		return nil, err
+	}
+	return &imm.GetDatasetResponse{Dataset: imm.Dataset{ProjectName: r.ProjectName, DatasetName: r.DatasetName}}, nil
+}

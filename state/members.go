@@ -30,6 +30,12 @@ func (s *Store) ClusterFiles(ctx context.Context, clusterID, token string, field
 // file cache. The call runs with ctx: it is one caller's page, there is
 // nothing to share.
 func (s *Store) queryFiles(ctx context.Context, q *imm.SimpleQuery, token string, fields []string) (FilePage, error) {
+	return s.querySortedFiles(ctx, q, "", "", token, fields)
+}
+
+// querySortedFiles is queryFiles in the order of sortBy and order (""
+// for the API's).
+func (s *Store) querySortedFiles(ctx context.Context, q *imm.SimpleQuery, sortBy, order, token string, fields []string) (FilePage, error) {
 	if err := ctx.Err(); err != nil {
 		return FilePage{}, err
 	}
@@ -45,7 +51,7 @@ func (s *Store) queryFiles(ctx context.Context, q *imm.SimpleQuery, token string
 	fetched := groupFields((*fileEntry)(nil).missingGroup(fields))
 	req := imm.SimpleQueryRequest{
 		ProjectName: s.project, DatasetName: s.dataset,
-		Query:      q,
+		Query: q, Sort: sortBy, Order: order,
 		MaxResults: maxPageSize, NextToken: token,
 		WithoutTotalHits: token != "",
 	}
@@ -67,17 +73,17 @@ func (s *Store) queryFiles(ctx context.Context, q *imm.SimpleQuery, token string
 	}
 	page := FilePage{NextToken: resp.NextToken, TotalHits: resp.TotalHits, RequestId: resp.RequestId, Token: token}
 	got := make(map[string]*imm.File, len(resp.Files))
-	var order []string
+	var uris []string
 	for i := range resp.Files {
 		f := resp.Files[i] // a copy: a cached File must not pin the page
 		if f.URI == "" || got[f.URI] != nil {
 			continue
 		}
 		got[f.URI] = &f
-		order = append(order, f.URI)
+		uris = append(uris, f.URI)
 	}
 	merged := s.installFiles(got, fetched)
-	for _, u := range order {
+	for _, u := range uris {
 		page.Files = append(page.Files, merged[u])
 	}
 	return page, nil

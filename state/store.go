@@ -36,6 +36,7 @@ type API interface {
 	BatchGetFigureCluster(ctx context.Context, r imm.BatchGetFigureClusterRequest) (*imm.BatchGetFigureClusterResponse, error)
 	BatchGetFileMeta(ctx context.Context, r imm.BatchGetFileMetaRequest) (*imm.BatchGetFileMetaResponse, error)
 	SimpleQuery(ctx context.Context, r imm.SimpleQueryRequest) (*imm.SimpleQueryResponse, error)
+	GetDataset(ctx context.Context, r imm.GetDatasetRequest) (*imm.GetDatasetResponse, error)
 }
 
 // Options tune the store; zero values take the defaults.
