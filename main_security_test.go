@@ -24,6 +24,9 @@ func credentialHome(t *testing.T) string {
 		t.Setenv(v, "")
 	}
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
+		t.Setenv(v, filepath.Join(home, v))
+	}
 	return home
 }
 

@@ -61,11 +61,12 @@ func TestVersionAndHelp(t *testing.T) {
 	if code, out, _ := runArgs(t, "--version"); code != 0 || !strings.HasPrefix(out, "immtui ") {
 		t.Errorf("--version: exit %d, %q", code, out)
 	}
-	if code, _, stderr := runArgs(t, "--help"); code != 0 || !strings.Contains(stderr, "--demo") {
-		t.Errorf("--help: exit %d, %q", code, stderr)
+	// Help goes to stdout, as GNU asks (`immtui --help | less`).
+	if code, stdout, _ := runArgs(t, "--help"); code != 0 || !strings.Contains(stdout, "--demo") {
+		t.Errorf("--help: exit %d, %q", code, stdout)
 	}
-	if code, _, stderr := runArgs(t, "serve", "--help"); code != 0 || !strings.Contains(stderr, "emulator") {
-		t.Errorf("serve --help: exit %d, %q", code, stderr)
+	if code, stdout, _ := runArgs(t, "serve", "--help"); code != 0 || !strings.Contains(stdout, "emulator") {
+		t.Errorf("serve --help: exit %d, %q", code, stdout)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -41,6 +42,8 @@ type Client struct {
 	caller *httpCaller
 	pool   chan *openapi.Client // one runtime client per worker slot
 	secret string               // scrubbed from every message
+	chain  *defaultChain        // the default chain, nil for static keys or Config.Credential
+	log    *slog.Logger         // Config.RequestLog; nil = no request log
 
 	calls, retries, errs, inFlight atomic.Int64
 
@@ -56,7 +59,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	cred, explain, err := newCredential(cfg)
+	cred, explain, chain, err := newCredential(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +69,8 @@ func New(cfg Config) (*Client, error) {
 		caller: newHTTPCaller(cfg),
 		pool:   make(chan *openapi.Client, cfg.Concurrency),
 		secret: cfg.AccessKeySecret,
+		chain:  chain,
+		log:    cfg.RequestLog,
 		rnd:    cfg.Rand,
 	}
 	if c.rnd == nil {
@@ -153,6 +158,10 @@ func rpcParams(action string) *openapi.Params {
 // successful attempt; a body it cannot parse fails that attempt, so a
 // garbled reply is retried like a failed one.
 func (c *Client) call(ctx context.Context, action string, q query, decode func([]byte) error) error {
+	var start time.Time
+	if c.log != nil {
+		start = time.Now()
+	}
 	for n := 1; ; n++ {
 		at, body, err := c.attempt(ctx, action, q)
 		if err == nil {
@@ -163,18 +172,21 @@ func (c *Client) call(ctx context.Context, action string, q query, decode func([
 			}
 		}
 		if err == nil {
+			c.logCall(action, q, start, n, at, nil)
 			return nil
 		}
 		e, retryAfter := c.classify(ctx, action, err, at)
 		e.Attempts = n
 		if !e.Retryable() || n >= c.cfg.MaxAttempts {
 			c.errs.Add(1)
+			c.logCall(action, q, start, n, at, e)
 			return e
 		}
 		if err := c.sleep(ctx, c.backoff(n, retryAfter)); err != nil {
 			ce, _ := c.classify(ctx, action, err, nil)
 			ce.Attempts = n
 			c.errs.Add(1)
+			c.logCall(action, q, start, n, at, ce)
 			return ce
 		}
 		c.retries.Add(1)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -25,7 +26,7 @@ type Config struct {
 	AccessKeyID     string                 // static credentials; if empty, Credential is used
 	AccessKeySecret string                 //
 	SecurityToken   string                 //
-	Credential      credentials.Credential // nil + no AK = default chain (credentials.NewCredential(nil))
+	Credential      credentials.Credential // nil + no AK = the default chain (docs/imm-api.md §6.2)
 	ConnectTimeout  time.Duration          // default 5s
 	ReadTimeout     time.Duration          // default 10s (whole request bounded by connect+read)
 	MaxAttempts     int                    // default 3 (1 = no retry)
@@ -36,6 +37,11 @@ type Config struct {
 	Concurrency     int                    // max concurrent HTTP calls (default 4); one openapi.Client per worker slot
 	Transport       http.RoundTripper      // optional, for tests; default an app-owned *http.Transport
 	Rand            *rand.Rand             // optional jitter source for deterministic tests
+
+	// RequestLog, when set, gets one record per API call (action,
+	// parameters without secrets, status, duration, bytes, retries,
+	// request id): immtui --debug. Nil costs nothing.
+	RequestLog *slog.Logger
 
 	// AllowInsecureHTTP permits a plain-http endpoint on a host that is not
 	// this machine. Off, such an endpoint is refused: the signed requests
@@ -161,10 +167,10 @@ func parseEndpoint(ep, region string) (endpoint, error) {
 // asks on the first signed request, so an unset environment costs nothing
 // until a call is made. explain says, in our own words, why the source gave
 // no credentials.
-func newCredential(cfg Config) (cred credentials.Credential, explain func() string, err error) {
+func newCredential(cfg Config) (cred credentials.Credential, explain func() string, chain *defaultChain, err error) {
 	if cfg.AccessKeyID != "" || cfg.AccessKeySecret != "" {
 		if cfg.AccessKeyID == "" || cfg.AccessKeySecret == "" {
-			return nil, nil, errors.New("both an AccessKey ID and an AccessKey secret are needed")
+			return nil, nil, nil, errors.New("both an AccessKey ID and an AccessKey secret are needed")
 		}
 		cc := &credentials.Config{
 			Type:            tea.String("access_key"),
@@ -178,18 +184,15 @@ func newCredential(cfg Config) (cred credentials.Credential, explain func() stri
 		cred, err := credentials.NewCredential(cc)
 		if err != nil {
 			// Not wrapped: credentials-go's text may hold the keys.
-			return nil, nil, errors.New("the AccessKey ID, secret or security token given is not usable: check them")
+			return nil, nil, nil, errors.New("the AccessKey ID, secret or security token given is not usable: check them")
 		}
-		return cred, explainCustom, nil
+		return cred, explainCustom, nil, nil
 	}
 	if cfg.Credential != nil {
-		return cfg.Credential, explainCustom, nil
+		return cfg.Credential, explainCustom, nil, nil
 	}
-	cred, err = credentials.NewCredential(nil)
-	if err != nil {
-		return nil, nil, errors.New("the default credential chain could not be set up: " + explainChain())
-	}
-	return cred, explainChain, nil
+	chain, cred = newDefaultChain()
+	return cred, explainChain, chain, nil
 }
 
 // CLIProfileRegion returns the region_id of the aliyun CLI profile in use

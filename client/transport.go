@@ -57,7 +57,8 @@ func (h *httpCaller) Call(req *http.Request, _ *http.Transport) (*http.Response,
 	if err != nil {
 		return nil, err
 	}
-	if info, ok := req.Context().Value(attemptKey{}).(*attempt); ok {
+	info, _ := req.Context().Value(attemptKey{}).(*attempt)
+	if info != nil {
 		info.status = res.StatusCode
 		info.requestID = res.Header.Get("x-acs-request-id")
 		info.retryAfter = res.Header.Get("x-acs-retry-after")
@@ -67,7 +68,11 @@ func (h *httpCaller) Call(req *http.Request, _ *http.Transport) (*http.Response,
 		res.Body.Close()
 		return nil, newRedirectError(req.URL, res)
 	}
-	res.Body = &cappedBody{rc: res.Body, left: h.maxBody, limit: h.maxBody}
+	body := &cappedBody{rc: res.Body, left: h.maxBody, limit: h.maxBody}
+	res.Body = body
+	if info != nil {
+		info.body = body
+	}
 	return res, nil
 }
 
@@ -106,6 +111,7 @@ type attempt struct {
 	status     int
 	requestID  string
 	retryAfter string
+	body       *cappedBody // the reply's body, for the bytes read (request log)
 }
 
 type attemptKey struct{}
@@ -147,3 +153,6 @@ func (b *cappedBody) Read(p []byte) (int, error) {
 }
 
 func (b *cappedBody) Close() error { return b.rc.Close() }
+
+// read is how many bytes of the body were read.
+func (b *cappedBody) read() int64 { return b.limit - b.left }
