@@ -11,21 +11,21 @@ import (
 type Cause int
 
 const (
-	CauseNone            Cause = iota
-	CauseNoCredentials         // the credential chain found nothing anywhere
-	CauseBadCredentials        // a credential source is present but broken (file, profile, role)
-	CauseUnknownKey            // InvalidAccessKeyId.*: the AccessKey ID is not known (or disabled)
-	CauseBadSecret             // SignatureDoesNotMatch: the AccessKey secret is wrong
-	CauseClockSkew             // InvalidTimeStamp.Expired: this machine's clock is off
-	CauseDenied                // Forbidden.RAM, Forbidden, NoPermission: a policy says no
-	CauseProjectNotFound       // ResourceNotFound for the project
-	CauseDatasetNotFound       // ResourceNotFound for the dataset
-	CauseThrottled             // Throttling*: retried with backoff, still refused
-	CauseDNS                   // the endpoint's host name does not resolve, or DNS failed
-	CauseNoRegionEndpoint      // imm.REGION.aliyuncs.com does not exist: the region may not offer IMM
-	CauseRefused               // nothing listens at the endpoint (connection refused)
-	CauseUnreachable           // no route to the endpoint's network or host
-	CauseTimeout               // no answer in time
+	CauseNone             Cause = iota
+	CauseNoCredentials          // the credential chain found nothing anywhere
+	CauseBadCredentials         // a credential source is present but broken (file, profile, role)
+	CauseUnknownKey             // InvalidAccessKeyId.*: the AccessKey ID is not known (or disabled)
+	CauseBadSecret              // SignatureDoesNotMatch: the AccessKey secret is wrong
+	CauseClockSkew              // InvalidTimeStamp.Expired: this machine's clock is off
+	CauseDenied                 // Forbidden.RAM, Forbidden, NoPermission: a policy says no
+	CauseProjectNotFound        // ResourceNotFound for the project
+	CauseDatasetNotFound        // ResourceNotFound for the dataset
+	CauseThrottled              // Throttling*: retried with backoff, still refused
+	CauseDNS                    // the endpoint's host name does not resolve, or DNS failed
+	CauseNoRegionEndpoint       // imm.REGION.aliyuncs.com does not exist: the region may not offer IMM
+	CauseRefused                // nothing listens at the endpoint (connection refused)
+	CauseUnreachable            // no route to the endpoint's network or host
+	CauseTimeout                // no answer in time
 )
 
 var causeNames = [...]string{"none", "no credentials", "bad credentials", "unknown access key", "wrong secret",
