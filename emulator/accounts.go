@@ -38,6 +38,8 @@ type Account struct {
 }
 
 // Projects is the project list of an Account: All, or the names listed.
+// The zero Projects (left out of a file, or of a Config) is all projects;
+// an empty, non-nil Names is none.
 type Projects struct {
 	All   bool
 	Names []string
@@ -76,17 +78,17 @@ func (p *Projects) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON writes "*" or the array of names.
 func (p Projects) MarshalJSON() ([]byte, error) {
-	if p.All {
+	if p.IsAll() {
 		return []byte(`"*"`), nil
-	}
-	if p.Names == nil {
-		return []byte(`[]`), nil
 	}
 	return json.Marshal(p.Names)
 }
 
+// IsAll reports whether p is every project.
+func (p Projects) IsAll() bool { return p.All || p.Names == nil }
+
 func (p Projects) allows(project string) bool {
-	if p.All {
+	if p.IsAll() {
 		return true
 	}
 	for _, n := range p.Names {
@@ -292,4 +294,23 @@ func (a *Account) authorize(action string, project string) *deniedError {
 type deniedError struct {
 	apiError
 	detail accessDeniedDetail
+}
+
+// The second demo account: it may open only the default demo project, so
+// a Forbidden.RAM answer can be tried with no account (public on purpose,
+// like the demo pair).
+const (
+	DemoLimitedAccessKeyID     = "LTAI-immtui-limited"
+	DemoLimitedAccessKeySecret = "immtui-limited-secret"
+)
+
+// DemoAccounts are the accounts of the multi-project demo: the demo pair,
+// which may read every project, and the limited pair, which may read only
+// project (the default demo project, dataset.DefaultProject).
+func DemoAccounts(project string) []Account {
+	return []Account{
+		{AccessKeyId: DemoAccessKeyID, AccessKeySecret: DemoAccessKeySecret, AccountId: DemoAccountID, UserName: "immtui-demo", Projects: AllProjects},
+		{AccessKeyId: DemoLimitedAccessKeyID, AccessKeySecret: DemoLimitedAccessKeySecret, AccountId: DemoAccountID, UserName: "immtui-limited",
+			Projects: Projects{Names: []string{project}}},
+	}
 }
