@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/immtui/immtui/emulator"
@@ -9,15 +10,21 @@ import (
 // `immtui serve --accounts` (repeatable): each value is an accounts file
 // (a JSON array of emulator.Account) or one account inline,
 // ID:SECRET[:ACCOUNT[:PROJECTS]]. The flag is wired where serve's flags
-// are declared: fs.Var(&accounts, "accounts", accountsUsage), then
+// are declared: fs.Var(&accounts, "accounts", accountsUsage); after
+// parsing, accounts.Err() is a usage error (exit 2) when not nil, and
 // emulator.Config{Accounts: accounts.list} (leaving AccessKeyID empty).
 
 const accountsUsage = "serve these accounts: an accounts `FILE` (JSON: [{\"AccessKeyId\",\"AccessKeySecret\",\"AccountId\",\"Projects\":[\"p1\"] or \"*\"}]) " +
 	"or ID:SECRET[:ACCOUNT[:PROJECTS]] with PROJECTS \"*\" or p1,p2; repeatable"
 
 // accountsFlag collects the values of --accounts. It is a flag.Value and
-// a pflag.Value (Type), so it serves either flag package.
-type accountsFlag struct{ list []emulator.Account }
+// a pflag.Value (Type), so it serves either flag package. Set never
+// fails: both packages quote the value in their error, and an inline
+// value holds a secret; the first problem waits in Err, in our words.
+type accountsFlag struct {
+	list []emulator.Account
+	err  error
+}
 
 // parseAccounts reads one --accounts value.
 func parseAccounts(spec string) ([]emulator.Account, error) { return emulator.ParseAccounts(spec) }
@@ -25,11 +32,17 @@ func parseAccounts(spec string) ([]emulator.Account, error) { return emulator.Pa
 func (f *accountsFlag) Set(v string) error {
 	list, err := parseAccounts(v)
 	if err != nil {
-		return err
+		if f.err == nil {
+			f.err = errors.New("--accounts: " + err.Error())
+		}
+		return nil
 	}
 	f.list = append(f.list, list...)
 	return nil
 }
+
+// Err is the first --accounts value that could not be read, or nil.
+func (f *accountsFlag) Err() error { return f.err }
 
 // String names the accounts by AccessKeyId only: flag packages print it
 // in help and errors, where a secret must never appear.
