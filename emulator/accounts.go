@@ -16,7 +16,8 @@ import (
 const DemoAccountID = "1234567890123456"
 
 // Account is one key pair the emulator accepts and what it may read: a
-// RAM user whose policy allows the IMM actions on some projects.
+// RAM user whose policy allows the IMM actions on some projects
+// (docs/emulator.md §1).
 //
 // In an accounts file (JSON, an array of these) Projects is either an
 // array of project names or the string "*" (all projects, also the
@@ -261,7 +262,7 @@ type accessDeniedDetail struct {
 }
 
 // authorize is what RAM would answer for account a calling action with
-// these parameters: nil when allowed. Every action but ListProjects is
+// these parameters: nil when allowed (the choices: docs/emulator.md §2). Every action but ListProjects is
 // on a project (its ProjectName); an action without one is left to the
 // action's own check ("ProjectName is required"). The check comes before
 // the action looks anything up, as RAM's does: a project outside the
