@@ -53,7 +53,9 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 		out.StatusCode = at.status
 		out.RequestId = safetext.Line(at.requestID)
 	}
+	var data map[string]interface{} // an IMM error body, when there is one
 	defer func() {
+		c.explain(out, action, err, at, data)
 		out.Message = c.scrub(out.Message)
 		out.Code = c.scrub(out.Code)
 	}()
@@ -77,7 +79,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 		out.Code = "InvalidCredentials"
 		out.Message = safetext.Line(ce.msg)
 	case errors.As(err, &ae):
-		data := ae.GetData()
+		data = ae.GetData()
 		out.Code = safetext.Line(firstString(data, "Code", "code"))
 		if out.Code == "" {
 			out.Code = safetext.Line(cleanSDKString(tea.StringValue(ae.GetCode())))
@@ -100,7 +102,6 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	case errors.As(err, &sdk):
 		// Only seen if DisableSDKError is ever unset: Data is the error body
 		// as a JSON string.
-		var data map[string]interface{}
 		_ = json.Unmarshal([]byte(tea.StringValue(sdk.Data)), &data)
 		out.Code = safetext.Line(tea.StringValue(sdk.Code))
 		out.Message = safetext.Line(firstString(data, "Message", "message"))
@@ -137,7 +138,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 		}
 	case isNetwork(err):
 		out.Kind = imm.KindNetwork
-		out.Message = safetext.Line(networkMessage(err))
+		out.Message = safetext.Line(networkMessage(err)) // explain may say it better
 	case isJSONError(err):
 		// The runtime could not parse an error body (an HTML 502 from a
 		// proxy, a body cut short). Our transport saw the status.

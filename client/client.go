@@ -162,6 +162,7 @@ func (c *Client) call(ctx context.Context, action string, q query, decode func([
 	if c.log != nil {
 		start = time.Now()
 	}
+	var waited time.Duration // backoff so far, for the error to say
 	for n := 1; ; n++ {
 		at, body, err := c.attempt(ctx, action, q)
 		if err == nil {
@@ -176,19 +177,21 @@ func (c *Client) call(ctx context.Context, action string, q query, decode func([
 			return nil
 		}
 		e, retryAfter := c.classify(ctx, action, err, at)
-		e.Attempts = n
+		e.Attempts, e.Backoff = n, waited
 		if !e.Retryable() || n >= c.cfg.MaxAttempts {
 			c.errs.Add(1)
 			c.logCall(action, q, start, n, at, e)
 			return e
 		}
-		if err := c.sleep(ctx, c.backoff(n, retryAfter)); err != nil {
+		d := c.backoff(n, retryAfter)
+		if err := c.sleep(ctx, d); err != nil {
 			ce, _ := c.classify(ctx, action, err, nil)
-			ce.Attempts = n
+			ce.Attempts, ce.Backoff = n, waited
 			c.errs.Add(1)
 			c.logCall(action, q, start, n, at, ce)
 			return ce
 		}
+		waited += d
 		c.retries.Add(1)
 	}
 }
@@ -206,7 +209,7 @@ func (c *Client) attempt(ctx context.Context, action string, q query) (*attempt,
 	c.inFlight.Add(1)
 	defer c.inFlight.Add(-1)
 
-	actx, at := withAttempt(ctx)
+	actx, at := withAttempt(ctx, q)
 	res, err := oc.CallApiWithCtx(actx, rpcParams(action), &openapi.OpenApiRequest{Query: q}, &dara.RuntimeOptions{})
 	if err != nil {
 		return at, nil, err

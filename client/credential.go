@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/aliyun/credentials-go/credentials"
@@ -80,9 +81,32 @@ func explainCustom() string {
 	return "the credential provider gave no credentials: check how this program was given its keys"
 }
 
-// noCredentials is the message when no source of the default chain had any.
-const noCredentials = "no credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, " +
-	"or run `aliyun configure` (~/.aliyun/config.json), or pass --profile NAME"
+// noCredentialsPrefix starts the message when no source of the default
+// chain had any; classify tells that case (imm.CauseNoCredentials) from a
+// source that is present but broken by it.
+const noCredentialsPrefix = "no credentials found"
+
+// noCredentials lists the places the default chain looked, in its order
+// (docs/imm-api.md §6.2), and what to do.
+func noCredentials() string {
+	places := []string{"the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set)"}
+	cli, iniFile := chainFiles()
+	if cli != nil {
+		places = append(places, fmt.Sprintf("the aliyun CLI config %q (absent)", cli.path))
+	} else if strings.EqualFold(os.Getenv("ALIBABA_CLOUD_CLI_PROFILE_DISABLED"), "true") {
+		places = append(places, "not the aliyun CLI config (ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true)")
+	}
+	if iniFile != nil {
+		places = append(places, fmt.Sprintf("the credentials file %q (absent)", iniFile.path))
+	}
+	if strings.EqualFold(os.Getenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED"), "true") {
+		places = append(places, "not the ECS RAM role (ALIBABA_CLOUD_ECS_METADATA_DISABLED=true)")
+	} else {
+		places = append(places, "the ECS RAM role of this machine (the metadata service gave none)")
+	}
+	return noCredentialsPrefix + "; looked in " + strings.Join(places, ", ") +
+		": set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or pass --profile NAME; immtui --demo needs no account"
+}
 
 // explainChain says why the default chain found no credentials, looking
 // at its sources in its order (docs/imm-api.md §6.2) with our own parsers:
@@ -125,7 +149,7 @@ func explainChain() string {
 	if role := os.Getenv("ALIBABA_CLOUD_ECS_METADATA"); role != "" {
 		return fmt.Sprintf("the ECS RAM role %q gave no credentials: the metadata service (100.100.100.200) did not answer or the role is not attached to this instance", quoteName(role))
 	}
-	return noCredentials
+	return noCredentials()
 }
 
 // explainCLIProfile checks the aliyun CLI config file and the profile the

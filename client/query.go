@@ -11,6 +11,14 @@ import (
 // §1.0); the body stays empty.
 type query map[string]*string
 
+// get is k's value, "" when unset.
+func (q query) get(k string) string {
+	if v := q[k]; v != nil {
+		return *v
+	}
+	return ""
+}
+
 // always sets k even when v is empty (required names: the server then says
 // which one is missing).
 func (q query) always(k, v string) { q[k] = &v }

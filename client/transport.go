@@ -62,6 +62,8 @@ func (h *httpCaller) Call(req *http.Request, _ *http.Transport) (*http.Response,
 		info.status = res.StatusCode
 		info.requestID = res.Header.Get("x-acs-request-id")
 		info.retryAfter = res.Header.Get("x-acs-retry-after")
+		info.date = res.Header.Get("Date")
+		info.received = time.Now()
 	}
 	if res.StatusCode >= 300 && res.StatusCode < 400 {
 		_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10)) // lets the connection be reused
@@ -112,12 +114,17 @@ type attempt struct {
 	requestID  string
 	retryAfter string
 	body       *cappedBody // the reply's body, for the bytes read (request log)
+	date       string      // the reply's Date header, to measure clock skew
+	received   time.Time   // when the reply's headers came, on our clock
+
+	// The request's project and dataset, for the error's fields.
+	project, dataset string
 }
 
 type attemptKey struct{}
 
-func withAttempt(ctx context.Context) (context.Context, *attempt) {
-	a := &attempt{}
+func withAttempt(ctx context.Context, q query) (context.Context, *attempt) {
+	a := &attempt{project: q.get("ProjectName"), dataset: q.get("DatasetName")}
 	return context.WithValue(ctx, attemptKey{}, a), a
 }
 

@@ -50,7 +50,8 @@ const (
 
 // Config describes one emulator.
 type Config struct {
-	AccessKeyID, AccessKeySecret string           // defaults: the demo pair
+	AccessKeyID, AccessKeySecret string           // one account with every project; default the demo pair
+	Accounts                     []Account        // several accounts instead (accounts.go); then leave AccessKeyID empty
 	Data                         *dataset.Dataset // required; shared, not copied: do not change it while serving
 	Faults                       Faults
 	Now                          func() time.Time // clock for the signature date check (default time.Now)
@@ -77,6 +78,8 @@ type Server struct {
 	hostID  string
 	data    *store
 	verify  *verifier
+	now     func() time.Time
+	accts   accountSet
 	faults  *injector
 	actions map[string]action
 
@@ -98,8 +101,9 @@ func New(cfg Config) (*Server, error) {
 	if (cfg.AccessKeyID == "") != (cfg.AccessKeySecret == "") {
 		return nil, errors.New("emulator: set both AccessKeyID and AccessKeySecret, or neither for the demo pair")
 	}
-	if cfg.AccessKeyID == "" {
-		cfg.AccessKeyID, cfg.AccessKeySecret = DemoAccessKeyID, DemoAccessKeySecret
+	accts, err := newAccountSet(cfg)
+	if err != nil {
+		return nil, err
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -121,7 +125,9 @@ func New(cfg Config) (*Server, error) {
 	return &Server{
 		hostID:  cfg.HostID,
 		data:    st,
-		verify:  newVerifier(map[string]string{cfg.AccessKeyID: cfg.AccessKeySecret}, cfg.Now),
+		verify:  newVerifier(accts.secrets(), cfg.Now),
+		now:     cfg.Now,
+		accts:   accts,
 		faults:  newInjector(cfg.Faults),
 		actions: actionTable(),
 		limits:  limits,
@@ -207,14 +213,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// may look at Calls() at once.
 		s.record(call)
 		recorded = true
-		writeTruncated(w, rid, body)
+		s.writeTruncated(w, rid, body)
 		return
 	}
 	// Logged before the answer, so a client that has its reply always
 	// finds the call in Calls() (tests count calls right after a reply).
 	s.record(call)
 	recorded = true
-	writeJSON(w, rid, status, body)
+	s.writeJSON(w, rid, status, body)
 }
 
 // claimedAction is the action a request names before it is verified, for
@@ -285,6 +291,9 @@ func (s *Server) answer(r *http.Request, call *Call, plan faultPlan) ([]byte, in
 	// Signed, current version, known action: worth logging, without the
 	// V1 signature parameters (a SecurityToken is a credential).
 	call.Params = loggedParams(req.params)
+	if d := s.accts[req.keyID].authorize(call.Action, req.params.Get("ProjectName")); d != nil {
+		return s.encodeDenied(call.RequestId, d), d.Status, d.Code
+	}
 	switch plan.kind {
 	case faultServerError:
 		return fail(errFaultInternal)
@@ -328,14 +337,31 @@ func (s *Server) encodeError(rid string, e *apiError) []byte {
 	return b
 }
 
+// encodeDenied is a RAM refusal's body: an error body with the
+// AccessDeniedDetail the gateway adds.
+func (s *Server) encodeDenied(rid string, d *deniedError) []byte {
+	b, err := encode(struct {
+		errorBody
+		AccessDeniedDetail accessDeniedDetail
+	}{errorBody{RequestId: rid, HostId: s.hostID, Code: d.Code, Message: d.Message, Recommend: recommendURL(d.Code)}, d.detail})
+	if err != nil {
+		return []byte(`{"Code":"InternalError"}`)
+	}
+	return b
+}
+
 func (s *Server) writeError(w http.ResponseWriter, rid string, e *apiError) {
-	writeJSON(w, rid, e.Status, s.encodeError(rid, e))
+	s.writeJSON(w, rid, e.Status, s.encodeError(rid, e))
 }
 
 const contentType = "application/json;charset=utf-8"
 
-func writeJSON(w http.ResponseWriter, rid string, status int, body []byte) {
+// writeJSON sends one answer. Its Date is the emulator's clock (Config.Now),
+// not net/http's: a client measures clock skew from it, and a test that
+// shifts the clock must see the shift there too.
+func (s *Server) writeJSON(w http.ResponseWriter, rid string, status int, body []byte) {
 	h := w.Header()
+	h.Set("Date", s.httpDate())
 	h.Set("Content-Type", contentType)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	h.Set("x-acs-request-id", rid)
@@ -346,13 +372,14 @@ func writeJSON(w http.ResponseWriter, rid string, status int, body []byte) {
 // writeTruncated sends the headers with the full Content-Length, half the
 // body, and closes the connection: what a client sees when a proxy or the
 // network drops a response midway.
-func writeTruncated(w http.ResponseWriter, rid string, body []byte) {
+func (s *Server) writeTruncated(w http.ResponseWriter, rid string, body []byte) {
 	part := body[:len(body)/2]
 	hj, ok := w.(http.Hijacker)
 	if !ok {
 		// Without hijacking (HTTP/2, recorders) net/http closes the
 		// stream itself when fewer bytes than Content-Length are written.
 		h := w.Header()
+		h.Set("Date", s.httpDate())
 		h.Set("Content-Type", contentType)
 		h.Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(http.StatusOK)
@@ -364,11 +391,14 @@ func writeTruncated(w http.ResponseWriter, rid string, body []byte) {
 		return
 	}
 	defer conn.Close()
-	fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\nx-acs-request-id: %s\r\nConnection: close\r\n\r\n",
-		contentType, len(body), rid)
+	fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nDate: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nx-acs-request-id: %s\r\nConnection: close\r\n\r\n",
+		s.httpDate(), contentType, len(body), rid)
 	_, _ = buf.Write(part)
 	_ = buf.Flush()
 }
+
+// httpDate is the emulator clock's time as an HTTP Date header.
+func (s *Server) httpDate() string { return s.now().UTC().Format(http.TimeFormat) }
 
 // newRequestID makes an IMM-looking request id (8-4-4-4-12 upper hex).
 func newRequestID() string {

@@ -87,12 +87,14 @@ func TestEverySearchFormReturnsTheGroundTruth(t *testing.T) {
 	c := newClient(t, r, nil)
 
 	// Values picked from the data, so each case has hits.
-	var label, city, clusterID, ocrWord, namePrefix string
+	var label, city, mediaType, clusterID, ocrWord, namePrefix string
 	for _, f := range d.Files {
 		if label == "" && len(f.Labels) > 1 {
 			label = f.Labels[1].LabelName
 		}
-		if city == "" && len(f.Addresses) > 0 {
+		// A city and media type of a 2024 file, so "type:T city:X date:2024" has hits.
+		if city == "" && len(f.Addresses) > 0 && f.MediaType != "" && strings.HasPrefix(f.ProduceTime, "2024") {
+			mediaType = f.MediaType
 			city = f.Addresses[0].City
 		}
 		if clusterID == "" && len(f.Figures) > 0 && strings.HasPrefix(f.Figures[0].FigureClusterId, "Cluster-") {
@@ -143,9 +145,9 @@ func TestEverySearchFormReturnsTheGroundTruth(t *testing.T) {
 			return slices.ContainsFunc(f.Figures, func(g imm.Figure) bool { return g.FigureClusterId == clusterID })
 		}},
 		{"text:" + ocrWord, func(f imm.File) bool { return hasText(f, ocrWord) }},
-		{"type:video city:" + cityPrefix + " date:2024", func(f imm.File) bool {
+		{"type:" + mediaType + " city:" + cityPrefix + " date:2024", func(f imm.File) bool {
 			p := produced(f)
-			return f.MediaType == "video" && anyCity(f, func(s string) bool { return strings.HasPrefix(s, cityPrefix) }) &&
+			return f.MediaType == mediaType && anyCity(f, func(s string) bool { return strings.HasPrefix(s, cityPrefix) }) &&
 				f.ProduceTime != "" && !p.Before(y2024) && p.Before(y2024.AddDate(1, 0, 0))
 		}},
 		{"(type:video or type:audio) -faces>0", func(f imm.File) bool {

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/immtui/immtui/imm"
@@ -62,9 +63,15 @@ func (s *Server) listProjects(p *params, rid string) (any, *apiError) {
 		return nil, e
 	}
 	out := listProjectsBody{RequestId: rid, Projects: []imm.Project{}}
-	for _, pe := range s.data.projects {
+	// Names are sorted, so the page starts at the first name after the
+	// token and past the prefix, and ends with the last name holding it.
+	start := startAt(len(s.data.projects), func(i int) string { return s.data.projects[i].p.ProjectName }, tok.After, prefix)
+	for _, pe := range s.data.projects[start:] {
 		name := pe.p.ProjectName
-		if (tok.After != "" && name <= tok.After) || !strings.HasPrefix(name, prefix) || !hasTags(pe.p.Tags, tags) {
+		if !strings.HasPrefix(name, prefix) {
+			break
+		}
+		if !hasTags(pe.p.Tags, tags) {
 			continue
 		}
 		if len(out.Projects) == max {
@@ -76,6 +83,16 @@ func (s *Server) listProjects(p *params, rid string) (any, *apiError) {
 		out.Projects = append(out.Projects, pe.p)
 	}
 	return out, nil
+}
+
+// startAt is the index of the first of n sorted names that comes after
+// after and is not before prefix (every name holding prefix is at or
+// past it).
+func startAt(n int, name func(int) string, after, prefix string) int {
+	return sort.Search(n, func(i int) bool {
+		s := name(i)
+		return s > after && s >= prefix
+	})
 }
 
 func hasTags(have []imm.ProjectTag, want []tag) bool {
@@ -111,10 +128,11 @@ func (s *Server) listDatasets(p *params, rid string) (any, *apiError) {
 		return nil, e
 	}
 	out := listDatasetsBody{RequestId: rid, Datasets: []imm.Dataset{}}
-	for _, de := range pe.datasets {
+	start := startAt(len(pe.datasets), func(i int) string { return pe.datasets[i].d.DatasetName }, tok.After, prefix)
+	for _, de := range pe.datasets[start:] {
 		name := de.d.DatasetName
-		if (tok.After != "" && name <= tok.After) || !strings.HasPrefix(name, prefix) {
-			continue
+		if !strings.HasPrefix(name, prefix) {
+			break
 		}
 		if len(out.Datasets) == max {
 			want.After = out.Datasets[max-1].DatasetName

@@ -129,8 +129,8 @@ func (s *Server) netHTTPErrorReply(status int, text string) []byte {
 		e.Message = fmt.Sprintf("The request line and headers are larger than %d KiB: send fewer or shorter parameters (at most 100 URIs per call).", maxHeaderBytes>>10)
 	}
 	body := s.encodeError(rid, e)
-	return fmt.Appendf(nil, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nx-acs-request-id: %s\r\nConnection: close\r\n\r\n%s",
-		status, http.StatusText(status), contentType, len(body), rid, body)
+	return fmt.Appendf(nil, "HTTP/1.1 %d %s\r\nDate: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nx-acs-request-id: %s\r\nConnection: close\r\n\r\n%s",
+		status, http.StatusText(status), s.httpDate(), contentType, len(body), rid, body)
 }
 
 // activity counts running handlers. Unlike a WaitGroup it can refuse new

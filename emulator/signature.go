@@ -44,6 +44,7 @@ const (
 
 // signedRequest is what a verified request asks for.
 type signedRequest struct {
+	keyID           string // the AccessKeyId that signed it
 	action, version string
 	// actionFrom and versionFrom name where they were read, for messages.
 	actionFrom, versionFrom string
@@ -355,6 +356,7 @@ func (v *verifier) verifyV3(r *http.Request, query url.Values, body []byte) (sig
 		params = mergeParams(query, form)
 	}
 	return signedRequest{
+		keyID:  auth.KeyID,
 		action: values["x-acs-action"], actionFrom: "the x-acs-action header",
 		version: values["x-acs-version"], versionFrom: "x-acs-version",
 		params: params,

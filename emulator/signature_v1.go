@@ -75,6 +75,7 @@ func (v *verifier) verifyV1(r *http.Request, query, form url.Values) (signedRequ
 		return none, err
 	}
 	return signedRequest{
+		keyID:  get("AccessKeyId"),
 		action: get("Action"), actionFrom: "the Action parameter",
 		version: get("Version"), versionFrom: "Version",
 		params: params,
