@@ -76,6 +76,7 @@ func writeWarnings(w io.Writer, heading, indent string, warnings []string) {
 type serveFlags struct {
 	demoFlags
 	addr, ak, sk string
+	accounts     accountsFlag
 }
 
 func newServeCmd(stdout io.Writer) *cobra.Command {
@@ -88,7 +89,7 @@ func newServeCmd(stdout io.Writer) *cobra.Command {
 It speaks IMM's HTTP API (2020-09-30, V3 and V1 signatures) over a generated or
 loaded dataset, for offline development and for testing other IMM clients.
 
-  immtui serve [--addr 127.0.0.1:8080] [--seed N] [--clusters N] [--data FILE] [--faults SPEC]`,
+  immtui serve [--addr 127.0.0.1:8080] [--seed N] [--clusters N] [--data FILE] [--faults SPEC] [--accounts FILE]`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return asRunError(runServe(&f, stdout)) },
 	}
@@ -98,6 +99,7 @@ loaded dataset, for offline development and for testing other IMM clients.
 	fs.StringVar(&f.sk, "access-key-secret", emulator.DemoAccessKeySecret, "AccessKeySecret clients must sign with")
 	fs.StringVar(&f.project, "project", "", "project name of the generated dataset (default immtui-demo)")
 	fs.StringVar(&f.dataset, "dataset", "", "dataset name of the generated dataset (default family-photos)")
+	fs.Var(&f.accounts, "accounts", accountsUsage)
 	f.demoFlags.register(fs)
 	return cmd
 }
@@ -106,16 +108,25 @@ func runServe(f *serveFlags, stdout io.Writer) error {
 	if f.ak == "" || f.sk == "" {
 		return usageError{"--access-key-id and --access-key-secret must not be empty"}
 	}
+	// The flag keeps its problems for here: a flag parser quotes the
+	// rejected value in its error, and an inline account holds a secret.
+	if err := f.accounts.Err(); err != nil {
+		return usageError{err.Error()}
+	}
 	ds, warnings, faults, err := f.load()
 	if err != nil {
 		return err
 	}
-	srv, err := emulator.Start(f.addr, emulator.Config{AccessKeyID: f.ak, AccessKeySecret: f.sk, Data: ds, Faults: faults})
+	cfg := emulator.Config{AccessKeyID: f.ak, AccessKeySecret: f.sk, Data: ds, Faults: faults}
+	if len(f.accounts.list) > 0 {
+		cfg.AccessKeyID, cfg.AccessKeySecret, cfg.Accounts = "", "", f.accounts.list
+	}
+	srv, err := emulator.Start(f.addr, cfg)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", f.addr, err)
 	}
 	defer srv.Close()
-	writeServeBanner(stdout, srv.URL(), ds, f.data, warnings, faults, f.ak, f.sk)
+	writeServeBanner(stdout, srv.URL(), ds, f.data, warnings, faults, f.ak, f.sk, f.accounts.list)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -126,14 +137,24 @@ func runServe(f *serveFlags, stdout io.Writer) error {
 
 // writeServeBanner says what is served where, what loading the --data file
 // warned about, and how to browse it.
-func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string) {
+// With accounts, their IDs and projects are listed instead of the demo key,
+// and the hint leaves the secret out (it is the user's, in their file).
+func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string, accounts []emulator.Account) {
 	fmt.Fprintf(w, "IMM emulator listening on %s\n", url)
 	for _, dset := range ds.Datasets {
 		fmt.Fprintf(w, "  project %s, dataset %s\n", safetext.Line(dset.ProjectName), safetext.Line(dset.DatasetName))
 	}
 	fmt.Fprintf(w, "  %d clusters, %d files\n", len(ds.FigureClusters), len(ds.Files))
 	writeWarnings(w, "--data "+dataFile+": kept as given, with warnings:", "  ", warnings)
-	fmt.Fprintf(w, "  access key id %s (secret: %s)\n", ak, sk)
+	if len(accounts) > 0 {
+		fmt.Fprintln(w, "  accounts:")
+		for _, l := range describeAccounts(accounts) {
+			fmt.Fprintln(w, "    "+safetext.Line(l))
+		}
+		ak, sk = safetext.Line(accounts[0].AccessKeyId), "<its secret>"
+	} else {
+		fmt.Fprintf(w, "  access key id %s (secret: %s)\n", ak, sk)
+	}
 	if faults != (emulator.Faults{}) {
 		fmt.Fprintf(w, "  faults: %s\n", faults)
 	}
