@@ -17,6 +17,7 @@ type Strip struct {
 
 	LowQuality int            `json:"LowQuality"` // faces flagged blur
 	Flagged    int            `json:"Flagged"`    // faces with any flag
+	Doubtful   int            `json:"Doubtful"`   // faces flagged conf, age or gender: maybe someone else
 	ByFlag     map[string]int `json:"ByFlag"`     // faces per flag word (only flags that occur)
 
 	AgeFaces int   `json:"AgeFaces"` // faces with an age
@@ -62,6 +63,9 @@ func (t *Tally) strip(j *judgement) Strip {
 		}
 		if fl.Flags != 0 {
 			s.Flagged++
+		}
+		if fl.Flags.identity() != 0 {
+			s.Doubtful++
 		}
 		if fl.Flags.Has(FlagLowQuality) {
 			s.LowQuality++

@@ -75,8 +75,17 @@ func (t *Tally) Add(files []*imm.File) {
 	t.judged = nil
 }
 
-// Done marks the tally complete: every page was added.
-func (t *Tally) Done() { t.done, t.judged = true, nil }
+// Done marks the tally complete: every page was added. A cluster whose
+// face count was not known (a pseudo-cluster) now has the faces counted.
+func (t *Tally) Done() {
+	t.done, t.judged = true, nil
+	if t.faceCount == 0 {
+		t.faceCount = int64(len(t.faces))
+	}
+}
+
+// Complete reports whether Done was called.
+func (t *Tally) Complete() bool { return t.done }
 
 // SetThresholds judges again with other thresholds.
 func (t *Tally) SetThresholds(th Thresholds) { t.th, t.judged = th, nil }
