@@ -44,6 +44,7 @@ type qualityEntry struct {
 	tally   *review.Tally
 	token   string // the next page; "" before the first and after the last
 	started bool
+	cluster bool // the tally knows its cluster (gender, face count)
 	busy    bool          // a Step is fetching its next page
 	idle    chan struct{} // closed when busy ends
 	err     error         // the last page's error; the next Step tries again
@@ -168,7 +169,7 @@ func (q *Quality) Step(ctx context.Context, ids []string) (QualityProgress, erro
 		q.mu.Lock()
 		for _, id := range needCluster {
 			if e, ok := q.entries.Peek(id); ok && !e.started {
-				e.tally = review.NewTally(id, got[id], q.th)
+				e.tally, e.cluster = review.NewTally(id, got[id], q.th), true
 			}
 		}
 		q.mu.Unlock()
@@ -268,16 +269,19 @@ func (q *Quality) claim(ids []string) (work []qualityWork, needCluster []string)
 		seen[id] = true
 		e, ok := q.entries.Get(id)
 		if !ok {
-			e = &qualityEntry{}
+			e = &qualityEntry{tally: review.NewTally(id, nil, q.th)}
+			q.entries.Add(id, e)
+		}
+		if !e.cluster && !e.started && !e.busy {
+			// Before the first page, so the strip is judged against the
+			// cluster's own gender and counted against its FaceCount.
 			if review.Pseudo(id) {
-				e.tally = review.NewPseudoTally(id, 0, q.th)
+				e.tally, e.cluster = review.NewPseudoTally(id, 0, q.th), true
 			} else if c, cached := q.s.CachedCluster(id); cached {
-				e.tally = review.NewTally(id, c, q.th)
+				e.tally, e.cluster = review.NewTally(id, c, q.th), true
 			} else {
 				needCluster = append(needCluster, id)
-				e.tally = review.NewTally(id, nil, q.th)
 			}
-			q.entries.Add(id, e)
 		}
 		if e.busy || e.tally.Complete() {
 			continue

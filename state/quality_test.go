@@ -151,3 +151,21 @@ func TestStepOnAClosedStoreSaysSo(t *testing.T) {
 		t.Error("no error recorded")
 	}
 }
+
+func TestAClusterWhoseFetchFailedIsFetchedAgainBeforeItsFirstPage(t *testing.T) {
+	d := startDemo(t)
+	id := d.ids[1]
+	d.emu.SetFaults(emulator.Faults{ServerErrors: 1})
+	if _, err := d.q.Step(context.Background(), []string{id}); err == nil {
+		t.Fatal("a step against a failing server succeeded")
+	}
+	d.emu.SetFaults(emulator.Faults{})
+	p, err := d.q.Step(context.Background(), []string{id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := d.data.FigureClusters[1].FaceCount
+	if s := p.Updated[0]; s.FaceCount != want {
+		t.Errorf("strip FaceCount %d, want the cluster's %d", s.FaceCount, want)
+	}
+}
