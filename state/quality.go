@@ -44,7 +44,7 @@ type qualityEntry struct {
 	tally   *review.Tally
 	token   string // the next page; "" before the first and after the last
 	started bool
-	cluster bool // the tally knows its cluster (gender, face count)
+	cluster bool          // the tally knows its cluster (gender, face count)
 	busy    bool          // a Step is fetching its next page
 	idle    chan struct{} // closed when busy ends
 	err     error         // the last page's error; the next Step tries again
