@@ -52,11 +52,13 @@ func contains(s []int32, x int32) bool {
 // with a low cluster confidence) and unclustered faces (a stranger).
 func (g *gen) face(s slot, p *plan, w, h int64, i, n int) imm.Figure {
 	var who person
+	whoIdx := -1
 	switch {
 	case s.cluster < 0:
 		who = g.stranger()
 	case s.misclustered:
-		who = g.people[g.r.IntN(len(g.people))]
+		whoIdx = g.r.IntN(len(g.people))
+		who = g.people[whoIdx]
 	default:
 		who = g.people[s.cluster]
 	}
@@ -74,6 +76,7 @@ func (g *gen) face(s slot, p *plan, w, h int64, i, n int) imm.Figure {
 		f.FigureClusterId = g.clusterIDs[s.cluster]
 		if s.misclustered {
 			f.FigureClusterConfidence = g.r.score(0.3, 0.6)
+			g.truth.MisclusteredFaces[f.FigureId] = g.clusterIDs[whoIdx]
 		} else {
 			f.FigureClusterConfidence = g.r.score(0.85, 0.99)
 		}

@@ -27,6 +27,7 @@ type gen struct {
 	dups         map[string]int      // last " (n)" suffix used per duplicated URI
 	places       []placeData
 	serial       int // photo counter, as cameras number their files
+	truth        *Truth
 }
 
 // person is who a cluster really is: the faces of the cluster are drawn
@@ -49,6 +50,11 @@ type placeData struct {
 // Generate builds a demo dataset. The same Options give a byte-identical
 // dataset; it is Complete and passes Validate.
 func Generate(o Options) *Dataset {
+	d, _ := generate(o)
+	return d
+}
+
+func generate(o Options) (*Dataset, *gen) {
 	o = o.withDefaults()
 	g := &gen{
 		r:    newRNG(o.Seed),
@@ -56,6 +62,10 @@ func Generate(o Options) *Dataset {
 		o:    o,
 		uris: make(map[string]struct{}, o.Files),
 		dups: map[string]int{},
+		truth: &Truth{
+			MisclusteredFaces: map[string]string{},
+			UnclusteredFaces:  map[string][]string{},
+		},
 	}
 	g.owner = strconv.FormatInt(1_000_000_000_000_000+g.r.Int64N(9_000_000_000_000_000), 10)
 	g.buildPlaces()
@@ -65,8 +75,9 @@ func Generate(o Options) *Dataset {
 	}
 	d.FigureClusters = g.clusters()
 	d.Files = g.files()
+	g.reviewCases(d.Files, d.FigureClusters)
 	d.Complete()
-	return d
+	return d, g
 }
 
 func (g *gen) buildPlaces() {

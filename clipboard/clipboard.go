@@ -1,0 +1,125 @@
+// Package clipboard turns a text into the bytes that put it on the user's
+// clipboard through the terminal (OSC 52), so copying works over SSH and
+// inside tmux or screen. It does no I/O: Copy returns the bytes, and the
+// caller (a tea.Cmd) writes them to the terminal.
+package clipboard
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+)
+
+// Mode chooses how copies are made.
+type Mode string
+
+const (
+	// Auto uses OSC 52, wrapped for tmux or screen when inside them.
+	Auto Mode = "auto"
+	// OSC52 always writes a plain OSC 52 sequence, never wrapped (for a
+	// tmux with set-clipboard on, which forwards plain sequences itself).
+	OSC52 Mode = "osc52"
+	// Off copies nothing: for terminals that print the sequence as junk.
+	Off Mode = "off"
+)
+
+// EnvVar names the environment variable that chooses the mode.
+const EnvVar = "IMMTUI_CLIPBOARD"
+
+// MaxBytes is the largest text copied. Terminals drop longer sequences
+// silently (xterm and tmux keep about 100 KB of base64 by default), so a
+// bigger text fails with a message instead of copying nothing.
+const MaxBytes = 100 * 1024
+
+// ErrOff is returned by Copy when the mode is Off.
+var ErrOff = errors.New("copying is off (" + EnvVar + "=off or clipboard = off in the config file); set it to auto to copy through the terminal")
+
+// ParseMode reads a mode as the environment and the config file spell it;
+// "" is Auto.
+func ParseMode(s string) (Mode, error) {
+	switch m := Mode(strings.ToLower(strings.TrimSpace(s))); m {
+	case "":
+		return Auto, nil
+	case Auto, OSC52, Off:
+		return m, nil
+	}
+	return "", fmt.Errorf("clipboard mode %q is not one of auto, osc52, off", s)
+}
+
+// Env is what Copy reads of the environment; FromEnv fills it from a
+// lookup function (os.LookupEnv), tests fill it directly.
+type Env struct {
+	Mode   string // IMMTUI_CLIPBOARD: wins over Config when set
+	Config string // the clipboard value of the config file
+	TMUX   string // set inside tmux
+	STY    string // set inside GNU screen
+	TERM   string
+}
+
+// FromEnv reads the variables Copy needs; config is the config file's value.
+func FromEnv(lookup func(string) (string, bool), config string) Env {
+	get := func(k string) string { v, _ := lookup(k); return v }
+	return Env{Mode: get(EnvVar), Config: config, TMUX: get("TMUX"), STY: get("STY"), TERM: get("TERM")}
+}
+
+// mode is the mode in force: the environment, else the config file.
+func (e Env) mode() (Mode, error) {
+	if e.Mode != "" {
+		m, err := ParseMode(e.Mode)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", EnvVar, err)
+		}
+		return m, nil
+	}
+	m, err := ParseMode(e.Config)
+	if err != nil {
+		return "", fmt.Errorf("config file: %w", err)
+	}
+	return m, nil
+}
+
+// Copy returns the bytes to write to the terminal to copy text, and what
+// was copied for the status line ("copied 57 B URI"). what names the text
+// ("URI", "JSON of the file"). Nothing is to be written when err is set.
+func Copy(e Env, text, what string) (seq []byte, status string, err error) {
+	m, err := e.mode()
+	if err != nil {
+		return nil, "", err
+	}
+	if m == Off {
+		return nil, "", ErrOff
+	}
+	if len(text) > MaxBytes {
+		return nil, "", fmt.Errorf("the %s is %s, over the %s the terminal accepts; use e to export instead",
+			what, Size(int64(len(text))), Size(MaxBytes))
+	}
+	s := osc52.New(text)
+	if m == Auto {
+		switch {
+		case e.TMUX != "":
+			s = s.Tmux()
+		case e.STY != "" || strings.HasPrefix(e.TERM, "screen"):
+			s = s.Screen()
+		}
+	}
+	return []byte(s.String()), "copied " + Size(int64(len(text))) + " " + what, nil
+}
+
+// Size writes a byte count for people: 57 B, 4.2 KB, 1.2 MB (powers of
+// 1024, one decimal below 10).
+func Size(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	v, suffix := float64(n)/unit, "KB"
+	if v >= unit {
+		v, suffix = v/unit, "MB"
+	}
+	if v < 10 && v != float64(int64(v)) {
+		return fmt.Sprintf("%.1f %s", v, suffix)
+	}
+	return fmt.Sprintf("%.0f %s", v, suffix)
+}

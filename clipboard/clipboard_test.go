@@ -1,0 +1,100 @@
+package clipboard
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCopyWritesThePlainOSC52Sequence(t *testing.T) {
+	seq, status, err := Copy(Env{TERM: "xterm-256color"}, "oss://b/a.jpg", "URI")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// base64("oss://b/a.jpg") = b3NzOi8vYi9hLmpwZw==
+	if want := "\x1b]52;c;b3NzOi8vYi9hLmpwZw==\x07"; string(seq) != want {
+		t.Errorf("seq = %q, want %q", seq, want)
+	}
+	if status != "copied 13 B URI" {
+		t.Errorf("status = %q", status)
+	}
+}
+
+func TestCopyInsideTmuxWrapsForPassthrough(t *testing.T) {
+	seq, _, err := Copy(Env{TMUX: "/tmp/tmux-1000/default,1,0", TERM: "screen-256color"}, "hi", "URI")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"; string(seq) != want {
+		t.Errorf("seq = %q, want %q", seq, want)
+	}
+}
+
+func TestCopyInsideScreenUsesDCSChunks(t *testing.T) {
+	for _, e := range []Env{{STY: "1234.pts-0.host"}, {TERM: "screen"}} {
+		seq, _, err := Copy(e, "hi", "URI")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "\x1bP\x1b]52;c;aGk=\x07\x1b\\"; string(seq) != want {
+			t.Errorf("%+v: seq = %q, want %q", e, seq, want)
+		}
+	}
+	// Long texts are cut into 76-byte chunks, each its own DCS string.
+	seq, _, _ := Copy(Env{STY: "x"}, strings.Repeat("a", 100), "JSON")
+	if n := strings.Count(string(seq), "\x1b\\\x1bP"); n != 1 {
+		t.Errorf("%d chunk joins in %q, want 1 (136 base64 bytes)", n, seq)
+	}
+}
+
+func TestOSC52ModeNeverWraps(t *testing.T) {
+	seq, _, err := Copy(Env{Mode: "osc52", TMUX: "x"}, "hi", "URI")
+	if err != nil || string(seq) != "\x1b]52;c;aGk=\x07" {
+		t.Errorf("seq = %q, err %v", seq, err)
+	}
+}
+
+func TestCopyOverTheCapSaysHowBigAndWhatToDo(t *testing.T) {
+	seq, _, err := Copy(Env{}, strings.Repeat("x", 1258291), "JSON of the cluster")
+	if err == nil || seq != nil {
+		t.Fatalf("seq %d bytes, err %v", len(seq), err)
+	}
+	want := "the JSON of the cluster is 1.2 MB, over the 100 KB the terminal accepts; use e to export instead"
+	if err.Error() != want {
+		t.Errorf("err = %q\nwant  %q", err, want)
+	}
+	if _, _, err := Copy(Env{}, strings.Repeat("x", MaxBytes), "JSON"); err != nil {
+		t.Errorf("exactly the cap: %v", err)
+	}
+}
+
+func TestOffModeCopiesNothingAndEnvWinsOverConfig(t *testing.T) {
+	if seq, _, err := Copy(Env{Mode: "off"}, "hi", "URI"); !errors.Is(err, ErrOff) || seq != nil {
+		t.Errorf("env off: seq %q err %v", seq, err)
+	}
+	if _, _, err := Copy(Env{Config: "off"}, "hi", "URI"); !errors.Is(err, ErrOff) {
+		t.Errorf("config off: err %v", err)
+	}
+	if _, _, err := Copy(Env{Mode: "auto", Config: "off"}, "hi", "URI"); err != nil {
+		t.Errorf("env auto over config off: %v", err)
+	}
+	if _, _, err := Copy(Env{Mode: "pbcopy"}, "hi", "URI"); err == nil || !strings.Contains(err.Error(), "IMMTUI_CLIPBOARD") {
+		t.Errorf("bad mode: %v", err)
+	}
+}
+
+func TestFromEnvReadsTheVariables(t *testing.T) {
+	vars := map[string]string{"IMMTUI_CLIPBOARD": "osc52", "TMUX": "t", "STY": "s", "TERM": "xterm"}
+	e := FromEnv(func(k string) (string, bool) { v, ok := vars[k]; return v, ok }, "off")
+	if e != (Env{Mode: "osc52", Config: "off", TMUX: "t", STY: "s", TERM: "xterm"}) {
+		t.Errorf("%+v", e)
+	}
+}
+
+func TestSizeIsReadable(t *testing.T) {
+	for n, want := range map[int64]string{57: "57 B", 1024: "1 KB", 4300: "4.2 KB", 102400: "100 KB", 1258291: "1.2 MB"} {
+		if got := Size(n); got != want {
+			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
