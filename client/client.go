@@ -1,7 +1,7 @@
 // Package client talks to Alibaba Cloud IMM (API 2020-09-30) through the
 // official OpenAPI runtime (darabonba-openapi v2), which signs every request
 // (V3, ACS3-HMAC-SHA256). What the runtime does not do safely by itself
-// (performance-notes.md §3) is done here: an app-owned HTTP client with
+// (docs/performance.md §3) is done here: an app-owned HTTP client with
 // timeouts and a body cap, one runtime client per worker slot (a shared one
 // races), retries with context-aware backoff on the codes that deserve
 // them, error classification, and decoding straight into typed models that
@@ -93,7 +93,7 @@ func New(cfg Config) (*Client, error) {
 func (c *Client) runtimeConfig(cred *lockedCredential) *openapi.Config {
 	oc := &openapi.Config{
 		Endpoint:       tea.String(c.ep.host),
-		Protocol:       tea.String(c.ep.protocol), // "http" wins over the action's HTTPS (imm-api.md §4.4)
+		Protocol:       tea.String(c.ep.protocol), // "http" wins over the action's HTTPS (docs/imm-api.md §4.4)
 		Credential:     cred,
 		HttpClient:     c.caller,
 		ReadTimeout:    tea.Int(int(c.cfg.ReadTimeout / time.Millisecond)),

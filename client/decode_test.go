@@ -258,7 +258,7 @@ func BenchmarkDecodeViaRuntimeMap100(b *testing.B) {
 }
 
 // BenchmarkDecodeBatchGetFileMeta100Trimmed is the common case: the panes
-// ask only for the fields they show (WithFields), as DESIGN.md prescribes.
+// ask only for the fields they show (WithFields), as docs/architecture.md "Lazy fetching" prescribes.
 func BenchmarkDecodeBatchGetFileMeta100Trimmed(b *testing.B) {
 	var files []map[string]any
 	var uris []string

@@ -14,7 +14,7 @@ import (
 )
 
 // httpCaller is the dara.HttpClient the runtime calls instead of its own
-// pooled client (performance-notes.md §3): it has timeouts, keeps enough
+// pooled client (docs/performance.md §3): it has timeouts, keeps enough
 // idle connections for every worker, takes the proxy from the environment,
 // caps the response body, and notes what the runtime would otherwise lose
 // (status and headers of a reply whose body is not JSON).

@@ -1,7 +1,7 @@
 // Package dataset builds and loads the in-memory dataset the IMM emulator
 // serves: Generate makes a deterministic, realistic demo dataset from the
 // vocabulary in assets/; Load reads a dataset file of the API's own models
-// (DESIGN.md "Dataset files"). Validate and Complete keep either kind
+// (docs/architecture.md "Dataset files"). Validate and Complete keep either kind
 // consistent: every count and age a cluster reports is derivable from the
 // faces in its files.
 package dataset

@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-// Load reads a dataset file (DESIGN.md "Dataset files"): one JSON object
+// Load reads a dataset file (docs/architecture.md "Dataset files"): one JSON object
 // {"Projects":[...],"Datasets":[...],"FigureClusters":[...],"Files":[...]}
 // of the API's own models, taken as IMM answered them. With one dataset,
 // every cluster and file belongs to it; with several, each must name its

@@ -18,7 +18,7 @@ var Ellipsis = "…"
 // Init makes every width table in the process agree with x/ansi, which
 // Bubble Tea's renderer and lipgloss use: go-runewidth (bubbles/table,
 // textinput) otherwise guesses from LANG and disagrees under zh_CN
-// (performance-notes.md §2). Call it once at start-up.
+// (docs/performance.md §2). Call it once at start-up.
 func Init() {
 	ea, _ := strconv.ParseBool(os.Getenv("RUNEWIDTH_EASTASIAN"))
 	runewidth.DefaultCondition.EastAsianWidth = ea

@@ -145,7 +145,7 @@ func TestClusterRowIsCompact(t *testing.T) {
 	r := RowFromCluster(c)
 	size := int(unsafe.Sizeof(r)) + len(r.ID) + len(r.Name) + len(r.Gender) + len(r.CoverURI)
 	if size > 300 {
-		t.Fatalf("a row costs %d bytes, want <= 300 (performance-notes.md §6)", size)
+		t.Fatalf("a row costs %d bytes, want <= 300 (docs/performance.md §6)", size)
 	}
 	t.Logf("ClusterRow: %d B struct, %d B with strings", unsafe.Sizeof(r), size)
 }
