@@ -151,3 +151,9 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// Fetch is Get's body alone (imagecache.Fetcher).
+func (c *Client) Fetch(ctx context.Context, uri, process string) ([]byte, error) {
+	o, err := c.Get(ctx, uri, process)
+	return o.Body, err
+}
