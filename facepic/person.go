@@ -47,7 +47,7 @@ func Hash(parts ...string) uint64 {
 type look struct {
 	skin, hair, iris, shirt, lips color.RGBA
 	faceW                         float64 // half-width of the face, in half-heights
-	square                        float64 // 2 = ellipse, larger = squarer jaw
+	square                        int     // 2 = ellipse, 3 or 4 = squarer jaw
 	eyeGap, eyeY, mouthW          float64
 	hairline                      float64 // where the fringe ends (v, -1 top .. 1 chin)
 	long, curly                   bool
@@ -68,7 +68,7 @@ func lookOf(seed uint64) look {
 		shirt:    color.RGBA{uint8(40 + r.IntN(200)), uint8(40 + r.IntN(200)), uint8(40 + r.IntN(200)), 255},
 		lips:     color.RGBA{uint8(150 + r.IntN(60)), uint8(60 + r.IntN(40)), uint8(60 + r.IntN(40)), 255},
 		faceW:    0.68 + r.Float64()*0.2,
-		square:   2 + r.Float64()*2.5,
+		square:   2 + r.IntN(3),
 		eyeGap:   0.28 + r.Float64()*0.12,
 		eyeY:     -0.18 + r.Float64()*0.12,
 		mouthW:   0.2 + r.Float64()*0.14,
