@@ -80,9 +80,9 @@ func PassthroughOn(out string) bool {
 type Colors int
 
 const (
-	ColorsNone     Colors = iota // NO_COLOR or a terminal of 16 colours: no pictures in colour
-	ColorsANSI256                // the xterm 256-colour palette
-	ColorsTrueColor              // 24-bit RGB
+	ColorsNone      Colors = iota // NO_COLOR or a terminal of 16 colours: no pictures in colour
+	ColorsANSI256                 // the xterm 256-colour palette
+	ColorsTrueColor               // 24-bit RGB
 )
 
 // Protocol is how an image reaches the screen.
