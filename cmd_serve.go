@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -126,7 +127,9 @@ func runServe(f *serveFlags, stdout io.Writer) error {
 		return fmt.Errorf("cannot listen on %s: %w", f.addr, err)
 	}
 	defer srv.Close()
-	writeServeBanner(stdout, srv.URL(), ds, f.data, warnings, faults, f.ak, f.sk, f.accounts.list)
+	oss := fmt.Sprintf("OSS (the files' pictures) on %s, region %s, buckets %s",
+		srv.OSSEndpoint(), srv.OSSRegion(), strings.Join(srv.OSSBuckets(), ", "))
+	writeServeBanner(stdout, srv.URL(), ds, f.data, warnings, faults, f.ak, f.sk, f.accounts.list, oss)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -139,7 +142,7 @@ func runServe(f *serveFlags, stdout io.Writer) error {
 // warned about, and how to browse it.
 // With accounts, their IDs and projects are listed instead of the demo key,
 // and the hint leaves the secret out (it is the user's, in their file).
-func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string, accounts []emulator.Account) {
+func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string, accounts []emulator.Account, oss string) {
 	fmt.Fprintf(w, "IMM emulator listening on %s\n", url)
 	for _, dset := range ds.Datasets {
 		fmt.Fprintf(w, "  project %s, dataset %s\n", safetext.Line(dset.ProjectName), safetext.Line(dset.DatasetName))
@@ -157,6 +160,9 @@ func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile str
 	}
 	if faults != (emulator.Faults{}) {
 		fmt.Fprintf(w, "  faults: %s\n", faults)
+	}
+	if oss != "" {
+		fmt.Fprintf(w, "  %s\n", safetext.Line(oss))
 	}
 	first := ds.Datasets[0]
 	fmt.Fprintf(w, "\nBrowse it from another terminal:\n  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s \\\n    immtui --endpoint %s --project %s --dataset %s\n\nCtrl+C stops it.\n",

@@ -92,14 +92,14 @@ func TestServeBannerListsTheDataWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	writeServeBanner(&b, "http://127.0.0.1:1", ds, path, warnings, emulator.Faults{}, "ak", "sk", nil)
+	writeServeBanner(&b, "http://127.0.0.1:1", ds, path, warnings, emulator.Faults{}, "ak", "sk", nil, "")
 	out := b.String()
 	want := "  1 clusters, 1 files\n  --data " + path + ": kept as given, with warnings:\n    Files[0] names dataset"
 	if !strings.Contains(out, want) || !strings.Contains(out, "    Files[0].Figures[0].FigureClusterId") {
 		t.Fatalf("banner:\n%s", out)
 	}
 	b.Reset()
-	writeServeBanner(&b, "http://127.0.0.1:1", ds, "", nil, emulator.Faults{}, "ak", "sk", nil)
+	writeServeBanner(&b, "http://127.0.0.1:1", ds, "", nil, emulator.Faults{}, "ak", "sk", nil, "")
 	if strings.Contains(b.String(), "warning") {
 		t.Fatalf("a banner without warnings mentions them:\n%s", b.String())
 	}

@@ -16,6 +16,7 @@ import (
 type Running struct {
 	*Server
 	ln       *connLimiter
+	oss      *ossListener // OSS GetObject on its own port (oss_running.go)
 	srv      *http.Server
 	cancel   context.CancelFunc
 	handlers activity
@@ -35,9 +36,14 @@ func Start(addr string, cfg Config) (*Running, error) {
 	if err != nil {
 		return nil, err
 	}
+	oss, err := startOSS(tcp.Addr(), cfg.Data, s.verify.secrets, s.verify.now, s.limits)
+	if err != nil {
+		tcp.Close()
+		return nil, err
+	}
 	ln := newConnLimiter(tcp, s.limits.MaxConns, s.netHTTPErrorReply)
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &Running{Server: s, ln: ln, cancel: cancel, served: make(chan struct{})}
+	r := &Running{Server: s, ln: ln, oss: oss, cancel: cancel, served: make(chan struct{})}
 	lim := s.limits
 	r.srv = &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
@@ -84,6 +90,9 @@ func (r *Running) Close() error {
 		r.ln.serving.Wait() // no Accept runs now, so no Add races this Wait
 		r.handlers.closeAndWait()
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			r.closeErr = err
+		}
+		if err := r.oss.close(); err != nil && r.closeErr == nil {
 			r.closeErr = err
 		}
 	})
