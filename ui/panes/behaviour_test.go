@@ -9,6 +9,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -284,13 +285,13 @@ func TestClipTimesAndCoordinates(t *testing.T) {
 	if got := clipRange([]int64{0, 15230}); got != "0:00.000-0:15.230" {
 		t.Errorf("clipRange = %q", got)
 	}
-	if got := latLong("30.134390,120.074997"); got != "30.1344°N 120.0750°E" {
+	if got := latLong("30.134390,120.074997", format.Glyphs{}); got != "30.1344°N 120.0750°E" {
 		t.Errorf("latLong = %q", got)
 	}
-	if got := latLong("-33.8688,-151.2093"); got != "33.8688°S 151.2093°W" {
+	if got := latLong("-33.8688,-151.2093", format.Glyphs{}); got != "33.8688°S 151.2093°W" {
 		t.Errorf("latLong south-west = %q", got)
 	}
-	if got := latLong("nowhere"); got != "nowhere" {
+	if got := latLong("nowhere", format.Glyphs{}); got != "nowhere" {
 		t.Errorf("latLong of junk = %q", got)
 	}
 }
@@ -405,10 +406,9 @@ func TestPanesNeedOnlyTheFieldsTheyDeclare(t *testing.T) {
 }
 
 func TestASCIIModeAvoidsAmbiguousWidthGlyphs(t *testing.T) {
-	theme.ASCII = true
-	defer func() { theme.ASCII = false }()
+	t.Parallel() // the glyph choice travels in the styles: no global to toggle
 	ctx := testContext()
-	ctx.Styles = asciiStyles() // built again: the box border follows ASCII
+	ctx.Styles = theme.NewWith(asciiStyles().Renderer, format.Glyphs{ASCII: true})
 	f := cjkFile(t)
 	var all strings.Builder
 	for _, p := range New(ctx) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -54,7 +55,7 @@ func newFacesPane(ctx Context) *facesPane {
 		styles: s,
 		frame:  newFrame(s),
 		keys: facesKeys{
-			scrollKeys: newScrollKeys(),
+			scrollKeys: newScrollKeys(ctx.Styles.Glyphs),
 			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
 			Points:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "polygon points")),
 		},
@@ -69,7 +70,7 @@ func (p *facesPane) ShortHelp() []key.Binding {
 }
 
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.all(), {p.keys.Open, p.pointsKey()}}
+	return [][]key.Binding{p.keys.All(), {p.keys.Open, p.pointsKey()}}
 }
 
 // pointsKey is p with help that says what pressing it does now.
@@ -141,9 +142,9 @@ func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.cursor -= page
 		case key.Matches(msg, p.keys.PageDown):
 			p.cursor += page
-		case key.Matches(msg, p.keys.Top):
+		case key.Matches(msg, p.keys.First):
 			p.cursor = 0
-		case key.Matches(msg, p.keys.Bottom):
+		case key.Matches(msg, p.keys.Last):
 			p.cursor = n - 1
 		case key.Matches(msg, p.keys.Open):
 			return p, p.open()
@@ -253,14 +254,14 @@ func (p *facesPane) View() string {
 	}
 	s := p.styles
 	if len(p.faces) == 0 {
-		return s.Muted.Render(safetext.Truncate("no faces in this file", p.w))
+		return s.Muted.Render(p.styles.Truncate("no faces in this file", p.w))
 	}
 	tableH, boxH := p.layout()
 	m := &p.rows
 	if m.rows == nil || m.w != p.w {
 		m.w = p.w
 		m.widths = fitColumns(faceCols, p.w)
-		m.header = safetext.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
+		m.header = p.styles.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
 		m.rows = make(map[int]string)
 	}
 	lines := make([]string, 0, p.h)
@@ -268,12 +269,12 @@ func (p *facesPane) View() string {
 	end := min(p.off+tableH-1, len(p.faces))
 	for i := p.off; i < end; i++ {
 		if i == p.cursor {
-			lines = append(lines, safetext.Truncate(p.row(i, m.widths), p.w))
+			lines = append(lines, p.styles.Truncate(p.row(i, m.widths), p.w))
 			continue
 		}
 		r, ok := m.rows[i]
 		if !ok {
-			r = safetext.Truncate(p.row(i, m.widths), p.w)
+			r = p.styles.Truncate(p.row(i, m.widths), p.w)
 			m.rows[i] = r
 		}
 		lines = append(lines, r)
@@ -299,11 +300,11 @@ func (p *facesPane) row(i int, widths []int) string {
 	clText, clStyle := p.clusterLabel(f.FigureClusterId, true)
 	age := ""
 	if f.Age > 0 || f.AgeSD > 0 {
-		age = fmt.Sprintf("%d%s%s", f.Age, plusMinus(), trimFloat(float64(f.AgeSD), 0))
+		age = fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), trimFloat(float64(f.AgeSD), 0))
 	}
 	cells := []cell{
 		{text: marker},
-		{text: shortID(f.FigureId)},
+		{text: format.IDHead(f.FigureId, 8)},
 		{text: clText, style: clStyle},
 		{text: conf(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
 		{text: conf(f.FaceQuality)},
@@ -336,12 +337,12 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 	if p.ctx.ClusterName != nil {
 		if n, ok := p.ctx.ClusterName(id); ok && n != "" {
 			// Fit: this runs per row per frame, and a name can be 1 MB.
-			name = safetext.Fit(n, maxNameCells)
+			name = p.styles.Fit(n, maxNameCells)
 		}
 	}
 	switch {
 	case name == "" && short:
-		name = shortID(id)
+		name = format.IDHead(id, 8)
 	case name == "":
 		name = safetext.Line(id)
 	case !short:

@@ -24,7 +24,7 @@ func (p *facesPane) detailLines(w int) []string {
 	}
 	s := p.styles
 	var out []string
-	add := func(l string) { out = append(out, safetext.Truncate(l, w)) }
+	add := func(l string) { out = append(out, p.styles.Truncate(l, w)) }
 	kvLine := func(k, v string) string { return s.Key.Render(k) + " " + s.Value.Render(safetext.Line(v)) }
 
 	id := f.FigureId
@@ -67,7 +67,7 @@ func (p *facesPane) detailLines(w int) []string {
 
 	age := ""
 	if f.Age > 0 || f.AgeSD > 0 {
-		age = fmt.Sprintf("%d %s%s", f.Age, plusMinus(), trimFloat(float64(f.AgeSD), 1))
+		age = fmt.Sprintf("%d %s%s", f.Age, p.styles.Glyphs.PlusMinus(), trimFloat(float64(f.AgeSD), 1))
 	}
 	attrs := []kv{
 		{k: "Age", v: age},

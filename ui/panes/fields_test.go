@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // leaf is one scalar of a JSON document and the path to it.
@@ -50,7 +51,7 @@ func leaves(path string, v any) []leaf {
 func renderings(v any, lossy bool) []string {
 	switch x := v.(type) {
 	case string:
-		return []string{safetext.Line(x), stamp(x), latLong(x), frameRate(x), degrees(x)}
+		return []string{safetext.Line(x), stamp(x), latLong(x, format.Glyphs{}), frameRate(x), degrees(x, format.Glyphs{})}
 	case bool:
 		return []string{strconv.FormatBool(x)}
 	case float64:

@@ -10,9 +10,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // humanSize renders a byte count in binary units ("1.5 MiB"); counts under
@@ -143,7 +142,7 @@ func bitrate(bps int64) string {
 
 // latLong renders IMM's "lat,long" as 30.1344°N 120.0750°E. The degree sign
 // is East Asian ambiguous, so ASCII mode writes "deg" instead.
-func latLong(s string) string {
+func latLong(s string, g format.Glyphs) string {
 	a, b, ok := strings.Cut(s, ",")
 	if !ok {
 		return s
@@ -153,7 +152,7 @@ func latLong(s string) string {
 	if err1 != nil || err2 != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
 		return s
 	}
-	deg := degSign()
+	deg := g.Degree()
 	ns, ew := "N", "E"
 	if lat < 0 {
 		ns, lat = "S", -lat
@@ -162,22 +161,6 @@ func latLong(s string) string {
 		ew, lon = "W", -lon
 	}
 	return fmt.Sprintf("%.4f%s%s %.4f%s%s", lat, deg, ns, lon, deg, ew)
-}
-
-// degSign is "°", or " deg " where ambiguous-width glyphs are avoided.
-func degSign() string {
-	if theme.ASCII {
-		return " deg "
-	}
-	return "°"
-}
-
-// plusMinus is "±", or "+/-" where ambiguous-width glyphs are avoided.
-func plusMinus() string {
-	if theme.ASCII {
-		return "+/-"
-	}
-	return "±"
 }
 
 // boundary renders a rectangle as "200x300 at (10,30)"; its polygon is
@@ -208,20 +191,6 @@ func polygon(b *imm.Boundary) string {
 		fmt.Fprintf(&s, "(%d,%d)", p.X, p.Y)
 	}
 	return s.String()
-}
-
-// shortID shortens an ID for a table cell: the first 8 characters, after a
-// "Cluster-" prefix that every cluster ID shares.
-func shortID(id string) string {
-	id = strings.TrimPrefix(id, "Cluster-")
-	if len(id) <= 8 {
-		return id
-	}
-	r := []rune(id)
-	if len(r) <= 8 {
-		return id
-	}
-	return string(r[:8])
 }
 
 // kv is one key/value row; style, when set, replaces the value style (a

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // streamsPane shows the media container and each video, audio and
@@ -47,7 +48,7 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 			{k: "Aspect", v: joinNonEmpty(", sample ", v.DisplayAspectRatio, v.SampleAspectRatio)},
 			{k: "Frame rate", v: rate},
 			{k: "Frames", v: nonZero(v.FrameCount)},
-			{k: "Rotation", v: degrees(v.Rotate)},
+			{k: "Rotation", v: degrees(v.Rotate, d.s.Glyphs)},
 			{k: "Pixel format", v: v.PixelFormat},
 			{k: "Bit depth", v: nonZero(v.BitDepth)},
 			{k: "Colour space", v: v.ColorSpace},
@@ -114,12 +115,12 @@ func codec(name, long, tag string) string {
 }
 
 // degrees renders a rotation; ffprobe sends it as a string.
-func degrees(s string) string {
+func degrees(s string, g format.Glyphs) string {
 	if s == "" || s == "0" {
 		return ""
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return s + strings.TrimRight(degSign(), " ")
+		return s + strings.TrimRight(g.Degree(), " ")
 	}
 	return s
 }

@@ -110,7 +110,7 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 	for i := range f {
 		// Cut to more than any terminal shows: the header is laid out on
 		// every frame and a hostile name may be megabytes long.
-		f[i].val = safetext.Fit(f[i].val, maxFieldCells)
+		f[i].val = safetext.Fit(f[i].val, maxFieldCells) // never seen cut: wider than any terminal
 	}
 	return f
 }
@@ -138,7 +138,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 		vw := safetext.Width(fl.val)
 		if fl.wide {
 			flush()
-			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(cut(fl, max(width-kw, 0))))
+			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(cut(st, fl, max(width-kw, 0))))
 			continue
 		}
 		gap := 0
@@ -151,7 +151,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 			gap = 0
 		}
 		if kw+vw > width {
-			val = safetext.Truncate(val, max(width-kw, 0))
+			val = st.Truncate(val, max(width-kw, 0))
 			vw = safetext.Width(val)
 		}
 		cur.WriteString(strings.Repeat(" ", gap))
@@ -161,7 +161,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 	}
 	flush()
 	for i, l := range lines {
-		lines[i] = safetext.Truncate(l, width)
+		lines[i] = st.Truncate(l, width)
 	}
 	return lines
 }
@@ -198,7 +198,7 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 			case "Name":
 				// A long name is cut, not dropped: it says whose cluster
 				// this is. It leaves room for the counts.
-				fl.val = safetext.Truncate(fl.val, 30)
+				fl.val = st.Truncate(fl.val, 30)
 				fl.wide = true
 			case "Ages":
 				fl.val = strings.TrimSuffix(fl.val, " (min-avg-max)")
@@ -221,7 +221,7 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 	first := fitFields(st, pick("Name", "Gender", "Faces", "Images", "Videos", "Ages"), width)
 	second := fitFields(st, pick("ID", "Updated", "Cover"), width)
 	if errLine != "" {
-		second = st.Error.Render(safetext.Truncate(errLine, width))
+		second = st.Error.Render(st.Truncate(errLine, width))
 	}
 	return []string{first, second}
 }
@@ -244,7 +244,7 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 			if !fl.wide || room < 8 {
 				continue
 			}
-			val = cut(field{key: fl.key, val: val}, room)
+			val = cut(st, field{key: fl.key, val: val}, room)
 			vw = safetext.Width(val)
 		}
 		b.WriteString(strings.Repeat(" ", gap))
@@ -252,33 +252,33 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 		b.WriteString(st.Value.Render(val))
 		used += gap + kw + vw
 	}
-	return safetext.Truncate(b.String(), width)
+	return st.Truncate(b.String(), width)
 }
 
 // cut fits a value into w cells. A URI (the cover) loses its middle, not
 // its end: the bucket and the file name are what tell covers apart.
-func cut(fl field, w int) string {
+func cut(st *theme.Styles, fl field, w int) string {
 	if fl.key == "Cover" {
-		return elideMiddle(fl.val, w)
+		return elideMiddle(st, fl.val, w)
 	}
-	return safetext.Truncate(fl.val, w)
+	return st.Truncate(fl.val, w)
 }
 
 // elideMiddle cuts s to w cells by dropping cells before its last path
 // element, keeping that element whole when it leaves room for a head.
-func elideMiddle(s string, w int) string {
+func elideMiddle(st *theme.Styles, s string, w int) string {
 	sw := safetext.Width(s)
 	if sw <= w {
 		return s
 	}
-	ew := safetext.Width(safetext.Ellipsis)
+	ew := safetext.Width(st.Glyphs.Ellipsis())
 	if w < 12 {
-		return safetext.Truncate(s, w)
+		return st.Truncate(s, w)
 	}
 	tail := s[strings.LastIndexByte(s, '/')+1:]
 	tw := min(safetext.Width(tail)+1, w-ew-6) // "/name", and a head of 6 cells at least
 	head := ansi.Truncate(s, w-ew-tw, "")
-	return head + safetext.Ellipsis + ansi.TruncateLeft(s, sw-tw, "")
+	return head + st.Glyphs.Ellipsis() + ansi.TruncateLeft(s, sw-tw, "")
 }
 
 // reserve is the value to draw and the cells it takes in the layout: at

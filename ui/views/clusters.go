@@ -12,6 +12,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/table"
 )
@@ -174,7 +175,7 @@ func (v *Clusters) SetSize(w, h int) {
 func (v *Clusters) request(token string, tail bool) tea.Cmd {
 	v.cancelRequest()
 	ctx, cancel := context.WithCancel(v.ctx)
-	id := NextRequestID()
+	id := v.env.NextID()
 	v.pending, v.pendingToken, v.pendingTail, v.cancelPending = id, token, tail, cancel
 	data, q := v.env.Data, v.query
 	if tail {
@@ -305,9 +306,9 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 			return v.request(seg.next, v.tailMode) // retry the page that failed
 		}
 		return v.reload()
-	case key.Matches(msg, v.table.Keys.End):
+	case key.Matches(msg, v.table.Keys.Last):
 		return v.end()
-	case key.Matches(msg, v.table.Keys.Home):
+	case key.Matches(msg, v.table.Keys.First):
 		return v.home()
 	case v.table.Update(msg):
 		return v.prefetch()
@@ -409,7 +410,7 @@ func (v *Clusters) titleLine() string {
 	case v.err != nil && len(seg.rows) > 0:
 		b.WriteString(st.Error.Render(", a page failed: r retries"))
 	}
-	return safetext.Truncate(b.String(), v.width)
+	return v.env.Styles.Truncate(b.String(), v.width)
 }
 
 func (v *Clusters) emptyBody() string {
@@ -429,16 +430,16 @@ func (v *Clusters) emptyBody() string {
 func (v *Clusters) ShortHelp() []key.Binding {
 	t := v.table.Keys
 	if v.err != nil { // the error says "press r": keep r on a narrow line
-		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End}
+		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last}
 	}
-	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End, v.keys.Refresh, v.keys.Problems}
+	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last, v.keys.Refresh, v.keys.Problems}
 }
 
 // FullHelp groups every key of the list.
 func (v *Clusters) FullHelp() [][]key.Binding {
 	t := v.table.Keys
 	return [][]key.Binding{
-		{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End},
+		{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last},
 		{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh, v.keys.Problems},
 	}
 }
@@ -451,7 +452,7 @@ func (r clusterRows) Len() int { return len(r.v.shown().rows) }
 
 func (r clusterRows) Cells(i int, dst []string) {
 	c := r.v.row(i)
-	dst[0] = ClusterLabel(c.Name, c.ID)
+	dst[0] = ClusterLabel(r.v.env.Styles.Glyphs, c.Name, c.ID)
 	dst[1] = c.Gender
 	dst[2] = strconv.Itoa(int(c.FaceCount))
 	dst[3] = strconv.Itoa(int(c.ImageCount))
@@ -462,21 +463,16 @@ func (r clusterRows) Cells(i int, dst []string) {
 }
 
 // ClusterLabel is a cluster's name, or its short ID when it has none.
-func ClusterLabel(name, id string) string {
+func ClusterLabel(g format.Glyphs, name, id string) string {
 	if name != "" {
 		return name
 	}
-	return ShortID(id)
+	return ShortID(g, id)
 }
 
-// ShortID keeps the distinctive head of a long ID.
-func ShortID(id string) string {
-	const keep = 14
-	if len(id) <= keep {
-		return id
-	}
-	return id[:keep] + safetext.Ellipsis
-}
+// ShortID keeps the distinctive head of a long ID: 14 cells and the
+// ellipsis.
+func ShortID(g format.Glyphs, id string) string { return g.ShortID(id, 15) }
 
 func formatAges(lo, avg, hi float64) string {
 	if lo == 0 && avg == 0 && hi == 0 {

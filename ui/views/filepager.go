@@ -24,6 +24,7 @@ type filePageMsg struct {
 // Problems share it and keep only their rows.
 type filePager struct {
 	ctx   context.Context // the owner's: closing it stops every page
+	env   *Env
 	fetch func(ctx context.Context, token string) (state.FilePage, error)
 	limit int
 
@@ -41,8 +42,8 @@ type filePager struct {
 	stop    context.CancelFunc // cancels the page in flight when a newer one replaces it
 }
 
-func newFilePager(ctx context.Context, limit int, fetch func(context.Context, string) (state.FilePage, error)) filePager {
-	return filePager{ctx: ctx, fetch: fetch, limit: limit, total: -1}
+func newFilePager(env *Env, ctx context.Context, limit int, fetch func(context.Context, string) (state.FilePage, error)) filePager {
+	return filePager{env: env, ctx: ctx, fetch: fetch, limit: limit, total: -1}
 }
 
 // show starts or resumes the paging: the next page is asked for unless one
@@ -75,7 +76,7 @@ func (p *filePager) refresh(reset func()) tea.Cmd {
 
 // request asks for the page after p.next, superseding any in flight.
 func (p *filePager) request() tea.Cmd {
-	req := NextRequestID()
+	req := p.env.NextID()
 	p.pending = req
 	if p.stop != nil {
 		p.stop() // a refresh replaces the page in flight: nobody waits for it

@@ -9,7 +9,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/table"
@@ -64,7 +63,7 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	m := &Members{env: env, clusterID: clusterID,
 		open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))}
 	data := env.Data
-	m.pager = newFilePager(ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
+	m.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
 		return data.ClusterFiles(ctx, clusterID, token, MemberFields)
 	})
 	m.table = table.New([]table.Column{
@@ -225,7 +224,7 @@ func (m *Members) Title(spinner string) string {
 		}
 	}
 	b.WriteString(st.Muted.Render("  (c: cover file)"))
-	return safetext.Truncate(b.String(), m.width)
+	return m.env.Styles.Truncate(b.String(), m.width)
 }
 
 func (m *Members) summary() string {
@@ -269,5 +268,5 @@ func (m *Members) ShortHelp() []key.Binding {
 // FullHelp is every movement key and Enter.
 func (m *Members) FullHelp() [][]key.Binding {
 	t := m.table.Keys
-	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End, m.open}}
+	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last, m.open}}
 }

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-
-	"github.com/immtui/immtui/ui/theme"
 )
 
 // memberLess orders faces outliers first: lowest cluster confidence, then
@@ -68,7 +66,7 @@ func (c memberCells) Cells(i int, dst []string) {
 	dst[1] = score(f.FaceQuality)
 	dst[2] = score(f.Sharpness)
 	if f.Age > 0 || f.AgeSD > 0 {
-		dst[3] = strconv.FormatInt(f.Age, 10) + plusMinus() + strconv.Itoa(round(f.AgeSD))
+		dst[3] = strconv.FormatInt(f.Age, 10) + c.m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
 	}
 	dst[4] = f.Gender
 	dst[5] = f.Emotion
@@ -99,14 +97,6 @@ func score(v float64) string {
 		return "-"
 	}
 	return strconv.FormatFloat(float64(v), 'f', 2, 32)
-}
-
-// plusMinus is "±", or "+/-" where ambiguous-width glyphs are avoided.
-func plusMinus() string {
-	if theme.ASCII {
-		return "+/-"
-	}
-	return "±"
 }
 
 // produced shows an API time to the minute in its own offset (a photo's

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -54,7 +53,7 @@ func NewProblems(env *Env) *Problems {
 		limit = DefaultProblemLimit
 	}
 	data, fields := env.Data, problemFields(env)
-	v.pager = newFilePager(ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
+	v.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
 		return data.ProblemFiles(ctx, token, fields)
 	})
 	v.table = table.New([]table.Column{
@@ -230,7 +229,7 @@ func (v *Problems) Title() string {
 			b.WriteString(st.Muted.Render(", paused"))
 		}
 	}
-	return safetext.Truncate(b.String(), v.width)
+	return v.env.Styles.Truncate(b.String(), v.width)
 }
 
 // View renders the title and the table, exactly the size given.
@@ -280,5 +279,5 @@ func (v *Problems) ShortHelp() []key.Binding {
 // FullHelp is every movement key, Enter and r.
 func (v *Problems) FullHelp() [][]key.Binding {
 	t := v.table.Keys
-	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End}, {v.keys.Open, v.keys.Refresh}}
+	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last}, {v.keys.Open, v.keys.Refresh}}
 }

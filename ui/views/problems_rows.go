@@ -7,6 +7,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/theme"
 )
 
 // noCode is the reason code of a file whose Reason has no "[Code]" prefix.
@@ -153,6 +154,6 @@ func (c problemCells) Cells(i int, dst []string) {
 
 // fitURI cuts a URI from the middle: the bucket and the file name are what
 // tell files apart. Fit first bounds what a megabyte URI costs.
-func fitURI(s string, w int) string {
-	return elideMiddle(safetext.Fit(s, maxFieldCells), w)
+func fitURI(st *theme.Styles, s string, w int) string {
+	return elideMiddle(st, st.Fit(s, maxFieldCells), w)
 }

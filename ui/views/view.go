@@ -56,6 +56,8 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
+
+	ids atomic.Int64 // see NextID
 }
 
 // View is one screen on the navigation stack. Views are pointers and
@@ -115,9 +117,8 @@ func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 // Pop returns a command that pops the top view.
 func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
 
-// requestSeq numbers every asynchronous request of every view, so a reply
-// can be matched to the request that is still wanted.
-var requestSeq atomic.Int64
-
-// NextRequestID returns a process-unique request id.
-func NextRequestID() int64 { return requestSeq.Add(1) }
+// NextID returns a request id unique among the requests of every view
+// sharing this environment (one program), so a reply can be matched to
+// the request that is still wanted. The counter lives here, not in a
+// process global, so tests with their own environments run in parallel.
+func (e *Env) NextID() int64 { return e.ids.Add(1) }
