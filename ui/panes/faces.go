@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
@@ -300,15 +301,15 @@ func (p *facesPane) row(i int, widths []int) string {
 	clText, clStyle := p.clusterLabel(f.FigureClusterId, true)
 	age := ""
 	if f.Age > 0 || f.AgeSD > 0 {
-		age = fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), trimFloat(float64(f.AgeSD), 0))
+		age = fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), format.Decimal(float64(f.AgeSD), 0))
 	}
 	cells := []cell{
 		{text: marker},
 		{text: format.IDHead(f.FigureId, 8)},
 		{text: clText, style: clStyle},
-		{text: conf(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
-		{text: conf(f.FaceQuality)},
-		{text: conf(f.Sharpness)},
+		{text: format.Confidence(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
+		{text: format.Confidence(f.FaceQuality)},
+		{text: format.Confidence(f.Sharpness)},
 		{text: age},
 		{text: f.Gender},
 		{text: f.Emotion},
@@ -356,7 +357,7 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 
 // confStyle warns about low cluster confidence (likely outliers).
 func confStyle(s *theme.Styles, c float64) *lipgloss.Style {
-	if c < 0.5 {
+	if review.Default().LowCluster(c) {
 		return &s.Warn
 	}
 	return nil
@@ -366,5 +367,5 @@ func pose(h *imm.HeadPose) string {
 	if h == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s/%s/%s", trimFloat(float64(h.Pitch), 0), trimFloat(float64(h.Roll), 0), trimFloat(float64(h.Yaw), 0))
+	return fmt.Sprintf("%s/%s/%s", format.Decimal(float64(h.Pitch), 0), format.Decimal(float64(h.Roll), 0), format.Decimal(float64(h.Yaw), 0))
 }

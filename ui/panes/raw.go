@@ -11,6 +11,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -256,15 +257,15 @@ func (p *rawPane) lineText(i, limit int) (string, int) {
 func (p *rawPane) hint(l *rawLine, cut int) string {
 	switch {
 	case l.kind == rawCollapsed:
-		return "  (" + humanSize(int64(l.valEnd-l.val)) + ": e expands)"
+		return "  (" + format.Size(int64(l.valEnd-l.val)) + ": e expands)"
 	case cut > 0 && p.wrap:
-		return fmt.Sprintf("  (%s more not shown)", humanSize(int64(cut)))
+		return fmt.Sprintf("  (%s more not shown)", format.Size(int64(cut)))
 	}
 	return ""
 }
 
 func (p *rawPane) moreText() string {
-	return fmt.Sprintf("%s %s more lines: e shows them", p.styles.Glyphs.Ellipsis(), groupDigits(int64(p.doc.more)))
+	return fmt.Sprintf("%s %s more lines: e shows them", p.styles.Glyphs.Ellipsis(), format.Count(int64(p.doc.more)))
 }
 
 // rowsOf is how many rows line i takes.

@@ -6,13 +6,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -60,10 +60,10 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Faces", strconv.FormatInt(c.FaceCount, 10))
 		add("Images", strconv.FormatInt(c.ImageCount, 10))
 		add("Videos", strconv.FormatInt(c.VideoCount, 10))
-		add("Ages", formatAges(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
+		add("Ages", format.Ages(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
 		add("CustomId", orDash(c.CustomId))
-		add("Created", orDash(formatTime(c.CreateTime)))
-		add("Updated", orDash(formatTime(c.UpdateTime)))
+		add("Created", orDash(format.Time(c.CreateTime, format.Second)))
+		add("Updated", orDash(format.Time(c.UpdateTime, format.Second)))
 		add("MetaLockVersion", strconv.FormatInt(c.MetaLockVersion, 10))
 		add("Type", orDash(c.ObjectType))
 		add("Owner", orDash(c.OwnerId))
@@ -82,10 +82,10 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Faces", strconv.Itoa(int(row.FaceCount)))
 		add("Images", strconv.Itoa(int(row.ImageCount)))
 		add("Videos", strconv.Itoa(int(row.VideoCount)))
-		add("Ages", formatAges(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
+		add("Ages", format.Ages(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
 		add("CustomId", pending)
 		add("Created", pending)
-		add("Updated", formatUnixSeconds(row.UpdateTime))
+		add("Updated", orDash(format.Unix(row.UpdateTime, format.Second)))
 		add("MetaLockVersion", pending)
 		for _, k := range []string{"Type", "Owner", "Project", "Dataset"} {
 			add(k, pending)
@@ -204,8 +204,10 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 				fl.val = strings.TrimSuffix(fl.val, " (min-avg-max)")
 			case "Updated":
 				fl.min = len("2006-01-02 15:04")
-				if len(fl.val) == len("2006-01-02 15:04:05") {
-					fl.val = fl.val[:len("2006-01-02 15:04")]
+				// The compact line shows the minute: format.Time's
+				// seconds and zone are ASCII after byte 16.
+				if n := len("2006-01-02 15:04"); len(fl.val) > n && fl.val[n] == ':' {
+					fl.val = fl.val[:n]
 				}
 			case "Cover":
 				// The file name says which file the panes show; the full
@@ -296,32 +298,11 @@ func reserve(fl field, vw int) (string, int) {
 	return fl.val, fl.min
 }
 
-// formatUnixSeconds is formatUnix to the second, like formatTime.
-func formatUnixSeconds(sec int64) string {
-	if sec <= 0 {
-		return "-"
-	}
-	return time.Unix(sec, 0).Format("2006-01-02 15:04:05")
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "-"
 	}
 	return s
-}
-
-// formatTime shows an API timestamp (RFC 3339) in local time to the
-// second; anything else is shown as sent.
-func formatTime(s string) string {
-	if s == "" {
-		return ""
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return s
-	}
-	return t.Local().Format("2006-01-02 15:04:05")
 }
 
 // formatLabels writes custom labels as sorted key=value pairs.

@@ -1,10 +1,10 @@
 package views
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -388,7 +388,7 @@ func (v *Clusters) titleLine() string {
 	seg := v.shown()
 	total := "" // unknown until the first page answers
 	if v.total > 0 || len(seg.rows) > 0 || seg.done {
-		total = formatCount(v.total) + " total, "
+		total = format.Count(v.total) + " total, "
 	}
 	loaded := ", " + strconv.Itoa(len(seg.rows)) + " loaded"
 	switch {
@@ -457,8 +457,8 @@ func (r clusterRows) Cells(i int, dst []string) {
 	dst[2] = strconv.Itoa(int(c.FaceCount))
 	dst[3] = strconv.Itoa(int(c.ImageCount))
 	dst[4] = strconv.Itoa(int(c.VideoCount))
-	dst[5] = formatAges(c.MinAge, c.AvgAge, c.MaxAge)
-	dst[6] = formatUnix(c.UpdateTime)
+	dst[5] = format.Ages(c.MinAge, c.AvgAge, c.MaxAge)
+	dst[6] = cmp.Or(format.Unix(c.UpdateTime, format.Minute), "-")
 	dst[7] = c.ID
 }
 
@@ -474,42 +474,7 @@ func ClusterLabel(g format.Glyphs, name, id string) string {
 // ellipsis.
 func ShortID(g format.Glyphs, id string) string { return g.ShortID(id, 15) }
 
-func formatAges(lo, avg, hi float64) string {
-	if lo == 0 && avg == 0 && hi == 0 {
-		return "-"
-	}
-	return strconv.Itoa(round(lo)) + "-" + strconv.Itoa(round(avg)) + "-" + strconv.Itoa(round(hi))
-}
-
 func round(f float64) int { return int(f + 0.5) }
-
-// formatUnix shows a unix time in local time to the minute.
-func formatUnix(sec int64) string {
-	if sec <= 0 {
-		return "-"
-	}
-	return time.Unix(sec, 0).Format("2006-01-02 15:04")
-}
-
-// formatCount writes n with thousands separators.
-func formatCount(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	if len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
 
 // fitLines wraps lines to width and keeps at most height of them.
 func fitLines(lines []string, width, height int) string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
@@ -134,12 +135,12 @@ func (p *filePager) onPage(msg filePageMsg, add func([]*imm.File) int) tea.Cmd {
 // countPhrase is "N files", "N of M files" while paging, or "the first N
 // of M files" at the bound.
 func (p *filePager) countPhrase() string {
-	files := formatCount(int64(p.files))
+	files := format.Count(int64(p.files))
 	switch {
 	case p.capped && p.total > 0:
-		return "the first " + files + " of " + formatCount(p.total) + " files"
+		return "the first " + files + " of " + format.Count(p.total) + " files"
 	case !p.done && p.total > 0:
-		return files + " of " + formatCount(p.total) + " files"
+		return files + " of " + format.Count(p.total) + " files"
 	}
-	return files + plural(p.files, " file", " files")
+	return format.Plural(int64(p.files), "file", "files")
 }

@@ -2,14 +2,15 @@ package views
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/table"
 )
@@ -22,10 +23,6 @@ var MemberFields = []string{"Figures", "Filename", "MediaType", "ProduceTime", "
 // DefaultMemberLimit bounds the files a members list pages in: past it the
 // title says "first N of M files". A cluster of 5,000 files is 50 calls.
 const DefaultMemberLimit = 5000
-
-// LowConfidence is the cluster confidence below which a face is counted
-// and coloured as a likely outlier.
-const LowConfidence = 0.7
 
 // memberRow is one face of the cluster in one file. Both point into the
 // store's cache: read only.
@@ -49,7 +46,9 @@ type Members struct {
 
 	rows  []memberRow
 	seen  map[string]bool // URIs loaded: a file on two pages counts once
-	below int             // faces under LowConfidence
+	below int             // faces under the review threshold
+	// review says which faces are likely outliers (counted, coloured).
+	review review.Thresholds
 
 	width, height int
 }
@@ -60,7 +59,7 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	if limit <= 0 {
 		limit = DefaultMemberLimit
 	}
-	m := &Members{env: env, clusterID: clusterID,
+	m := &Members{env: env, clusterID: clusterID, review: review.Default(),
 		open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))}
 	data := env.Data
 	m.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
@@ -159,7 +158,7 @@ func (m *Members) add(files []*imm.File) (added int) {
 				continue
 			}
 			fresh = append(fresh, memberRow{file: f, fig: fig})
-			if c := fig.FigureClusterConfidence; c > 0 && c < LowConfidence {
+			if m.review.LowCluster(fig.FigureClusterConfidence) {
 				m.below++
 			}
 		}
@@ -228,17 +227,9 @@ func (m *Members) Title(spinner string) string {
 }
 
 func (m *Members) summary() string {
-	faces := formatCount(int64(len(m.rows))) + plural(len(m.rows), " face", " faces")
+	faces := format.Plural(int64(len(m.rows)), "face", "faces")
 	files := m.pager.countPhrase()
-	return faces + " in " + files + ", " + formatCount(int64(m.below)) + " below " +
-		strconv.FormatFloat(LowConfidence, 'f', 1, 64)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return faces + " in " + files + ", " + format.Count(int64(m.below)) + " " + m.review.Describe()
 }
 
 // View renders the title and the table, exactly the size given.

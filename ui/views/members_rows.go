@@ -1,12 +1,12 @@
 package views
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // memberLess orders faces outliers first: lowest cluster confidence, then
@@ -62,9 +62,9 @@ func (c memberCells) Len() int { return len(c.m.rows) }
 func (c memberCells) Cells(i int, dst []string) {
 	r := c.m.rows[i]
 	f := r.fig
-	dst[0] = score(f.FigureClusterConfidence)
-	dst[1] = score(f.FaceQuality)
-	dst[2] = score(f.Sharpness)
+	dst[0] = format.Confidence(f.FigureClusterConfidence)
+	dst[1] = format.Confidence(f.FaceQuality)
+	dst[2] = format.Confidence(f.Sharpness)
 	if f.Age > 0 || f.AgeSD > 0 {
 		dst[3] = strconv.FormatInt(f.Age, 10) + c.m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
 	}
@@ -84,30 +84,12 @@ func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
 	if col != 0 {
 		return nil
 	}
-	if v := c.m.rows[i].fig.FigureClusterConfidence; v > 0 && v < LowConfidence {
+	if v := c.m.rows[i].fig.FigureClusterConfidence; c.m.review.LowCluster(v) {
 		return &c.m.env.Styles.Warn
 	}
 	return nil
 }
 
-// score renders a 0..1 score with two decimals, or "-" for 0: the models
-// cannot tell a score the server left out from a sent 0.
-func score(v float64) string {
-	if v == 0 {
-		return "-"
-	}
-	return strconv.FormatFloat(float64(v), 'f', 2, 32)
-}
-
-// produced shows an API time to the minute in its own offset (a photo's
-// time is where it was taken); anything else as sent.
-func produced(s string) string {
-	if s == "" {
-		return "-"
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return strings.TrimSpace(s)
-	}
-	return t.Format("2006-01-02 15:04")
-}
+// produced is an API time in a table cell: to the minute, in the time's
+// own offset (format.Time's rule), "-" when not sent.
+func produced(s string) string { return cmp.Or(format.Time(s, format.Minute), "-") }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -128,7 +129,7 @@ func groupSummary(counts map[string]int) string {
 		if code == noCode {
 			code = "without a code"
 		}
-		parts[i] = formatCount(int64(g.n)) + " " + code
+		parts[i] = format.Count(int64(g.n)) + " " + code
 	}
 	return strings.Join(parts, ", ")
 }
