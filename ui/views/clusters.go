@@ -66,7 +66,6 @@ type Clusters struct {
 	// The page request in flight: its id (0 when none), token, segment
 	// and cancel.
 	pending       int64
-	pendingToken  string
 	pendingTail   bool
 	cancelPending context.CancelFunc
 
@@ -176,7 +175,7 @@ func (v *Clusters) request(token string, tail bool) tea.Cmd {
 	v.cancelRequest()
 	ctx, cancel := context.WithCancel(v.ctx)
 	id := v.env.NextID()
-	v.pending, v.pendingToken, v.pendingTail, v.cancelPending = id, token, tail, cancel
+	v.pending, v.pendingTail, v.cancelPending = id, tail, cancel
 	data, q := v.env.Data, v.query
 	if tail {
 		q = reversed(q)

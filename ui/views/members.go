@@ -44,9 +44,8 @@ type Members struct {
 	open      key.Binding
 	pager     filePager // its context is the host's
 
-	rows  []memberRow
-	seen  map[string]bool // URIs loaded: a file on two pages counts once
-	below int             // faces under the review threshold
+	list  pagedList[memberRow]
+	below int // faces under the review threshold
 	// review says which faces are likely outliers (counted, coloured).
 	review review.Thresholds
 
@@ -77,11 +76,12 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 		{Title: "Produced", Min: 16, Drop: 2},
 	}, env.Styles)
 	m.table.SetSource(memberCells{m})
+	m.list = newPagedList(m.table, compareMembers, func(a, b memberRow) bool { return a.fig == b.fig })
 	return m
 }
 
 // Len is the number of face rows loaded.
-func (m *Members) Len() int { return len(m.rows) }
+func (m *Members) Len() int { return len(m.list.rows) }
 
 // Files is the number of files loaded.
 func (m *Members) Files() int { return m.pager.files }
@@ -94,7 +94,7 @@ func (m *Members) Cursor() int { return m.table.Cursor() }
 
 // Row returns the file URI and face of row i.
 func (m *Members) Row(i int) (uri string, fig *imm.Figure) {
-	return m.rows[i].file.URI, m.rows[i].fig
+	return m.list.rows[i].file.URI, m.list.rows[i].fig
 }
 
 // Busy reports a page request in flight.
@@ -114,8 +114,8 @@ func (m *Members) Hide() { m.pager.hide() }
 // Refresh retries the page that failed, or with none failed starts over.
 func (m *Members) Refresh() tea.Cmd {
 	return m.pager.refresh(func() {
-		m.rows, m.seen, m.below = nil, nil, 0
-		m.table.SetCursor(0)
+		m.list.reset()
+		m.below = 0
 	})
 }
 
@@ -133,24 +133,14 @@ func (m *Members) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// add merges the faces of this cluster in files into the sorted rows and
-// keeps the cursor on the face it was on, or on the top row (the worst
-// outlier so far) if it was there. The new rows are sorted alone and
-// merged, so a page costs its own sort plus one pass.
+// add turns a page of files into rows: each face of this cluster in a
+// file not seen before, merged into the order (see pagedList.merge).
 func (m *Members) add(files []*imm.File) (added int) {
-	var sel *imm.Figure
-	if c := m.table.Cursor(); c > 0 && c < len(m.rows) {
-		sel = m.rows[c].fig
-	}
-	if m.seen == nil {
-		m.seen = make(map[string]bool)
-	}
 	var fresh []memberRow
 	for _, f := range files {
-		if f == nil || m.seen[f.URI] {
+		if f == nil || !m.list.first(f.URI) {
 			continue
 		}
-		m.seen[f.URI] = true
 		added++
 		for i := range f.Figures {
 			fig := &f.Figures[i]
@@ -163,20 +153,7 @@ func (m *Members) add(files []*imm.File) (added int) {
 			}
 		}
 	}
-	if len(fresh) == 0 {
-		return added
-	}
-	sortMembers(fresh)
-	m.rows = mergeMembers(m.rows, fresh)
-	m.table.SetSource(memberCells{m})
-	if sel != nil {
-		for i := range m.rows {
-			if m.rows[i].fig == sel {
-				m.table.SetCursor(i)
-				break
-			}
-		}
-	}
+	m.list.merge(fresh)
 	return added
 }
 
@@ -184,11 +161,10 @@ func (m *Members) add(files []*imm.File) (added int) {
 // cluster, on its Faces pane (cached by this fetch: no call).
 func (m *Members) openFile() tea.Cmd {
 	c := m.table.Cursor()
-	if c >= len(m.rows) {
+	if c >= len(m.list.rows) {
 		return nil
 	}
-	r := m.rows[c]
-	m.Hide() // covered by the file view; the host resumes when back on top
+	r := m.list.rows[c]
 	return Push(NewClusterFile(m.env, r.file.URI, m.clusterID, r.fig.FigureId))
 }
 
@@ -227,7 +203,7 @@ func (m *Members) Title(spinner string) string {
 }
 
 func (m *Members) summary() string {
-	faces := format.Plural(int64(len(m.rows)), "face", "faces")
+	faces := format.Plural(int64(len(m.list.rows)), "face", "faces")
 	files := m.pager.countPhrase()
 	return faces + " in " + files + ", " + format.Count(int64(m.below)) + " " + m.review.Describe()
 }
@@ -241,7 +217,7 @@ func (m *Members) View(spinner string) string {
 	if m.height == 1 {
 		return title
 	}
-	if len(m.rows) == 0 {
+	if len(m.list.rows) == 0 {
 		var lines []string
 		if m.pager.err != nil {
 			lines = errview.Lines(m.pager.err)

@@ -2,65 +2,29 @@ package views
 
 import (
 	"cmp"
-	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/immtui/immtui/ui/format"
 )
 
-// memberLess orders faces outliers first: lowest cluster confidence, then
-// lowest face quality (the worst evidence first), then by file and face so
-// the order does not depend on page order.
-func memberLess(a, b *memberRow) bool {
-	if x, y := a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence; x != y {
-		return x < y
-	}
-	if x, y := a.fig.FaceQuality, b.fig.FaceQuality; x != y {
-		return x < y
-	}
-	if a.file.URI != b.file.URI {
-		return a.file.URI < b.file.URI
-	}
-	return a.fig.FigureId < b.fig.FigureId
-}
-
-func sortMembers(rows []memberRow) {
-	slices.SortStableFunc(rows, func(a, b memberRow) int {
-		switch {
-		case memberLess(&a, &b):
-			return -1
-		case memberLess(&b, &a):
-			return 1
-		}
-		return 0
-	})
-}
-
-// mergeMembers merges two sorted runs into a new sorted slice.
-func mergeMembers(a, b []memberRow) []memberRow {
-	out := make([]memberRow, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if memberLess(&b[j], &a[i]) {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+// compareMembers orders faces outliers first: lowest cluster confidence,
+// then lowest face quality (the worst evidence first), then by file and
+// face so the order does not depend on page order.
+func compareMembers(a, b memberRow) int {
+	return cmp.Or(cmp.Compare(a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence),
+		cmp.Compare(a.fig.FaceQuality, b.fig.FaceQuality),
+		strings.Compare(a.file.URI, b.file.URI), strings.Compare(a.fig.FigureId, b.fig.FigureId))
 }
 
 // memberCells adapts the rows to the table, formatting only rows drawn.
 type memberCells struct{ m *Members }
 
-func (c memberCells) Len() int { return len(c.m.rows) }
+func (c memberCells) Len() int { return len(c.m.list.rows) }
 
 func (c memberCells) Cells(i int, dst []string) {
-	r := c.m.rows[i]
+	r := c.m.list.rows[i]
 	f := r.fig
 	dst[0] = format.Confidence(f.FigureClusterConfidence)
 	dst[1] = format.Confidence(f.FaceQuality)
@@ -78,13 +42,13 @@ func (c memberCells) Cells(i int, dst []string) {
 	dst[8] = produced(r.file.ProduceTime)
 }
 
-// CellStyle colours a cluster confidence under LowConfidence as a warning:
+// CellStyle colours a cluster confidence under the review threshold as a warning:
 // the faces to look at.
 func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
 	if col != 0 {
 		return nil
 	}
-	if v := c.m.rows[i].fig.FigureClusterConfidence; c.m.review.LowCluster(v) {
+	if v := c.m.list.rows[i].fig.FigureClusterConfidence; c.m.review.LowCluster(v) {
 		return &c.m.env.Styles.Warn
 	}
 	return nil

@@ -79,24 +79,6 @@ func compareProblems(a, b problemRow) int {
 		strings.Compare(a.file.URI, b.file.URI))
 }
 
-// mergeSorted merges two runs sorted by cmp into a new sorted slice: a
-// page costs its own sort plus one pass, not a sort of every row.
-func mergeSorted[T any](a, b []T, cmp func(T, T) int) []T {
-	out := make([]T, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if cmp(b[j], a[i]) < 0 {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -137,10 +119,10 @@ func groupSummary(counts map[string]int) string {
 // problemCells adapts the rows to the table, formatting only rows drawn.
 type problemCells struct{ v *Problems }
 
-func (c problemCells) Len() int { return len(c.v.rows) }
+func (c problemCells) Len() int { return len(c.v.list.rows) }
 
 func (c problemCells) Cells(i int, dst []string) {
-	r := c.v.rows[i]
+	r := c.v.list.rows[i]
 	dst[0] = r.file.ObjectStatus
 	if dst[0] == "" {
 		dst[0] = "-"

@@ -85,12 +85,6 @@ type View interface {
 	Close()
 }
 
-// InputCapturer is a View that is reading text (a filter or a command
-// line); while Capturing, the root passes it every key but Ctrl+C.
-type InputCapturer interface {
-	Capturing() bool
-}
-
 // Resumer is a View that does background work only while on top (a
 // Members list paging in); the root calls Resume when the view above it
 // is popped.
@@ -108,14 +102,8 @@ type Pauser interface {
 // PushMsg asks the root to push a view.
 type PushMsg struct{ View View }
 
-// PopMsg asks the root to pop the top view.
-type PopMsg struct{}
-
 // Push returns a command that pushes v.
 func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
-
-// Pop returns a command that pops the top view.
-func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
 
 // NextID returns a request id unique among the requests of every view
 // sharing this environment (one program), so a reply can be matched to

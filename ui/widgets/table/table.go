@@ -311,3 +311,6 @@ func (m *Model) View() string {
 	m.out = out
 	return string(out)
 }
+
+// Source is the rows' source (nil before SetSource).
+func (m *Model) Source() Source { return m.src }
