@@ -36,12 +36,29 @@ type facesPane struct {
 }
 
 // rowMemo keeps rendered table rows (not under the cursor) for one width:
-// styling a row costs more than all else a key press does.
+// styling a row costs more than all else a key press does. A row's text
+// depends on its cluster's name, which the store may learn later (open the
+// face's cluster, come back), so each row remembers the name it was drawn
+// with and is drawn again when the name differs.
 type rowMemo struct {
 	w      int
 	widths []int
 	header string
-	rows   map[int]string
+	rows   map[int]memoRow
+}
+
+type memoRow struct {
+	name string // the cluster name the line was drawn with
+	line string
+}
+
+// knownName is the store's name for the cluster of face i ("" if none).
+func (p *facesPane) knownName(i int) string {
+	if p.ctx.ClusterName == nil {
+		return ""
+	}
+	n, _ := p.ctx.ClusterName(p.faces[i].FigureClusterId)
+	return n
 }
 
 type facesKeys struct {
@@ -263,7 +280,7 @@ func (p *facesPane) View() string {
 		m.w = p.w
 		m.widths = fitColumns(faceCols, p.w)
 		m.header = p.styles.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
-		m.rows = make(map[int]string)
+		m.rows = make(map[int]memoRow)
 	}
 	lines := make([]string, 0, p.h)
 	lines = append(lines, m.header)
@@ -273,12 +290,13 @@ func (p *facesPane) View() string {
 			lines = append(lines, p.styles.Truncate(p.row(i, m.widths), p.w))
 			continue
 		}
+		name := p.knownName(i)
 		r, ok := m.rows[i]
-		if !ok {
-			r = p.styles.Truncate(p.row(i, m.widths), p.w)
+		if !ok || r.name != name {
+			r = memoRow{name: name, line: p.styles.Truncate(p.row(i, m.widths), p.w)}
 			m.rows[i] = r
 		}
-		lines = append(lines, r)
+		lines = append(lines, r.line)
 	}
 	if boxH > 0 {
 		lines = append(lines, p.box(boxH))
