@@ -12,10 +12,19 @@ import (
 // compareMembers orders faces outliers first: lowest cluster confidence,
 // then lowest face quality (the worst evidence first), then by file and
 // face so the order does not depend on page order.
+// It returns early rather than through cmp.Or, which would compare the
+// URIs of every pair.
 func compareMembers(a, b memberRow) int {
-	return cmp.Or(cmp.Compare(a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence),
-		cmp.Compare(a.fig.FaceQuality, b.fig.FaceQuality),
-		strings.Compare(a.file.URI, b.file.URI), strings.Compare(a.fig.FigureId, b.fig.FigureId))
+	if c := cmp.Compare(a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.fig.FaceQuality, b.fig.FaceQuality); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.file.URI, b.file.URI); c != 0 {
+		return c
+	}
+	return strings.Compare(a.fig.FigureId, b.fig.FigureId)
 }
 
 // memberCells adapts the rows to the table, formatting only rows drawn.
