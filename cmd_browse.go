@@ -27,6 +27,7 @@ import (
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -124,13 +125,15 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	store := state.New(api, project, dset, state.Options{})
 	defer store.Close()
 
-	safetext.Init()
-	theme.ASCII = safetext.Ellipsis != "…"
+	// Library width tables are set once here; the glyph choice travels in
+	// the UI's styles, never in a global of ours.
+	ascii := safetext.Init()
 	region := cfg.RegionID
 	if f.demo {
 		region = ""
 	}
-	m := ui.New(ui.Options{Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true})
+	m := ui.New(ui.Options{Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true,
+		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii})})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {

@@ -10,22 +10,23 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// Ellipsis marks cut text. It is "…" unless the terminal counts East Asian
-// ambiguous characters as wide (RUNEWIDTH_EASTASIAN), where "…" takes two
-// cells in some terminals and one in others; then it is "~".
-var Ellipsis = "…"
+// Ellipsis marks text cut by Truncate and Fit. Where the terminal counts
+// East Asian ambiguous characters as wide, "…" takes two cells in some
+// terminals and one in others: callers that know the terminal (the UI,
+// through its environment) use TruncateWith and FitWith with "~" there.
+const Ellipsis = "…"
 
 // Init makes every width table in the process agree with x/ansi, which
 // Bubble Tea's renderer and lipgloss use: go-runewidth (bubbles/table,
 // textinput) otherwise guesses from LANG and disagrees under zh_CN
-// (docs/performance.md §2). Call it once at start-up.
-func Init() {
+// (docs/performance.md §2). Call it once at start-up. It reports whether
+// ambiguous-width characters count as wide, so the caller can pick ASCII
+// glyphs; it sets no state of this package.
+func Init() (eastAsian bool) {
 	ea, _ := strconv.ParseBool(os.Getenv("RUNEWIDTH_EASTASIAN"))
 	runewidth.DefaultCondition.EastAsianWidth = ea
 	runewidth.EastAsianWidth = ea
-	if ea {
-		Ellipsis = "~"
-	}
+	return ea
 }
 
 // Width is the number of terminal cells s takes (escape sequences count 0).
@@ -33,7 +34,10 @@ func Width(s string) int { return ansi.StringWidth(s) }
 
 // Truncate cuts s to at most w cells, marking a cut with Ellipsis. It never
 // splits a wide character or a grapheme cluster.
-func Truncate(s string, w int) string {
+func Truncate(s string, w int) string { return TruncateWith(s, w, Ellipsis) }
+
+// TruncateWith is Truncate with the cut marked by ellipsis.
+func TruncateWith(s string, w int, ellipsis string) string {
 	if w <= 0 {
 		return ""
 	}
@@ -42,13 +46,13 @@ func Truncate(s string, w int) string {
 		// frame: when a prefix is already too wide, the cut falls inside
 		// it and the rest of s cannot change the result.
 		if p := prefix(s, prefixBytes(w)); ansi.StringWidth(p) > w {
-			return ansi.Truncate(p, w, Ellipsis)
+			return ansi.Truncate(p, w, ellipsis)
 		}
 	}
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, Ellipsis)
+	return ansi.Truncate(s, w, ellipsis)
 }
 
 // Fit is Truncate(Line(s), w) at a cost bounded by w rather than len(s):

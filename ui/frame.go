@@ -118,7 +118,7 @@ func (m *Model) View() string {
 	}
 	if m.tooSmall() {
 		msg := "terminal too small (need " + strconv.Itoa(MinWidth) + "x" + strconv.Itoa(MinHeight) + ")"
-		return safetext.Truncate(msg, m.width)
+		return m.opts.Styles.Truncate(msg, m.width)
 	}
 	if !m.frame.valid || m.frame.view != m.top() || m.frame.depth != len(m.stack) {
 		m.frame = frameCache{view: m.top(), depth: len(m.stack), valid: true}
@@ -151,7 +151,7 @@ func (m *Model) View() string {
 	}
 	b.WriteString(st.Status.Render(m.statusLine()))
 	b.WriteByte('\n')
-	b.WriteString(truncLines(helpLines, m.width))
+	b.WriteString(truncLines(m.opts.Styles, helpLines, m.width))
 	return b.String()
 }
 
@@ -164,7 +164,7 @@ func (m *Model) crumbLine() string {
 	for i, v := range m.stack {
 		// Fit, not Line: a crumb wider than the screen is cut anyway, and
 		// a 1 MB cluster name must not be measured on every frame.
-		names[i] = safetext.Fit(v.Crumb(), m.width)
+		names[i] = m.opts.Styles.Fit(v.Crumb(), m.width)
 		total += safetext.Width(names[i]) + 3
 	}
 	first := 0
@@ -182,7 +182,7 @@ func (m *Model) crumbLine() string {
 		}
 		b.WriteString(st.Crumbs.Render(names[i]))
 	}
-	return safetext.Truncate(b.String(), m.width)
+	return m.opts.Styles.Truncate(b.String(), m.width)
 }
 
 // statusLine shows requests in flight and the top view's last error with
@@ -206,9 +206,9 @@ func (m *Model) statusLine() string {
 	line := b.String()
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))
-		line = safetext.Truncate(e+"  "+line, m.width)
+		line = m.opts.Styles.Truncate(e+"  "+line, m.width)
 	}
-	return safetext.Truncate(line, m.width)
+	return m.opts.Styles.Truncate(line, m.width)
 }
 
 // count is n and the noun in the number n asks for ("1 call", "2 calls").
@@ -234,10 +234,10 @@ func cutLines(s string, n int) string {
 	return s[:i-1]
 }
 
-func truncLines(s string, w int) string {
+func truncLines(st *theme.Styles, s string, w int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = safetext.Truncate(l, w)
+		lines[i] = st.Truncate(l, w)
 	}
 	return strings.Join(lines, "\n")
 }

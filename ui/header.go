@@ -127,14 +127,14 @@ func (m *Model) headerLine() string {
 			b.WriteString(st.HeaderVal.Render(f.val))
 		}
 	}
-	left := safetext.Truncate(b.String(), m.width-safetext.Width(ro))
+	left := m.opts.Styles.Truncate(b.String(), m.width-safetext.Width(ro))
 	if pad := m.width - safetext.Width(left) - safetext.Width(ro); pad > 0 {
 		left += st.Header.Render(strings.Repeat(" ", pad))
 	}
 	if ro != "" {
 		left += st.ReadOnly.Render(ro)
 	}
-	return safetext.Truncate(left, m.width)
+	return m.opts.Styles.Truncate(left, m.width)
 }
 
 // endpointShown is the endpoint as scheme://host[:port] (a path says

@@ -16,6 +16,7 @@ import (
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/views"
@@ -113,7 +114,7 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 		t.Fatalf("BatchGetFigureCluster calls = %d, want 1", n)
 	}
 	screen = m.View()
-	for _, want := range []string{"Clusters > " + views.ClusterLabel(row.Name, row.ID), row.ID, "Cover " + row.CoverURI, "MetaLockVersion"} {
+	for _, want := range []string{"Clusters > " + views.ClusterLabel(format.Glyphs{}, row.Name, row.ID), row.ID, "Cover " + row.CoverURI, "MetaLockVersion"} {
 		if !strings.Contains(screen, want) {
 			t.Fatalf("cluster screen lacks %q:\n%s", want, screen)
 		}

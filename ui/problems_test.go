@@ -61,8 +61,12 @@ func TestPOnTheClustersListOpensProblemsAndEscComesBack(t *testing.T) {
 func TestGoldenProblemsView(t *testing.T) {
 	for _, s := range goldenSizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			// Wait for the title of the last page: mid-paging it reads
+			// "10 of 37 files not indexed", which "37 files not indexed"
+			// also matches, and a page merged after the down key moves
+			// the cursor's file (the flake of one row off).
 			out := runProgram(t, problemsUIFake(), s[0], s[1], []step{{waitFor: "100 loaded"},
-				{key: "p", waitFor: "37 files not indexed"}, {key: "down"}})
+				{key: "p", waitFor: "Problems 37 files not indexed"}, {key: "down"}})
 			golden.RequireEqual(t, []byte(out))
 		})
 	}

@@ -94,8 +94,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onKey(msg)
 	case views.PushMsg:
 		return m, m.push(msg.View)
-	case views.PopMsg:
-		return m, m.pop()
 	case panes.OpenClusterMsg:
 		return m, m.push(views.NewCluster(m.env, msg.ClusterID, nil))
 	}
@@ -118,9 +116,6 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.message != "" {
 		m.message = "" // read: the key does what it does as well
 		m.resize()
-	}
-	if c, ok := m.top().(views.InputCapturer); ok && c.Capturing() {
-		return m.top().Update(msg)
 	}
 	// Typed-ahead runes arrive as one message ("jjj" while j is held, or
 	// when the terminal is slow): each is a key press of its own.

@@ -156,5 +156,5 @@ func (p *Prompt) View(w int) string {
 	// cut by Truncate below rather than wrapping.
 	in.Width = max(w-2-safetext.Width(hint), 1)
 	in.SetCursor(in.Position()) // scrolls this copy for this width
-	return safetext.Truncate(in.View()+hint, w)
+	return p.st.Truncate(in.View()+hint, w)
 }

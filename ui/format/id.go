@@ -17,3 +17,11 @@ func (g Glyphs) ShortID(id string, cells int) string {
 // ClusterKey is a cluster ID without the "Cluster-" prefix every cluster
 // ID shares, for columns too narrow to repeat it.
 func ClusterKey(id string) string { return strings.TrimPrefix(id, "Cluster-") }
+
+// IDHead is the first cells cells of an identifier after its "Cluster-"
+// prefix, unmarked: for a narrow column where the head alone tells rows
+// apart (the Faces pane). Escaped, and cut by cells, never inside a
+// character.
+func IDHead(id string, cells int) string {
+	return safetext.FitWith(ClusterKey(id), cells, "")
+}

@@ -12,8 +12,8 @@ func (addressesPane) empty() string    { return "no address or location for this
 
 func (addressesPane) lines(d *doc, f *imm.File) {
 	d.section("Location", []kv{
-		{k: "Coordinates", v: latLong(f.LatLong)},
-		{k: "Raw", v: unless(f.LatLong, latLong(f.LatLong))},
+		{k: "Coordinates", v: latLong(f.LatLong, d.s.Glyphs)},
+		{k: "Raw", v: unless(f.LatLong, latLong(f.LatLong, d.s.Glyphs))},
 		{k: "Time zone", v: f.Timezone},
 	})
 	for _, a := range f.Addresses {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -255,8 +256,8 @@ func TestFrameRateIsShownAsFramesPerSecond(t *testing.T) {
 		"30000/1001": "29.97 fps", "25/1": "25 fps", "24000/1001": "23.98 fps", "60": "60 fps",
 		"0/0": "0/0", "abc": "abc", "": "", "1/0": "1/0",
 	} {
-		if got := frameRate(in); got != want {
-			t.Errorf("frameRate(%q) = %q, want %q", in, got, want)
+		if got := format.FrameRate(in); got != want {
+			t.Errorf("format.FrameRate(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -266,31 +267,31 @@ func TestHumanSizes(t *testing.T) {
 		0: "0 B", 1000: "1000 B", 1024: "1.0 KiB", 1536: "1.5 KiB",
 		157286400: "150.0 MiB", 5 << 40: "5.0 TiB",
 	} {
-		if got := humanSize(in); got != want {
-			t.Errorf("humanSize(%d) = %q, want %q", in, got, want)
+		if got := format.Size(in); got != want {
+			t.Errorf("format.Size(%d) = %q, want %q", in, got, want)
 		}
 	}
-	if got := groupDigits(157286400); got != "157,286,400" {
+	if got := format.Count(157286400); got != "157,286,400" {
 		t.Errorf("groupDigits = %q", got)
 	}
 }
 
 func TestClipTimesAndCoordinates(t *testing.T) {
 	for in, want := range map[int64]string{0: "0:00.000", 15230: "0:15.230", 125458: "2:05.458", 3723004: "1:02:03.004"} {
-		if got := clipTime(in); got != want {
-			t.Errorf("clipTime(%d) = %q, want %q", in, got, want)
+		if got := format.Clock(in); got != want {
+			t.Errorf("format.Clock(%d) = %q, want %q", in, got, want)
 		}
 	}
-	if got := clipRange([]int64{0, 15230}); got != "0:00.000-0:15.230" {
+	if got := format.ClipRange([]int64{0, 15230}); got != "0:00.000-0:15.230" {
 		t.Errorf("clipRange = %q", got)
 	}
-	if got := latLong("30.134390,120.074997"); got != "30.1344°N 120.0750°E" {
+	if got := latLong("30.134390,120.074997", format.Glyphs{}); got != "30.1344°N 120.0750°E" {
 		t.Errorf("latLong = %q", got)
 	}
-	if got := latLong("-33.8688,-151.2093"); got != "33.8688°S 151.2093°W" {
+	if got := latLong("-33.8688,-151.2093", format.Glyphs{}); got != "33.8688°S 151.2093°W" {
 		t.Errorf("latLong south-west = %q", got)
 	}
-	if got := latLong("nowhere"); got != "nowhere" {
+	if got := latLong("nowhere", format.Glyphs{}); got != "nowhere" {
 		t.Errorf("latLong of junk = %q", got)
 	}
 }
@@ -405,10 +406,9 @@ func TestPanesNeedOnlyTheFieldsTheyDeclare(t *testing.T) {
 }
 
 func TestASCIIModeAvoidsAmbiguousWidthGlyphs(t *testing.T) {
-	theme.ASCII = true
-	defer func() { theme.ASCII = false }()
+	t.Parallel() // the glyph choice travels in the styles: no global to toggle
 	ctx := testContext()
-	ctx.Styles = asciiStyles() // built again: the box border follows ASCII
+	ctx.Styles = theme.NewWith(asciiStyles().Renderer, format.Glyphs{ASCII: true})
 	f := cjkFile(t)
 	var all strings.Builder
 	for _, p := range New(ctx) {

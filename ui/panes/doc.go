@@ -31,7 +31,7 @@ func newDoc(s *theme.Styles, w int) *doc { return &doc{s: s, w: w} }
 
 // add appends one already styled line, cut to the width.
 func (d *doc) add(line string) {
-	d.lines = append(d.lines, safetext.Truncate(line, d.w))
+	d.lines = append(d.lines, d.s.Truncate(line, d.w))
 }
 
 // addLazy appends a line rendered by f when first shown; f's result is
@@ -58,7 +58,7 @@ func (d *doc) blank() {
 // title starts a section.
 func (d *doc) title(t string) {
 	d.blank()
-	d.add(d.s.Title.Render(safetext.Truncate(safetext.Line(t), d.w)))
+	d.add(d.s.Title.Render(d.s.Truncate(safetext.Line(t), d.w)))
 }
 
 // para appends text wrapped to the width minus indent, in style st. Line
@@ -104,7 +104,7 @@ func (d *doc) kvs(rows []kv) {
 			val = safetext.Block(r.v)
 		}
 		if stacked {
-			d.add(d.s.Key.Render(safetext.Truncate(key, d.w)))
+			d.add(d.s.Key.Render(d.s.Truncate(key, d.w)))
 			d.para(val, st, 2)
 			continue
 		}

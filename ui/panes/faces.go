@@ -10,7 +10,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -34,12 +36,29 @@ type facesPane struct {
 }
 
 // rowMemo keeps rendered table rows (not under the cursor) for one width:
-// styling a row costs more than all else a key press does.
+// styling a row costs more than all else a key press does. A row's text
+// depends on its cluster's name, which the store may learn later (open the
+// face's cluster, come back), so each row remembers the name it was drawn
+// with and is drawn again when the name differs.
 type rowMemo struct {
 	w      int
 	widths []int
 	header string
-	rows   map[int]string
+	rows   map[int]memoRow
+}
+
+type memoRow struct {
+	name string // the cluster name the line was drawn with
+	line string
+}
+
+// knownName is the store's name for the cluster of face i ("" if none).
+func (p *facesPane) knownName(i int) string {
+	if p.ctx.ClusterName == nil {
+		return ""
+	}
+	n, _ := p.ctx.ClusterName(p.faces[i].FigureClusterId)
+	return n
 }
 
 type facesKeys struct {
@@ -54,7 +73,7 @@ func newFacesPane(ctx Context) *facesPane {
 		styles: s,
 		frame:  newFrame(s),
 		keys: facesKeys{
-			scrollKeys: newScrollKeys(),
+			scrollKeys: newScrollKeys(ctx.Styles.Glyphs),
 			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
 			Points:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "polygon points")),
 		},
@@ -69,7 +88,7 @@ func (p *facesPane) ShortHelp() []key.Binding {
 }
 
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.all(), {p.keys.Open, p.pointsKey()}}
+	return [][]key.Binding{p.keys.All(), {p.keys.Open, p.pointsKey()}}
 }
 
 // pointsKey is p with help that says what pressing it does now.
@@ -141,9 +160,9 @@ func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.cursor -= page
 		case key.Matches(msg, p.keys.PageDown):
 			p.cursor += page
-		case key.Matches(msg, p.keys.Top):
+		case key.Matches(msg, p.keys.First):
 			p.cursor = 0
-		case key.Matches(msg, p.keys.Bottom):
+		case key.Matches(msg, p.keys.Last):
 			p.cursor = n - 1
 		case key.Matches(msg, p.keys.Open):
 			return p, p.open()
@@ -253,30 +272,31 @@ func (p *facesPane) View() string {
 	}
 	s := p.styles
 	if len(p.faces) == 0 {
-		return s.Muted.Render(safetext.Truncate("no faces in this file", p.w))
+		return s.Muted.Render(p.styles.Truncate("no faces in this file", p.w))
 	}
 	tableH, boxH := p.layout()
 	m := &p.rows
 	if m.rows == nil || m.w != p.w {
 		m.w = p.w
 		m.widths = fitColumns(faceCols, p.w)
-		m.header = safetext.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
-		m.rows = make(map[int]string)
+		m.header = p.styles.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
+		m.rows = make(map[int]memoRow)
 	}
 	lines := make([]string, 0, p.h)
 	lines = append(lines, m.header)
 	end := min(p.off+tableH-1, len(p.faces))
 	for i := p.off; i < end; i++ {
 		if i == p.cursor {
-			lines = append(lines, safetext.Truncate(p.row(i, m.widths), p.w))
+			lines = append(lines, p.styles.Truncate(p.row(i, m.widths), p.w))
 			continue
 		}
+		name := p.knownName(i)
 		r, ok := m.rows[i]
-		if !ok {
-			r = safetext.Truncate(p.row(i, m.widths), p.w)
+		if !ok || r.name != name {
+			r = memoRow{name: name, line: p.styles.Truncate(p.row(i, m.widths), p.w)}
 			m.rows[i] = r
 		}
-		lines = append(lines, r)
+		lines = append(lines, r.line)
 	}
 	if boxH > 0 {
 		lines = append(lines, p.box(boxH))
@@ -299,15 +319,15 @@ func (p *facesPane) row(i int, widths []int) string {
 	clText, clStyle := p.clusterLabel(f.FigureClusterId, true)
 	age := ""
 	if f.Age > 0 || f.AgeSD > 0 {
-		age = fmt.Sprintf("%d%s%s", f.Age, plusMinus(), trimFloat(float64(f.AgeSD), 0))
+		age = fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), format.Decimal(float64(f.AgeSD), 0))
 	}
 	cells := []cell{
 		{text: marker},
-		{text: shortID(f.FigureId)},
+		{text: format.IDHead(f.FigureId, 8)},
 		{text: clText, style: clStyle},
-		{text: conf(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
-		{text: conf(f.FaceQuality)},
-		{text: conf(f.Sharpness)},
+		{text: format.Confidence(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
+		{text: format.Confidence(f.FaceQuality)},
+		{text: format.Confidence(f.Sharpness)},
 		{text: age},
 		{text: f.Gender},
 		{text: f.Emotion},
@@ -336,12 +356,12 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 	if p.ctx.ClusterName != nil {
 		if n, ok := p.ctx.ClusterName(id); ok && n != "" {
 			// Fit: this runs per row per frame, and a name can be 1 MB.
-			name = safetext.Fit(n, maxNameCells)
+			name = p.styles.Fit(n, maxNameCells)
 		}
 	}
 	switch {
 	case name == "" && short:
-		name = shortID(id)
+		name = format.IDHead(id, 8)
 	case name == "":
 		name = safetext.Line(id)
 	case !short:
@@ -355,7 +375,7 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 
 // confStyle warns about low cluster confidence (likely outliers).
 func confStyle(s *theme.Styles, c float64) *lipgloss.Style {
-	if c < 0.5 {
+	if review.Default().LowCluster(c) {
 		return &s.Warn
 	}
 	return nil
@@ -365,5 +385,5 @@ func pose(h *imm.HeadPose) string {
 	if h == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s/%s/%s", trimFloat(float64(h.Pitch), 0), trimFloat(float64(h.Roll), 0), trimFloat(float64(h.Yaw), 0))
+	return fmt.Sprintf("%s/%s/%s", format.Decimal(float64(h.Pitch), 0), format.Decimal(float64(h.Roll), 0), format.Decimal(float64(h.Yaw), 0))
 }

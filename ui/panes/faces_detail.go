@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -24,20 +25,20 @@ func (p *facesPane) detailLines(w int) []string {
 	}
 	s := p.styles
 	var out []string
-	add := func(l string) { out = append(out, safetext.Truncate(l, w)) }
+	add := func(l string) { out = append(out, p.styles.Truncate(l, w)) }
 	kvLine := func(k, v string) string { return s.Key.Render(k) + " " + s.Value.Render(safetext.Line(v)) }
 
 	id := f.FigureId
 	if f.FigureType != "" {
 		id += " (" + f.FigureType + ")"
 	}
-	add(kvLine("Face", id) + "  " + kvLine("confidence", conf(f.FigureConfidence)))
+	add(kvLine("Face", id) + "  " + kvLine("confidence", format.Confidence(f.FigureConfidence)))
 	cl, st := p.clusterLabel(f.FigureClusterId, false)
 	clStyled := s.Value.Render(safetext.Line(cl))
 	if st != nil {
 		clStyled = st.Render(safetext.Line(cl))
 	}
-	add(s.Key.Render("Cluster") + " " + clStyled + "  " + kvLine("confidence", conf(f.FigureClusterConfidence)))
+	add(s.Key.Render("Cluster") + " " + clStyled + "  " + kvLine("confidence", format.Confidence(f.FigureClusterConfidence)))
 	b := orDash(boundary(f.Boundary))
 	if f.Boundary != nil && !p.points {
 		switch n := len(f.Boundary.Polygon); {
@@ -50,7 +51,7 @@ func (p *facesPane) detailLines(w int) []string {
 	geo := kvLine("Boundary", b)
 	if f.HeadPose != nil {
 		hp := kvLine("Head pose", fmt.Sprintf("pitch %s roll %s yaw %s",
-			trimFloat(float64(f.HeadPose.Pitch), 1), trimFloat(float64(f.HeadPose.Roll), 1), trimFloat(float64(f.HeadPose.Yaw), 1)))
+			format.Decimal(float64(f.HeadPose.Pitch), 1), format.Decimal(float64(f.HeadPose.Roll), 1), format.Decimal(float64(f.HeadPose.Yaw), 1)))
 		if safetext.Width(geo)+2+safetext.Width(hp) <= w {
 			geo += "  " + hp
 		} else {
@@ -67,7 +68,7 @@ func (p *facesPane) detailLines(w int) []string {
 
 	age := ""
 	if f.Age > 0 || f.AgeSD > 0 {
-		age = fmt.Sprintf("%d %s%s", f.Age, plusMinus(), trimFloat(float64(f.AgeSD), 1))
+		age = fmt.Sprintf("%d %s%s", f.Age, p.styles.Glyphs.PlusMinus(), format.Decimal(float64(f.AgeSD), 1))
 	}
 	attrs := []kv{
 		{k: "Age", v: age},
@@ -117,7 +118,7 @@ func attr(k, v string, c float64) kv {
 	if v == "" {
 		return kv{k: k}
 	}
-	return kv{k: k, v: v + " " + conf(c)}
+	return kv{k: k, v: v + " " + format.Confidence(c)}
 }
 
 // confOrEmpty is conf, or "" for a score the server did not send.
@@ -125,7 +126,7 @@ func confOrEmpty(c float64) string {
 	if c == 0 {
 		return ""
 	}
-	return conf(c)
+	return format.Confidence(c)
 }
 
 func orDash(s string) string {

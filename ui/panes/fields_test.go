@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // leaf is one scalar of a JSON document and the path to it.
@@ -50,22 +51,22 @@ func leaves(path string, v any) []leaf {
 func renderings(v any, lossy bool) []string {
 	switch x := v.(type) {
 	case string:
-		return []string{safetext.Line(x), stamp(x), latLong(x), frameRate(x), degrees(x)}
+		return []string{safetext.Line(x), format.Time(x, format.Second), latLong(x, format.Glyphs{}), format.FrameRate(x), degrees(x, format.Glyphs{})}
 	case bool:
 		return []string{strconv.FormatBool(x)}
 	case float64:
-		out := []string{seconds(x)}
+		out := []string{format.Seconds(x)}
 		if x == math.Trunc(x) {
 			n := int64(x)
-			out = append(out, strconv.FormatInt(n, 10), groupDigits(n), clipTime(n))
+			out = append(out, strconv.FormatInt(n, 10), format.Count(n), format.Clock(n))
 		}
 		if lossy {
-			out = append(out, conf(x))
+			out = append(out, format.Confidence(x))
 			for prec := 0; prec <= 6; prec++ {
-				out = append(out, trimFloat(x, prec))
+				out = append(out, format.Decimal(x, prec))
 			}
 			if x == math.Trunc(x) {
-				out = append(out, humanSize(int64(x)), bitrate(int64(x)))
+				out = append(out, format.Size(int64(x)), format.Bitrate(int64(x)))
 			}
 		}
 		return out

@@ -7,143 +7,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
-
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/format"
 )
-
-// humanSize renders a byte count in binary units ("1.5 MiB"); counts under
-// 1 KiB stay exact ("1000 B").
-func humanSize(n int64) string {
-	if n < 0 {
-		return strconv.FormatInt(n, 10) + " B"
-	}
-	if n < 1024 {
-		return strconv.FormatInt(n, 10) + " B"
-	}
-	units := []string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
-	v := float64(n)
-	u := -1
-	for v >= 1024 && u < len(units)-1 {
-		v /= 1024
-		u++
-	}
-	return fmt.Sprintf("%.1f %s", v, units[u])
-}
-
-// groupDigits writes 13107200 as 13,107,200.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// frameRate renders ffprobe's rational rates: "30000/1001" is "29.97 fps",
-// "25/1" is "25 fps". Anything it cannot read is shown as sent.
-func frameRate(s string) string {
-	if s == "" {
-		return ""
-	}
-	num, den, ok := strings.Cut(s, "/")
-	if !ok {
-		den = "1"
-	}
-	n, err1 := strconv.ParseFloat(strings.TrimSpace(num), 64)
-	d, err2 := strconv.ParseFloat(strings.TrimSpace(den), 64)
-	if err1 != nil || err2 != nil || d == 0 || math.IsNaN(n/d) || math.IsInf(n/d, 0) {
-		return s
-	}
-	return trimFloat(n/d, 2) + " fps"
-}
-
-// trimFloat formats v with at most prec decimals and no trailing zeros.
-func trimFloat(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
-
-// conf renders a 0..1 confidence with two decimals, or "-" for 0: the
-// models cannot tell a score the server left out from a sent 0, and a
-// detected attribute with a real 0 confidence does not occur.
-func conf(v float64) string {
-	if v == 0 {
-		return "-"
-	}
-	return strconv.FormatFloat(float64(v), 'f', 2, 32)
-}
-
-// clipTime renders milliseconds as m:ss.mmm (h:mm:ss.mmm past an hour).
-func clipTime(ms int64) string {
-	sign := ""
-	if ms < 0 {
-		sign, ms = "-", -ms
-	}
-	h, m := ms/3600000, ms/60000%60
-	s, milli := ms/1000%60, ms%1000
-	if h > 0 {
-		return fmt.Sprintf("%s%d:%02d:%02d.%03d", sign, h, m, s, milli)
-	}
-	return fmt.Sprintf("%s%d:%02d.%03d", sign, m, s, milli)
-}
-
-// clipRange renders a TimeRange ([start] or [start, end], ms).
-func clipRange(tr []int64) string {
-	switch len(tr) {
-	case 0:
-		return ""
-	case 1:
-		return clipTime(tr[0])
-	default:
-		return clipTime(tr[0]) + "-" + clipTime(tr[1])
-	}
-}
-
-// seconds renders a duration in seconds as m:ss.mmm.
-func seconds(v float64) string {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	return clipTime(int64(math.Round(v * 1000)))
-}
-
-// bitrate renders bits per second in decimal units, as players do.
-func bitrate(bps int64) string {
-	switch {
-	case bps <= 0:
-		return ""
-	case bps >= 1_000_000:
-		return trimFloat(float64(bps)/1e6, 2) + " Mb/s"
-	case bps >= 1000:
-		return trimFloat(float64(bps)/1e3, 1) + " kb/s"
-	}
-	return strconv.FormatInt(bps, 10) + " b/s"
-}
 
 // latLong renders IMM's "lat,long" as 30.1344°N 120.0750°E. The degree sign
 // is East Asian ambiguous, so ASCII mode writes "deg" instead.
-func latLong(s string) string {
+func latLong(s string, g format.Glyphs) string {
 	a, b, ok := strings.Cut(s, ",")
 	if !ok {
 		return s
@@ -153,7 +25,7 @@ func latLong(s string) string {
 	if err1 != nil || err2 != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
 		return s
 	}
-	deg := degSign()
+	deg := g.Degree()
 	ns, ew := "N", "E"
 	if lat < 0 {
 		ns, lat = "S", -lat
@@ -162,22 +34,6 @@ func latLong(s string) string {
 		ew, lon = "W", -lon
 	}
 	return fmt.Sprintf("%.4f%s%s %.4f%s%s", lat, deg, ns, lon, deg, ew)
-}
-
-// degSign is "°", or " deg " where ambiguous-width glyphs are avoided.
-func degSign() string {
-	if theme.ASCII {
-		return " deg "
-	}
-	return "°"
-}
-
-// plusMinus is "±", or "+/-" where ambiguous-width glyphs are avoided.
-func plusMinus() string {
-	if theme.ASCII {
-		return "+/-"
-	}
-	return "±"
 }
 
 // boundary renders a rectangle as "200x300 at (10,30)"; its polygon is
@@ -208,20 +64,6 @@ func polygon(b *imm.Boundary) string {
 		fmt.Fprintf(&s, "(%d,%d)", p.X, p.Y)
 	}
 	return s.String()
-}
-
-// shortID shortens an ID for a table cell: the first 8 characters, after a
-// "Cluster-" prefix that every cluster ID shares.
-func shortID(id string) string {
-	id = strings.TrimPrefix(id, "Cluster-")
-	if len(id) <= 8 {
-		return id
-	}
-	r := []rune(id)
-	if len(r) <= 8 {
-		return id
-	}
-	return string(r[:8])
 }
 
 // kv is one key/value row; style, when set, replaces the value style (a
@@ -281,7 +123,7 @@ func anyText(v any) string {
 	case string:
 		return x
 	case float64:
-		return trimFloat(x, 6)
+		return format.Decimal(x, 6)
 	case bool:
 		return strconv.FormatBool(x)
 	}
@@ -314,18 +156,4 @@ func reservedCluster(id string) (string, bool) {
 		return "none", true
 	}
 	return "", false
-}
-
-// stamp shows an API time (RFC 3339, often to the nanosecond) to the
-// second with its own offset: a photo's time is where it was taken, not
-// where the browser runs. Anything else is shown as sent.
-func stamp(s string) string {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return s
-	}
-	if _, off := t.Zone(); off == 0 {
-		return t.Format("2006-01-02 15:04:05 UTC")
-	}
-	return t.Format("2006-01-02 15:04:05 -07:00")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // labelsPane shows the label hierarchy: each label under its parent (same
@@ -112,13 +113,13 @@ func (labelsPane) lines(d *doc, f *imm.File) {
 			d.add("")
 		}
 		head := []string{fmt.Sprintf("Scene %d", i+1)}
-		if r := clipRange(sc.TimeRange); r != "" {
+		if r := format.ClipRange(sc.TimeRange); r != "" {
 			head = append(head, r)
 		}
 		head = append(head, fmt.Sprintf("video stream %d", sc.VideoStreamIndex))
 		var frames []string
 		for _, ms := range sc.FrameTimes {
-			frames = append(frames, clipTime(ms))
+			frames = append(frames, format.Clock(ms))
 		}
 		d.para(strings.Join(head, "  "), d.s.Key, 0)
 		if len(frames) > 0 {
@@ -147,7 +148,7 @@ func labelTable(d *doc, labels []imm.Label, widths []int) {
 		// too long for a cell and cutting it would hide ranges.
 		var clips []string
 		for _, c := range n.l.Clips {
-			if r := clipRange(c.TimeRange); r != "" {
+			if r := format.ClipRange(c.TimeRange); r != "" {
 				clips = append(clips, r)
 			}
 		}
@@ -172,14 +173,14 @@ func labelRow(d *doc, n labelNode, widths []int, barW int) string {
 		{text: name, style: nameStyle},
 		{},
 		{text: nonZero(l.LabelLevel)},
-		{text: conf(l.CentricScore)},
+		{text: format.Confidence(l.CentricScore)},
 		{text: l.Language, style: &s.Muted},
 		{text: l.LabelAlias},
 	}
 	if barW > 0 {
-		cells[1] = cell{text: s.Bar(float64(l.LabelConfidence), barW) + " " + conf(l.LabelConfidence), styled: true}
+		cells[1] = cell{text: s.Bar(float64(l.LabelConfidence), barW) + " " + format.Confidence(l.LabelConfidence), styled: true}
 	} else {
-		cells[1] = cell{text: conf(l.LabelConfidence)}
+		cells[1] = cell{text: format.Confidence(l.LabelConfidence)}
 	}
 	return tableRow(labelCols, widths, cells, s.Value)
 }

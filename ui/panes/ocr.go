@@ -5,6 +5,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // ocrPane shows each recognised text block with its confidence, language
@@ -37,7 +38,7 @@ func ocrBlocks(d *doc, blocks []imm.OCRContents) {
 			d.add("")
 		}
 		head := s.Key.Render(fmt.Sprintf("#%d", i+1)) + "  " +
-			s.Bar(c.Confidence, 10) + " " + s.Value.Render(conf(c.Confidence))
+			s.Bar(c.Confidence, 10) + " " + s.Value.Render(format.Confidence(c.Confidence))
 		if c.Language != "" {
 			head += "  " + s.Muted.Render(safetext.Line(c.Language))
 		}

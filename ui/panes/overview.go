@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // overview is the file at a glance: what it is, its status and times,
@@ -62,9 +63,9 @@ func (overview) lines(d *doc, f *imm.File) {
 
 	size := ""
 	if f.Size > 0 {
-		size = humanSize(f.Size)
+		size = format.Size(f.Size)
 		if f.Size >= 1024 {
-			size += " (" + groupDigits(f.Size) + " bytes)"
+			size += " (" + format.Count(f.Size) + " bytes)"
 		}
 	}
 	d.section("File", []kv{
@@ -77,7 +78,7 @@ func (overview) lines(d *doc, f *imm.File) {
 		{k: "Dimensions", v: dims(f.ImageWidth, f.ImageHeight)},
 		{k: "Video size", v: dims(f.VideoWidth, f.VideoHeight)},
 		{k: "Orientation", v: nonZero(f.Orientation)},
-		{k: "Duration", v: seconds(f.Duration)},
+		{k: "Duration", v: format.Seconds(f.Duration)},
 		{k: "Format", v: joinNonEmpty(" - ", f.FormatName, f.FormatLongName)},
 		{k: "Pages", v: nonZero(f.PageCount)},
 		{k: "Faces", v: nonZero(f.FigureCount)},
@@ -88,12 +89,12 @@ func (overview) lines(d *doc, f *imm.File) {
 		d.section("Index status", []kv{status, reason})
 	}
 	d.section("Times", []kv{
-		{k: "Produced", v: stamp(f.ProduceTime)},
-		{k: "File created", v: stamp(f.FileCreateTime)},
-		{k: "File modified", v: stamp(f.FileModifiedTime)},
-		{k: "File accessed", v: stamp(f.FileAccessTime)},
-		{k: "Indexed", v: stamp(f.CreateTime)},
-		{k: "Index updated", v: stamp(unless(f.UpdateTime, f.CreateTime))},
+		{k: "Produced", v: format.Time(f.ProduceTime, format.Second)},
+		{k: "File created", v: format.Time(f.FileCreateTime, format.Second)},
+		{k: "File modified", v: format.Time(f.FileModifiedTime, format.Second)},
+		{k: "File accessed", v: format.Time(f.FileAccessTime, format.Second)},
+		{k: "Indexed", v: format.Time(f.CreateTime, format.Second)},
+		{k: "Index updated", v: format.Time(unless(f.UpdateTime, f.CreateTime), format.Second)},
 	})
 
 	imageScore(d, "Image score", f.ImageScore)
@@ -150,7 +151,7 @@ func imageScore(d *doc, title string, sc *imm.ImageScore) {
 	s := d.s
 	d.title(title)
 	q := sc.OverallQualityScore
-	d.add(s.Key.Render("Overall quality") + "  " + s.Bar(q, 10) + " " + s.Value.Render(conf(q)))
+	d.add(s.Key.Render("Overall quality") + "  " + s.Bar(q, 10) + " " + s.Value.Render(format.Confidence(q)))
 }
 
 // exif draws an EXIF string: its tags when it is the JSON object IMM
@@ -178,7 +179,7 @@ func crops(d *doc, title string, cs []imm.CroppingSuggestion) {
 	d.title(title)
 	rows := make([]kv, 0, len(cs))
 	for _, c := range cs {
-		v := "confidence " + conf(c.Confidence)
+		v := "confidence " + format.Confidence(c.Confidence)
 		if b := withPolygon(c.Boundary); b != "" {
 			v += ", " + b
 		}

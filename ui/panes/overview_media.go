@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // mediaTags are the container's tags (what a player shows as title,
@@ -18,7 +19,7 @@ func mediaTags(d *doc, f *imm.File) {
 		{k: "Composer", v: f.Composer},
 		{k: "Performer", v: f.Performer},
 		{k: "Language", v: f.Language},
-		{k: "Start time", v: seconds(f.StartTime)},
+		{k: "Start time", v: format.Seconds(f.StartTime)},
 	})
 }
 
@@ -32,7 +33,7 @@ func audioCovers(d *doc, covers []imm.Image) {
 		}
 		rows := []kv{{k: "Dimensions", v: dims(c.ImageWidth, c.ImageHeight)}}
 		if c.ImageScore != nil {
-			rows = append(rows, kv{k: "Quality", v: conf(c.ImageScore.OverallQualityScore)})
+			rows = append(rows, kv{k: "Quality", v: format.Confidence(c.ImageScore.OverallQualityScore)})
 		}
 		d.title(name)
 		if !anyValue(rows) {
@@ -67,7 +68,7 @@ func elements(d *doc, els []imm.Element) {
 		}
 		for _, c := range e.ElementContents {
 			rows = append(rows, kv{k: "Content " + orDash(c.Type), v: c.Content, block: true})
-			rows = append(rows, kv{k: "  URL", v: c.URL}, kv{k: "  Time", v: clipRange(c.TimeRange)})
+			rows = append(rows, kv{k: "  URL", v: c.URL}, kv{k: "  Time", v: format.ClipRange(c.TimeRange)})
 		}
 		for _, r := range e.ElementRelations {
 			rows = append(rows, kv{k: "Related", v: strings.TrimSpace(r.ObjectId + " (" + orDash(r.Type) + ")")})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -45,7 +46,7 @@ func newRawPane(ctx Context) *rawPane {
 	return &rawPane{
 		styles: stylesOf(ctx),
 		keys: rawKeys{
-			scrollKeys: newScrollKeys(),
+			scrollKeys: newScrollKeys(ctx.Styles.Glyphs),
 			Expand:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "expand {…} and more lines")),
 			Wrap:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "wrap long lines")),
 		},
@@ -61,7 +62,7 @@ func (p *rawPane) ShortHelp() []key.Binding {
 }
 
 func (p *rawPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.all(), {p.expandKey(), p.wrapKey()}}
+	return [][]key.Binding{p.keys.All(), {p.expandKey(), p.wrapKey()}}
 }
 
 // wrapKey is w with help that says what pressing it does now.
@@ -81,7 +82,7 @@ func (p *rawPane) expandKey() key.Binding {
 	case p.doc == nil || p.doc.collapsed == 0 && p.doc.more == 0:
 		b.SetEnabled(false)
 	case p.doc.more == 0:
-		b.SetHelp("e", fmt.Sprintf("expand {%s} %d levels deeper", safetext.Ellipsis, rawDepthStep))
+		b.SetHelp("e", fmt.Sprintf("expand {%s} %d levels deeper", p.styles.Glyphs.Ellipsis(), rawDepthStep))
 	case p.doc.collapsed == 0:
 		b.SetHelp("e", "show more lines")
 	}
@@ -155,9 +156,9 @@ func (p *rawPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.back(max(p.viewRows()-1, 1))
 		case key.Matches(msg, p.keys.PageDown):
 			p.forward(max(p.viewRows()-1, 1))
-		case key.Matches(msg, p.keys.Top):
+		case key.Matches(msg, p.keys.First):
 			p.top, p.sub = 0, 0
-		case key.Matches(msg, p.keys.Bottom):
+		case key.Matches(msg, p.keys.Last):
 			p.top, p.sub = p.bottom()
 		}
 	case tea.MouseMsg:
@@ -179,7 +180,7 @@ func (p *rawPane) View() string {
 	}
 	if p.err != nil {
 		msg := "cannot show this file as JSON: " + safetext.Line(p.err.Error())
-		return p.styles.Error.Render(safetext.Truncate(msg, p.w))
+		return p.styles.Error.Render(p.styles.Truncate(msg, p.w))
 	}
 	n := p.lineCount()
 	if n == 0 {
@@ -198,7 +199,7 @@ func (p *rawPane) View() string {
 	}
 	if want < p.h {
 		ind := fmt.Sprintf("-- lines %d-%d of %d --", p.top+1, last+1, n)
-		out = append(out, p.styles.Muted.Render(safetext.Truncate(ind, p.w)))
+		out = append(out, p.styles.Muted.Render(p.styles.Truncate(ind, p.w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -215,7 +216,7 @@ func (p *rawPane) lineCount() int {
 func (p *rawPane) lineRows(i int) []string {
 	if !p.wrap {
 		text, _ := p.lineText(i, rawCutBytes)
-		return []string{safetext.Truncate(text, p.w)}
+		return []string{p.styles.Truncate(text, p.w)}
 	}
 	if rows, ok := p.rows[i]; ok {
 		return rows
@@ -226,12 +227,12 @@ func (p *rawPane) lineRows(i int) []string {
 	l := &p.doc.lines[i]
 	var rows []string
 	if l.kind == rawMore {
-		rows = []string{p.styles.Muted.Render(safetext.Truncate(p.moreText(), p.w))}
+		rows = []string{p.styles.Muted.Render(p.styles.Truncate(p.moreText(), p.w))}
 	} else {
-		text, cut := p.doc.text(l, rawWrapBytes)
+		text, cut := p.doc.text(l, rawWrapBytes, p.styles.Glyphs.Ellipsis())
 		rows = hardWrap(text, p.w)
 		if h := p.hint(l, cut); h != "" {
-			rows = append(rows, p.styles.Muted.Render(safetext.Truncate(strings.TrimLeft(h, " "), p.w)))
+			rows = append(rows, p.styles.Muted.Render(p.styles.Truncate(strings.TrimLeft(h, " "), p.w)))
 		}
 	}
 	p.rows[i] = rows
@@ -245,7 +246,7 @@ func (p *rawPane) lineText(i, limit int) (string, int) {
 	if l.kind == rawMore {
 		return p.styles.Muted.Render(p.moreText()), 0
 	}
-	text, cut := p.doc.text(l, limit)
+	text, cut := p.doc.text(l, limit, p.styles.Glyphs.Ellipsis())
 	if h := p.hint(l, cut); h != "" {
 		text += p.styles.Muted.Render(h)
 	}
@@ -256,15 +257,15 @@ func (p *rawPane) lineText(i, limit int) (string, int) {
 func (p *rawPane) hint(l *rawLine, cut int) string {
 	switch {
 	case l.kind == rawCollapsed:
-		return "  (" + humanSize(int64(l.valEnd-l.val)) + ": e expands)"
+		return "  (" + format.Size(int64(l.valEnd-l.val)) + ": e expands)"
 	case cut > 0 && p.wrap:
-		return fmt.Sprintf("  (%s more not shown)", humanSize(int64(cut)))
+		return fmt.Sprintf("  (%s more not shown)", format.Size(int64(cut)))
 	}
 	return ""
 }
 
 func (p *rawPane) moreText() string {
-	return fmt.Sprintf("%s %s more lines: e shows them", safetext.Ellipsis, groupDigits(int64(p.doc.more)))
+	return fmt.Sprintf("%s %s more lines: e shows them", p.styles.Glyphs.Ellipsis(), format.Count(int64(p.doc.more)))
 }
 
 // rowsOf is how many rows line i takes.

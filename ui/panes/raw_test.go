@@ -56,7 +56,7 @@ func TestRawOutlineIsExactlyTheIndentedJSONOfANormalFile(t *testing.T) {
 			t.Fatalf("%s: %d lines (%d collapsed, %d more), want %d", name, len(d.lines), d.collapsed, d.more, len(want))
 		}
 		for i := range d.lines {
-			if got, _ := d.text(&d.lines[i], len(src)); got != want[i] {
+			if got, _ := d.text(&d.lines[i], len(src), "…"); got != want[i] {
 				t.Errorf("%s line %d = %q, want %q", name, i+1, got, want[i])
 			}
 		}

@@ -21,7 +21,7 @@ const (
 // text is line l as json.Indent writes it (two spaces a level), escaped,
 // from at most limit bytes of the source; cut is how many source bytes of
 // the line were left out.
-func (d *rawDoc) text(l *rawLine, limit int) (text string, cut int) {
+func (d *rawDoc) text(l *rawLine, limit int, ellipsis string) (text string, cut int) {
 	var b strings.Builder
 	b.WriteString(indent(int(l.depth)))
 	left := limit
@@ -41,7 +41,7 @@ func (d *rawDoc) text(l *rawLine, limit int) (text string, cut int) {
 	if l.kind == rawCollapsed {
 		open, end := d.src[l.val], d.src[l.valEnd-1]
 		b.WriteByte(open)
-		b.WriteString(safetext.Ellipsis)
+		b.WriteString(ellipsis)
 		b.WriteByte(end)
 	} else {
 		piece(d.src[l.val:l.valEnd])

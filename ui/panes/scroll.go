@@ -4,39 +4,19 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/widgets/move"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
 
 // scrollKeys are the movement keys every pane shares.
-type scrollKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-}
+type scrollKeys = move.Keys
 
-// newScrollKeys builds the bindings. Arrows in the help text are East
-// Asian ambiguous, so ASCII mode names the keys instead.
-func newScrollKeys() scrollKeys {
-	up, down := "↑/k", "↓/j"
-	if theme.ASCII {
-		up, down = "up/k", "down/j"
-	}
-	return scrollKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp(up, "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp(down, "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
-	}
-}
-
-func (k scrollKeys) short() []key.Binding { return []key.Binding{k.Up, k.Down, k.PageDown} }
-func (k scrollKeys) all() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
-}
+func newScrollKeys(g format.Glyphs) scrollKeys { return move.New(g) }
 
 // scroller shows a window of prepared lines. It never measures or styles
 // lines it does not show, so its cost follows the pane height, not the
@@ -91,9 +71,9 @@ func (s *scroller) handle(msg tea.Msg) bool {
 			s.off -= max(s.rows()-1, 1)
 		case key.Matches(msg, s.keys.PageDown):
 			s.off += max(s.rows()-1, 1)
-		case key.Matches(msg, s.keys.Top):
+		case key.Matches(msg, s.keys.First):
 			s.off = 0
-		case key.Matches(msg, s.keys.Bottom):
+		case key.Matches(msg, s.keys.Last):
 			s.off = s.maxOff()
 		default:
 			return false
@@ -130,12 +110,12 @@ func (s *scroller) view() string {
 		if i < len(s.lazy) && s.lazy[i] != nil {
 			s.lines[i], s.lazy[i] = s.lazy[i](), nil
 		}
-		b.WriteString(safetext.Truncate(s.lines[i], s.w))
+		b.WriteString(s.styles.Truncate(s.lines[i], s.w))
 	}
 	if n < s.h {
 		ind := fmt.Sprintf("-- lines %d-%d of %d --", s.off+1, end, len(s.lines))
 		b.WriteByte('\n')
-		b.WriteString(s.styles.Muted.Render(safetext.Truncate(ind, s.w)))
+		b.WriteString(s.styles.Muted.Render(s.styles.Truncate(ind, s.w)))
 	}
 	return b.String()
 }

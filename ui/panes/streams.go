@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // streamsPane shows the media container and each video, audio and
@@ -25,17 +26,17 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 	d.section("Container", []kv{
 		{k: "Format", v: f.FormatName},
 		{k: "Long name", v: f.FormatLongName},
-		{k: "Duration", v: seconds(f.Duration)},
-		{k: "Start", v: seconds(f.StartTime)},
-		{k: "Bitrate", v: bitrate(f.Bitrate)},
+		{k: "Duration", v: format.Seconds(f.Duration)},
+		{k: "Start", v: format.Seconds(f.StartTime)},
+		{k: "Bitrate", v: format.Bitrate(f.Bitrate)},
 		{k: "Video size", v: dims(f.VideoWidth, f.VideoHeight)},
 		{k: "Streams", v: nonZero(f.StreamCount)},
 		{k: "Programs", v: nonZero(f.ProgramCount)},
 	})
 	for _, v := range f.VideoStreams {
 		d.title(fmt.Sprintf("Video stream %d", v.Index))
-		rate := frameRate(v.FrameRate)
-		if avg := frameRate(v.AverageFrameRate); avg != "" && avg != rate {
+		rate := format.FrameRate(v.FrameRate)
+		if avg := format.FrameRate(v.AverageFrameRate); avg != "" && avg != rate {
 			rate = joinNonEmpty(", ", rate, "average "+avg)
 		}
 		d.kvs([]kv{
@@ -47,7 +48,7 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 			{k: "Aspect", v: joinNonEmpty(", sample ", v.DisplayAspectRatio, v.SampleAspectRatio)},
 			{k: "Frame rate", v: rate},
 			{k: "Frames", v: nonZero(v.FrameCount)},
-			{k: "Rotation", v: degrees(v.Rotate)},
+			{k: "Rotation", v: degrees(v.Rotate, d.s.Glyphs)},
 			{k: "Pixel format", v: v.PixelFormat},
 			{k: "Bit depth", v: nonZero(v.BitDepth)},
 			{k: "Colour space", v: v.ColorSpace},
@@ -55,9 +56,9 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 			{k: "Primaries", v: v.ColorPrimaries},
 			{k: "Transfer", v: v.ColorTransfer},
 			{k: "B-frames", v: nonZero(v.HasBFrames)},
-			{k: "Bitrate", v: bitrate(v.Bitrate)},
-			{k: "Duration", v: seconds(v.Duration)},
-			{k: "Start", v: seconds(v.StartTime)},
+			{k: "Bitrate", v: format.Bitrate(v.Bitrate)},
+			{k: "Duration", v: format.Seconds(v.Duration)},
+			{k: "Start", v: format.Seconds(v.StartTime)},
 			{k: "Time base", v: v.TimeBase},
 			{k: "Language", v: v.Language},
 		})
@@ -76,9 +77,9 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 			{k: "Sample rate", v: rate},
 			{k: "Sample format", v: a.SampleFormat},
 			{k: "Frames", v: nonZero(a.FrameCount)},
-			{k: "Bitrate", v: bitrate(a.Bitrate)},
-			{k: "Duration", v: seconds(a.Duration)},
-			{k: "Start", v: seconds(a.StartTime)},
+			{k: "Bitrate", v: format.Bitrate(a.Bitrate)},
+			{k: "Duration", v: format.Seconds(a.Duration)},
+			{k: "Start", v: format.Seconds(a.StartTime)},
 			{k: "Time base", v: a.TimeBase},
 			{k: "Language", v: a.Language},
 			{k: "Lyric", v: a.Lyric, block: true},
@@ -91,9 +92,9 @@ func (streamsPane) lines(d *doc, f *imm.File) {
 			{k: "Codec tag", v: t.CodecTag},
 			{k: "Language", v: t.Language},
 			{k: "Size", v: dims(t.Width, t.Height)},
-			{k: "Bitrate", v: bitrate(t.Bitrate)},
-			{k: "Duration", v: seconds(t.Duration)},
-			{k: "Start", v: seconds(t.StartTime)},
+			{k: "Bitrate", v: format.Bitrate(t.Bitrate)},
+			{k: "Duration", v: format.Seconds(t.Duration)},
+			{k: "Start", v: format.Seconds(t.StartTime)},
 		})
 		if t.Content != "" {
 			d.para(t.Content, d.s.Value, 2)
@@ -114,12 +115,12 @@ func codec(name, long, tag string) string {
 }
 
 // degrees renders a rotation; ffprobe sends it as a string.
-func degrees(s string) string {
+func degrees(s string, g format.Glyphs) string {
 	if s == "" || s == "0" {
 		return ""
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return s + strings.TrimRight(degSign(), " ")
+		return s + strings.TrimRight(g.Degree(), " ")
 	}
 	return s
 }

@@ -31,14 +31,16 @@ type textPane struct {
 
 func newTextPane(ctx Context, c content) *textPane {
 	s := stylesOf(ctx)
-	return &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys()}}
+	return &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s.Glyphs)}}
 }
 
 func (p *textPane) Title() string    { return p.c.title() }
 func (p *textPane) Fields() []string { return p.c.fields() }
 
-func (p *textPane) ShortHelp() []key.Binding  { return p.sc.keys.short() }
-func (p *textPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.sc.keys.all()} }
+func (p *textPane) ShortHelp() []key.Binding {
+	return []key.Binding{p.sc.keys.Up, p.sc.keys.Down, p.sc.keys.PageDown}
+}
+func (p *textPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.sc.keys.All()} }
 
 // SetFile shows f. A new version of the same file (more fields merged in)
 // keeps the scroll position; another file starts at the top.

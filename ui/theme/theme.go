@@ -6,6 +6,9 @@ package theme
 
 import (
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
 )
 
 // Styles are every style a view uses. Colours are adaptive (light and dark
@@ -13,6 +16,10 @@ import (
 // the ASCII profile strip them.
 type Styles struct {
 	Renderer *lipgloss.Renderer
+	// Glyphs is the terminal's glyph choice (ASCII where ambiguous-width
+	// characters count as wide): borders, ±, the ellipsis of every cut.
+	// It travels with the styles so nothing reads a process global.
+	Glyphs format.Glyphs
 
 	App       lipgloss.Style // whole frame
 	Header    lipgloss.Style // top bar
@@ -53,12 +60,16 @@ var (
 )
 
 // New builds the styles for a renderer (lipgloss.DefaultRenderer() for the
-// local terminal, or one made for a test or SSH session).
-func New(r *lipgloss.Renderer) *Styles {
+// local terminal, or one made for a test or SSH session), with Unicode
+// glyphs.
+func New(r *lipgloss.Renderer) *Styles { return NewWith(r, format.Glyphs{}) }
+
+// NewWith is New with the terminal's glyph choice.
+func NewWith(r *lipgloss.Renderer, g format.Glyphs) *Styles {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	s := &Styles{Renderer: r}
+	s := &Styles{Renderer: r, Glyphs: g}
 	n := r.NewStyle
 	s.App = n()
 	s.Header = n().Background(headBg).Foreground(fg)
@@ -83,18 +94,26 @@ func New(r *lipgloss.Renderer) *Styles {
 	s.BarFull = n().Foreground(barFill)
 	s.BarEmpty = n().Foreground(muted)
 	// ASCII border: box-drawing glyphs are East Asian ambiguous and break
-	// alignment in CJK terminals (performance-notes.md §2.3).
+	// alignment in CJK terminals (docs/performance.md §2.3).
 	s.Box = n().Border(lipgloss.NormalBorder()).BorderForeground(muted)
-	if ASCII {
+	if g.ASCII {
 		s.Box = n().Border(asciiBorder).BorderForeground(muted)
 	}
 	s.Spinner = n().Foreground(accent)
 	return s
 }
 
-// ASCII switches the chrome to ASCII-only glyphs; main sets it when the
-// terminal counts ambiguous-width characters as wide.
-var ASCII bool
+// Truncate cuts s to w cells with the terminal's ellipsis (see
+// safetext.Truncate).
+func (s *Styles) Truncate(t string, w int) string {
+	return safetext.TruncateWith(t, w, s.Glyphs.Ellipsis())
+}
+
+// Fit escapes t and cuts it to w cells with the terminal's ellipsis, at a
+// cost bounded by w (see safetext.FitWith).
+func (s *Styles) Fit(t string, w int) string {
+	return safetext.FitWith(t, w, s.Glyphs.Ellipsis())
+}
 
 var asciiBorder = lipgloss.Border{
 	Top: "-", Bottom: "-", Left: "|", Right: "|",

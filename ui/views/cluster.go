@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -155,11 +154,11 @@ func (v *Cluster) setMembers(on bool) tea.Cmd {
 func (v *Cluster) Crumb() string {
 	switch {
 	case v.cluster != nil:
-		return ClusterLabel(v.cluster.Name, v.id)
+		return ClusterLabel(v.env.Styles.Glyphs, v.cluster.Name, v.id)
 	case v.row != nil:
-		return ClusterLabel(v.row.Name, v.id)
+		return ClusterLabel(v.env.Styles.Glyphs, v.row.Name, v.id)
 	}
-	return ShortID(v.id)
+	return ShortID(v.env.Styles.Glyphs, v.id)
 }
 
 // Err is the cluster's error, or the members' or shown pane's.
@@ -200,7 +199,7 @@ func (v *Cluster) setCluster(c *imm.FigureCluster) {
 
 func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	id, data, ctx := v.id, v.env.Data, v.ctx
-	req := NextRequestID()
+	req := v.env.NextID()
 	v.cReq = req
 	v.headerDirty = true
 	return tea.Batch(v.files.StartSpin(), func() tea.Msg {
@@ -354,7 +353,7 @@ func (v *Cluster) headerLines() []string {
 	if v.FullHeader() && v.width >= 20 {
 		inner := flowFields(st, fields, v.width-4)
 		if errLine != "" {
-			inner = append(inner, st.Error.Render(safetext.Truncate(errLine, v.width-4)))
+			inner = append(inner, st.Error.Render(st.Truncate(errLine, v.width-4)))
 		}
 		box := st.Box.Width(v.width-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
 		lines = strings.Split(box, "\n")

@@ -6,13 +6,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -60,10 +60,10 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Faces", strconv.FormatInt(c.FaceCount, 10))
 		add("Images", strconv.FormatInt(c.ImageCount, 10))
 		add("Videos", strconv.FormatInt(c.VideoCount, 10))
-		add("Ages", formatAges(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
+		add("Ages", format.Ages(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
 		add("CustomId", orDash(c.CustomId))
-		add("Created", orDash(formatTime(c.CreateTime)))
-		add("Updated", orDash(formatTime(c.UpdateTime)))
+		add("Created", orDash(format.Time(c.CreateTime, format.Second)))
+		add("Updated", orDash(format.Time(c.UpdateTime, format.Second)))
 		add("MetaLockVersion", strconv.FormatInt(c.MetaLockVersion, 10))
 		add("Type", orDash(c.ObjectType))
 		add("Owner", orDash(c.OwnerId))
@@ -82,10 +82,10 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Faces", strconv.Itoa(int(row.FaceCount)))
 		add("Images", strconv.Itoa(int(row.ImageCount)))
 		add("Videos", strconv.Itoa(int(row.VideoCount)))
-		add("Ages", formatAges(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
+		add("Ages", format.Ages(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
 		add("CustomId", pending)
 		add("Created", pending)
-		add("Updated", formatUnixSeconds(row.UpdateTime))
+		add("Updated", orDash(format.Unix(row.UpdateTime, format.Second)))
 		add("MetaLockVersion", pending)
 		for _, k := range []string{"Type", "Owner", "Project", "Dataset"} {
 			add(k, pending)
@@ -110,7 +110,7 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 	for i := range f {
 		// Cut to more than any terminal shows: the header is laid out on
 		// every frame and a hostile name may be megabytes long.
-		f[i].val = safetext.Fit(f[i].val, maxFieldCells)
+		f[i].val = safetext.Fit(f[i].val, maxFieldCells) // never seen cut: wider than any terminal
 	}
 	return f
 }
@@ -138,7 +138,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 		vw := safetext.Width(fl.val)
 		if fl.wide {
 			flush()
-			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(cut(fl, max(width-kw, 0))))
+			lines = append(lines, st.Key.Render(fl.key+" ")+st.Value.Render(cut(st, fl, max(width-kw, 0))))
 			continue
 		}
 		gap := 0
@@ -151,7 +151,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 			gap = 0
 		}
 		if kw+vw > width {
-			val = safetext.Truncate(val, max(width-kw, 0))
+			val = st.Truncate(val, max(width-kw, 0))
 			vw = safetext.Width(val)
 		}
 		cur.WriteString(strings.Repeat(" ", gap))
@@ -161,7 +161,7 @@ func flowFields(st *theme.Styles, f []field, width int) []string {
 	}
 	flush()
 	for i, l := range lines {
-		lines[i] = safetext.Truncate(l, width)
+		lines[i] = st.Truncate(l, width)
 	}
 	return lines
 }
@@ -198,14 +198,16 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 			case "Name":
 				// A long name is cut, not dropped: it says whose cluster
 				// this is. It leaves room for the counts.
-				fl.val = safetext.Truncate(fl.val, 30)
+				fl.val = st.Truncate(fl.val, 30)
 				fl.wide = true
 			case "Ages":
 				fl.val = strings.TrimSuffix(fl.val, " (min-avg-max)")
 			case "Updated":
 				fl.min = len("2006-01-02 15:04")
-				if len(fl.val) == len("2006-01-02 15:04:05") {
-					fl.val = fl.val[:len("2006-01-02 15:04")]
+				// The compact line shows the minute: format.Time's
+				// seconds and zone are ASCII after byte 16.
+				if n := len("2006-01-02 15:04"); len(fl.val) > n && fl.val[n] == ':' {
+					fl.val = fl.val[:n]
 				}
 			case "Cover":
 				// The file name says which file the panes show; the full
@@ -221,7 +223,7 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 	first := fitFields(st, pick("Name", "Gender", "Faces", "Images", "Videos", "Ages"), width)
 	second := fitFields(st, pick("ID", "Updated", "Cover"), width)
 	if errLine != "" {
-		second = st.Error.Render(safetext.Truncate(errLine, width))
+		second = st.Error.Render(st.Truncate(errLine, width))
 	}
 	return []string{first, second}
 }
@@ -244,7 +246,7 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 			if !fl.wide || room < 8 {
 				continue
 			}
-			val = cut(field{key: fl.key, val: val}, room)
+			val = cut(st, field{key: fl.key, val: val}, room)
 			vw = safetext.Width(val)
 		}
 		b.WriteString(strings.Repeat(" ", gap))
@@ -252,33 +254,33 @@ func fitFields(st *theme.Styles, f []field, width int) string {
 		b.WriteString(st.Value.Render(val))
 		used += gap + kw + vw
 	}
-	return safetext.Truncate(b.String(), width)
+	return st.Truncate(b.String(), width)
 }
 
 // cut fits a value into w cells. A URI (the cover) loses its middle, not
 // its end: the bucket and the file name are what tell covers apart.
-func cut(fl field, w int) string {
+func cut(st *theme.Styles, fl field, w int) string {
 	if fl.key == "Cover" {
-		return elideMiddle(fl.val, w)
+		return elideMiddle(st, fl.val, w)
 	}
-	return safetext.Truncate(fl.val, w)
+	return st.Truncate(fl.val, w)
 }
 
 // elideMiddle cuts s to w cells by dropping cells before its last path
 // element, keeping that element whole when it leaves room for a head.
-func elideMiddle(s string, w int) string {
+func elideMiddle(st *theme.Styles, s string, w int) string {
 	sw := safetext.Width(s)
 	if sw <= w {
 		return s
 	}
-	ew := safetext.Width(safetext.Ellipsis)
+	ew := safetext.Width(st.Glyphs.Ellipsis())
 	if w < 12 {
-		return safetext.Truncate(s, w)
+		return st.Truncate(s, w)
 	}
 	tail := s[strings.LastIndexByte(s, '/')+1:]
 	tw := min(safetext.Width(tail)+1, w-ew-6) // "/name", and a head of 6 cells at least
 	head := ansi.Truncate(s, w-ew-tw, "")
-	return head + safetext.Ellipsis + ansi.TruncateLeft(s, sw-tw, "")
+	return head + st.Glyphs.Ellipsis() + ansi.TruncateLeft(s, sw-tw, "")
 }
 
 // reserve is the value to draw and the cells it takes in the layout: at
@@ -296,32 +298,11 @@ func reserve(fl field, vw int) (string, int) {
 	return fl.val, fl.min
 }
 
-// formatUnixSeconds is formatUnix to the second, like formatTime.
-func formatUnixSeconds(sec int64) string {
-	if sec <= 0 {
-		return "-"
-	}
-	return time.Unix(sec, 0).Format("2006-01-02 15:04:05")
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "-"
 	}
 	return s
-}
-
-// formatTime shows an API timestamp (RFC 3339) in local time to the
-// second; anything else is shown as sent.
-func formatTime(s string) string {
-	if s == "" {
-		return ""
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return s
-	}
-	return t.Local().Format("2006-01-02 15:04:05")
 }
 
 // formatLabels writes custom labels as sorted key=value pairs.

@@ -2,8 +2,6 @@ package views
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/immtui/immtui/safetext"
 )
 
 // ShowingRaw reports whether the cluster's JSON is shown (in place of the
@@ -30,7 +28,7 @@ func (v *Cluster) rawTitle() string {
 	st := v.env.Styles
 	title := st.Title.Render("Cluster JSON") + " " +
 		st.Muted.Render("as sent, unknown keys included  (c: cover file, m: members)")
-	return safetext.Truncate(title, v.width)
+	return v.env.Styles.Truncate(title, v.width)
 }
 
 // rawBody is the cluster's JSON in h lines, or while the cluster loads
@@ -38,7 +36,7 @@ func (v *Cluster) rawTitle() string {
 func (v *Cluster) rawBody(h int) string {
 	switch {
 	case v.cluster != nil:
-		return clip(v.raw.View(), v.width, h)
+		return clip(v.env.Styles, v.raw.View(), v.width, h)
 	case v.cErr != nil:
 		return fitLines([]string{"The cluster could not be loaded (see above; r retries)."}, v.width, h)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -157,8 +158,8 @@ func TestClusterFullHeaderShowsEveryClusterField(t *testing.T) {
 			checked++
 			want := fmt.Sprint(val)
 			if s, ok := val.(string); ok {
-				if tm, err := time.Parse(time.RFC3339Nano, s); err == nil {
-					want = tm.Local().Format("2006-01-02 15:04:05")
+				if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
+					want = format.Time(s, format.Second) // the time's own offset: one rule with the file panes
 				}
 			}
 			if n, ok := val.(float64); ok {

@@ -4,14 +4,13 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/table"
 )
@@ -65,7 +64,6 @@ type Clusters struct {
 	// The page request in flight: its id (0 when none), token, segment
 	// and cancel.
 	pending       int64
-	pendingToken  string
 	pendingTail   bool
 	cancelPending context.CancelFunc
 
@@ -174,8 +172,8 @@ func (v *Clusters) SetSize(w, h int) {
 func (v *Clusters) request(token string, tail bool) tea.Cmd {
 	v.cancelRequest()
 	ctx, cancel := context.WithCancel(v.ctx)
-	id := NextRequestID()
-	v.pending, v.pendingToken, v.pendingTail, v.cancelPending = id, token, tail, cancel
+	id := v.env.NextID()
+	v.pending, v.pendingTail, v.cancelPending = id, tail, cancel
 	data, q := v.env.Data, v.query
 	if tail {
 		q = reversed(q)
@@ -305,9 +303,9 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 			return v.request(seg.next, v.tailMode) // retry the page that failed
 		}
 		return v.reload()
-	case key.Matches(msg, v.table.Keys.End):
+	case key.Matches(msg, v.table.Keys.Last):
 		return v.end()
-	case key.Matches(msg, v.table.Keys.Home):
+	case key.Matches(msg, v.table.Keys.First):
 		return v.home()
 	case v.table.Update(msg):
 		return v.prefetch()
@@ -387,7 +385,7 @@ func (v *Clusters) titleLine() string {
 	seg := v.shown()
 	total := "" // unknown until the first page answers
 	if v.total > 0 || len(seg.rows) > 0 || seg.done {
-		total = formatCount(v.total) + " total, "
+		total = format.Count(v.total) + " total, "
 	}
 	loaded := ", " + strconv.Itoa(len(seg.rows)) + " loaded"
 	switch {
@@ -409,7 +407,7 @@ func (v *Clusters) titleLine() string {
 	case v.err != nil && len(seg.rows) > 0:
 		b.WriteString(st.Error.Render(", a page failed: r retries"))
 	}
-	return safetext.Truncate(b.String(), v.width)
+	return v.env.Styles.Truncate(b.String(), v.width)
 }
 
 func (v *Clusters) emptyBody() string {
@@ -429,100 +427,16 @@ func (v *Clusters) emptyBody() string {
 func (v *Clusters) ShortHelp() []key.Binding {
 	t := v.table.Keys
 	if v.err != nil { // the error says "press r": keep r on a narrow line
-		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End}
+		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last}
 	}
-	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.End, v.keys.Refresh, v.keys.Problems}
+	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last, v.keys.Refresh, v.keys.Problems}
 }
 
 // FullHelp groups every key of the list.
 func (v *Clusters) FullHelp() [][]key.Binding {
 	t := v.table.Keys
 	return [][]key.Binding{
-		{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End},
+		{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last},
 		{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh, v.keys.Problems},
 	}
-}
-
-// clusterRows adapts the loaded rows to the table, formatting only the rows
-// drawn.
-type clusterRows struct{ v *Clusters }
-
-func (r clusterRows) Len() int { return len(r.v.shown().rows) }
-
-func (r clusterRows) Cells(i int, dst []string) {
-	c := r.v.row(i)
-	dst[0] = ClusterLabel(c.Name, c.ID)
-	dst[1] = c.Gender
-	dst[2] = strconv.Itoa(int(c.FaceCount))
-	dst[3] = strconv.Itoa(int(c.ImageCount))
-	dst[4] = strconv.Itoa(int(c.VideoCount))
-	dst[5] = formatAges(c.MinAge, c.AvgAge, c.MaxAge)
-	dst[6] = formatUnix(c.UpdateTime)
-	dst[7] = c.ID
-}
-
-// ClusterLabel is a cluster's name, or its short ID when it has none.
-func ClusterLabel(name, id string) string {
-	if name != "" {
-		return name
-	}
-	return ShortID(id)
-}
-
-// ShortID keeps the distinctive head of a long ID.
-func ShortID(id string) string {
-	const keep = 14
-	if len(id) <= keep {
-		return id
-	}
-	return id[:keep] + safetext.Ellipsis
-}
-
-func formatAges(lo, avg, hi float64) string {
-	if lo == 0 && avg == 0 && hi == 0 {
-		return "-"
-	}
-	return strconv.Itoa(round(lo)) + "-" + strconv.Itoa(round(avg)) + "-" + strconv.Itoa(round(hi))
-}
-
-func round(f float64) int { return int(f + 0.5) }
-
-// formatUnix shows a unix time in local time to the minute.
-func formatUnix(sec int64) string {
-	if sec <= 0 {
-		return "-"
-	}
-	return time.Unix(sec, 0).Format("2006-01-02 15:04")
-}
-
-// formatCount writes n with thousands separators.
-func formatCount(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	if len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
-
-// fitLines wraps lines to width and keeps at most height of them.
-func fitLines(lines []string, width, height int) string {
-	var out []string
-	for _, l := range lines {
-		out = append(out, safetext.Wrap(l, width)...)
-	}
-	if len(out) > height {
-		out = out[:height]
-	}
-	return strings.Join(out, "\n")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -124,7 +125,7 @@ func TestClustersShowUnnamedClusterByShortID(t *testing.T) {
 	v := openClusters(t, f, 120, 30)
 	_ = v
 	out := v.View()
-	if !strings.Contains(out, views.ShortID(f.Rows[0].ID)) {
+	if !strings.Contains(out, views.ShortID(format.Glyphs{}, f.Rows[0].ID)) {
 		t.Fatalf("unnamed cluster not shown by short ID:\n%s", out)
 	}
 }
@@ -234,7 +235,7 @@ func TestClustersEndShowsTheLastRowsAfterOneRequestForTheReversedOrder(t *testin
 		if !strings.Contains(out, "100,000 total") || !strings.Contains(out, "showing the last 100") {
 			t.Fatalf("%s: title does not say the last rows are shown:\n%s", k, out)
 		}
-		if !strings.Contains(out, "> "+views.ClusterLabel(f.Rows[0].Name, f.Rows[0].ID)) {
+		if !strings.Contains(out, "> "+views.ClusterLabel(format.Glyphs{}, f.Rows[0].Name, f.Rows[0].ID)) {
 			t.Fatalf("%s: the last cluster is not selected:\n%s", k, out)
 		}
 	}

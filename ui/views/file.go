@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/panes"
 )
 
@@ -121,8 +120,8 @@ func (v *File) uriLine() string {
 	st := v.env.Styles
 	const label = "URI "
 	// Fit sanitises and bounds the cost of a pasted megabyte.
-	uri := elideMiddle(safetext.Fit(v.uri, maxFieldCells), max(v.width-len(label), 0))
-	return safetext.Truncate(st.Key.Render(label)+st.Value.Render(uri), v.width)
+	uri := elideMiddle(v.env.Styles, v.env.Styles.Fit(v.uri, maxFieldCells), max(v.width-len(label), 0))
+	return v.env.Styles.Truncate(st.Key.Render(label)+st.Value.Render(uri), v.width)
 }
 
 // ShortHelp is the view's keys and then the shown pane's.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
@@ -24,6 +25,7 @@ type filePageMsg struct {
 // Problems share it and keep only their rows.
 type filePager struct {
 	ctx   context.Context // the owner's: closing it stops every page
+	env   *Env
 	fetch func(ctx context.Context, token string) (state.FilePage, error)
 	limit int
 
@@ -41,8 +43,8 @@ type filePager struct {
 	stop    context.CancelFunc // cancels the page in flight when a newer one replaces it
 }
 
-func newFilePager(ctx context.Context, limit int, fetch func(context.Context, string) (state.FilePage, error)) filePager {
-	return filePager{ctx: ctx, fetch: fetch, limit: limit, total: -1}
+func newFilePager(env *Env, ctx context.Context, limit int, fetch func(context.Context, string) (state.FilePage, error)) filePager {
+	return filePager{env: env, ctx: ctx, fetch: fetch, limit: limit, total: -1}
 }
 
 // show starts or resumes the paging: the next page is asked for unless one
@@ -75,7 +77,7 @@ func (p *filePager) refresh(reset func()) tea.Cmd {
 
 // request asks for the page after p.next, superseding any in flight.
 func (p *filePager) request() tea.Cmd {
-	req := NextRequestID()
+	req := p.env.NextID()
 	p.pending = req
 	if p.stop != nil {
 		p.stop() // a refresh replaces the page in flight: nobody waits for it
@@ -133,12 +135,12 @@ func (p *filePager) onPage(msg filePageMsg, add func([]*imm.File) int) tea.Cmd {
 // countPhrase is "N files", "N of M files" while paging, or "the first N
 // of M files" at the bound.
 func (p *filePager) countPhrase() string {
-	files := formatCount(int64(p.files))
+	files := format.Count(int64(p.files))
 	switch {
 	case p.capped && p.total > 0:
-		return "the first " + files + " of " + formatCount(p.total) + " files"
+		return "the first " + files + " of " + format.Count(p.total) + " files"
 	case !p.done && p.total > 0:
-		return files + " of " + formatCount(p.total) + " files"
+		return files + " of " + format.Count(p.total) + " files"
 	}
-	return files + plural(p.files, " file", " files")
+	return format.Plural(int64(p.files), "file", "files")
 }

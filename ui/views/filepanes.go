@@ -12,6 +12,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/panes"
+	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/tabs"
 )
@@ -146,7 +147,7 @@ func (fp *FilePanes) fetch(i int, refresh bool) tea.Cmd {
 		return nil
 	}
 	uri, fields, data, ctx := fp.uri, fp.panes[i].Fields(), fp.env.Data, fp.ctx
-	req := NextRequestID()
+	req := fp.env.NextID()
 	fp.state[i].req, fp.state[i].err = req, nil
 	return tea.Batch(fp.StartSpin(), func() tea.Msg {
 		var f *imm.File
@@ -282,7 +283,7 @@ func (fp *FilePanes) Body(h int, idle string) string {
 	title := fp.panes[fp.active].Title()
 	switch {
 	case s.loaded:
-		return clip(fp.panes[fp.active].View(), fp.width, h)
+		return clip(fp.env.Styles, fp.panes[fp.active].View(), fp.width, h)
 	case s.err != nil:
 		lines := errview.Lines(s.err)
 		if !strings.Contains(strings.ToLower(strings.Join(lines, " ")), "r to retry") {
@@ -298,14 +299,14 @@ func (fp *FilePanes) Body(h int, idle string) string {
 }
 
 // clip keeps a pane's output inside its area whatever the pane drew.
-func clip(s string, w, h int) string {
+func clip(st *theme.Styles, s string, w, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
 		if safetext.Width(l) > w {
-			lines[i] = safetext.Truncate(l, w)
+			lines[i] = st.Truncate(l, w)
 		}
 	}
 	return strings.Join(lines, "\n")

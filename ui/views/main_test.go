@@ -2,7 +2,6 @@ package views_test
 
 import (
 	"io"
-	"os"
 	"testing"
 	"time"
 
@@ -18,8 +17,7 @@ import (
 func TestMain(m *testing.M) {
 	time.Local = time.UTC
 	lipgloss.SetColorProfile(termenv.Ascii)
-	goleak.VerifyTestMain(m)
-	os.Exit(0)
+	goleak.VerifyTestMain(m) // exits
 }
 
 func asciiStyles() *theme.Styles {

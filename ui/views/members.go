@@ -2,15 +2,15 @@ package views
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/table"
 )
@@ -23,10 +23,6 @@ var MemberFields = []string{"Figures", "Filename", "MediaType", "ProduceTime", "
 // DefaultMemberLimit bounds the files a members list pages in: past it the
 // title says "first N of M files". A cluster of 5,000 files is 50 calls.
 const DefaultMemberLimit = 5000
-
-// LowConfidence is the cluster confidence below which a face is counted
-// and coloured as a likely outlier.
-const LowConfidence = 0.7
 
 // memberRow is one face of the cluster in one file. Both point into the
 // store's cache: read only.
@@ -48,9 +44,10 @@ type Members struct {
 	open      key.Binding
 	pager     filePager // its context is the host's
 
-	rows  []memberRow
-	seen  map[string]bool // URIs loaded: a file on two pages counts once
-	below int             // faces under LowConfidence
+	list  pagedList[memberRow]
+	below int // faces under the review threshold
+	// review says which faces are likely outliers (counted, coloured).
+	review review.Thresholds
 
 	width, height int
 }
@@ -61,10 +58,10 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	if limit <= 0 {
 		limit = DefaultMemberLimit
 	}
-	m := &Members{env: env, clusterID: clusterID,
+	m := &Members{env: env, clusterID: clusterID, review: review.Default(),
 		open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))}
 	data := env.Data
-	m.pager = newFilePager(ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
+	m.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
 		return data.ClusterFiles(ctx, clusterID, token, MemberFields)
 	})
 	m.table = table.New([]table.Column{
@@ -79,11 +76,12 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 		{Title: "Produced", Min: 16, Drop: 2},
 	}, env.Styles)
 	m.table.SetSource(memberCells{m})
+	m.list = newPagedList(m.table, compareMembers, func(a, b memberRow) bool { return a.fig == b.fig })
 	return m
 }
 
 // Len is the number of face rows loaded.
-func (m *Members) Len() int { return len(m.rows) }
+func (m *Members) Len() int { return len(m.list.rows) }
 
 // Files is the number of files loaded.
 func (m *Members) Files() int { return m.pager.files }
@@ -96,7 +94,7 @@ func (m *Members) Cursor() int { return m.table.Cursor() }
 
 // Row returns the file URI and face of row i.
 func (m *Members) Row(i int) (uri string, fig *imm.Figure) {
-	return m.rows[i].file.URI, m.rows[i].fig
+	return m.list.rows[i].file.URI, m.list.rows[i].fig
 }
 
 // Busy reports a page request in flight.
@@ -116,8 +114,8 @@ func (m *Members) Hide() { m.pager.hide() }
 // Refresh retries the page that failed, or with none failed starts over.
 func (m *Members) Refresh() tea.Cmd {
 	return m.pager.refresh(func() {
-		m.rows, m.seen, m.below = nil, nil, 0
-		m.table.SetCursor(0)
+		m.list.reset()
+		m.below = 0
 	})
 }
 
@@ -135,24 +133,14 @@ func (m *Members) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// add merges the faces of this cluster in files into the sorted rows and
-// keeps the cursor on the face it was on, or on the top row (the worst
-// outlier so far) if it was there. The new rows are sorted alone and
-// merged, so a page costs its own sort plus one pass.
+// add turns a page of files into rows: each face of this cluster in a
+// file not seen before, merged into the order (see pagedList.merge).
 func (m *Members) add(files []*imm.File) (added int) {
-	var sel *imm.Figure
-	if c := m.table.Cursor(); c > 0 && c < len(m.rows) {
-		sel = m.rows[c].fig
-	}
-	if m.seen == nil {
-		m.seen = make(map[string]bool)
-	}
 	var fresh []memberRow
 	for _, f := range files {
-		if f == nil || m.seen[f.URI] {
+		if f == nil || !m.list.first(f.URI) {
 			continue
 		}
-		m.seen[f.URI] = true
 		added++
 		for i := range f.Figures {
 			fig := &f.Figures[i]
@@ -160,25 +148,12 @@ func (m *Members) add(files []*imm.File) (added int) {
 				continue
 			}
 			fresh = append(fresh, memberRow{file: f, fig: fig})
-			if c := fig.FigureClusterConfidence; c > 0 && c < LowConfidence {
+			if m.review.LowCluster(fig.FigureClusterConfidence) {
 				m.below++
 			}
 		}
 	}
-	if len(fresh) == 0 {
-		return added
-	}
-	sortMembers(fresh)
-	m.rows = mergeMembers(m.rows, fresh)
-	m.table.SetSource(memberCells{m})
-	if sel != nil {
-		for i := range m.rows {
-			if m.rows[i].fig == sel {
-				m.table.SetCursor(i)
-				break
-			}
-		}
-	}
+	m.list.merge(fresh)
 	return added
 }
 
@@ -186,11 +161,10 @@ func (m *Members) add(files []*imm.File) (added int) {
 // cluster, on its Faces pane (cached by this fetch: no call).
 func (m *Members) openFile() tea.Cmd {
 	c := m.table.Cursor()
-	if c >= len(m.rows) {
+	if c >= len(m.list.rows) {
 		return nil
 	}
-	r := m.rows[c]
-	m.Hide() // covered by the file view; the host resumes when back on top
+	r := m.list.rows[c]
 	return Push(NewClusterFile(m.env, r.file.URI, m.clusterID, r.fig.FigureId))
 }
 
@@ -225,21 +199,13 @@ func (m *Members) Title(spinner string) string {
 		}
 	}
 	b.WriteString(st.Muted.Render("  (c: cover file)"))
-	return safetext.Truncate(b.String(), m.width)
+	return m.env.Styles.Truncate(b.String(), m.width)
 }
 
 func (m *Members) summary() string {
-	faces := formatCount(int64(len(m.rows))) + plural(len(m.rows), " face", " faces")
+	faces := format.Plural(int64(len(m.list.rows)), "face", "faces")
 	files := m.pager.countPhrase()
-	return faces + " in " + files + ", " + formatCount(int64(m.below)) + " below " +
-		strconv.FormatFloat(LowConfidence, 'f', 1, 64)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return faces + " in " + files + ", " + format.Count(int64(m.below)) + " below " + format.Decimal(m.review.LowClusterConfidence, 3)
 }
 
 // View renders the title and the table, exactly the size given.
@@ -251,7 +217,7 @@ func (m *Members) View(spinner string) string {
 	if m.height == 1 {
 		return title
 	}
-	if len(m.rows) == 0 {
+	if len(m.list.rows) == 0 {
 		var lines []string
 		if m.pager.err != nil {
 			lines = errview.Lines(m.pager.err)
@@ -269,5 +235,5 @@ func (m *Members) ShortHelp() []key.Binding {
 // FullHelp is every movement key and Enter.
 func (m *Members) FullHelp() [][]key.Binding {
 	t := m.table.Keys
-	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End, m.open}}
+	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last, m.open}}
 }

@@ -1,74 +1,45 @@
 package views
 
 import (
-	"slices"
+	"cmp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
-
-	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/format"
 )
 
-// memberLess orders faces outliers first: lowest cluster confidence, then
-// lowest face quality (the worst evidence first), then by file and face so
-// the order does not depend on page order.
-func memberLess(a, b *memberRow) bool {
-	if x, y := a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence; x != y {
-		return x < y
+// compareMembers orders faces outliers first: lowest cluster confidence,
+// then lowest face quality (the worst evidence first), then by file and
+// face so the order does not depend on page order.
+// It returns early rather than through cmp.Or, which would compare the
+// URIs of every pair.
+func compareMembers(a, b memberRow) int {
+	if c := cmp.Compare(a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence); c != 0 {
+		return c
 	}
-	if x, y := a.fig.FaceQuality, b.fig.FaceQuality; x != y {
-		return x < y
+	if c := cmp.Compare(a.fig.FaceQuality, b.fig.FaceQuality); c != 0 {
+		return c
 	}
-	if a.file.URI != b.file.URI {
-		return a.file.URI < b.file.URI
+	if c := strings.Compare(a.file.URI, b.file.URI); c != 0 {
+		return c
 	}
-	return a.fig.FigureId < b.fig.FigureId
-}
-
-func sortMembers(rows []memberRow) {
-	slices.SortStableFunc(rows, func(a, b memberRow) int {
-		switch {
-		case memberLess(&a, &b):
-			return -1
-		case memberLess(&b, &a):
-			return 1
-		}
-		return 0
-	})
-}
-
-// mergeMembers merges two sorted runs into a new sorted slice.
-func mergeMembers(a, b []memberRow) []memberRow {
-	out := make([]memberRow, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if memberLess(&b[j], &a[i]) {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return strings.Compare(a.fig.FigureId, b.fig.FigureId)
 }
 
 // memberCells adapts the rows to the table, formatting only rows drawn.
 type memberCells struct{ m *Members }
 
-func (c memberCells) Len() int { return len(c.m.rows) }
+func (c memberCells) Len() int { return len(c.m.list.rows) }
 
 func (c memberCells) Cells(i int, dst []string) {
-	r := c.m.rows[i]
+	r := c.m.list.rows[i]
 	f := r.fig
-	dst[0] = score(f.FigureClusterConfidence)
-	dst[1] = score(f.FaceQuality)
-	dst[2] = score(f.Sharpness)
+	dst[0] = format.Confidence(f.FigureClusterConfidence)
+	dst[1] = format.Confidence(f.FaceQuality)
+	dst[2] = format.Confidence(f.Sharpness)
 	if f.Age > 0 || f.AgeSD > 0 {
-		dst[3] = strconv.FormatInt(f.Age, 10) + plusMinus() + strconv.Itoa(round(f.AgeSD))
+		dst[3] = strconv.FormatInt(f.Age, 10) + c.m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
 	}
 	dst[4] = f.Gender
 	dst[5] = f.Emotion
@@ -80,44 +51,18 @@ func (c memberCells) Cells(i int, dst []string) {
 	dst[8] = produced(r.file.ProduceTime)
 }
 
-// CellStyle colours a cluster confidence under LowConfidence as a warning:
+// CellStyle colours a cluster confidence under the review threshold as a warning:
 // the faces to look at.
 func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
 	if col != 0 {
 		return nil
 	}
-	if v := c.m.rows[i].fig.FigureClusterConfidence; v > 0 && v < LowConfidence {
+	if v := c.m.list.rows[i].fig.FigureClusterConfidence; c.m.review.LowCluster(v) {
 		return &c.m.env.Styles.Warn
 	}
 	return nil
 }
 
-// score renders a 0..1 score with two decimals, or "-" for 0: the models
-// cannot tell a score the server left out from a sent 0.
-func score(v float64) string {
-	if v == 0 {
-		return "-"
-	}
-	return strconv.FormatFloat(float64(v), 'f', 2, 32)
-}
-
-// plusMinus is "±", or "+/-" where ambiguous-width glyphs are avoided.
-func plusMinus() string {
-	if theme.ASCII {
-		return "+/-"
-	}
-	return "±"
-}
-
-// produced shows an API time to the minute in its own offset (a photo's
-// time is where it was taken); anything else as sent.
-func produced(s string) string {
-	if s == "" {
-		return "-"
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return strings.TrimSpace(s)
-	}
-	return t.Format("2006-01-02 15:04")
-}
+// produced is an API time in a table cell: to the minute, in the time's
+// own offset (format.Time's rule), "-" when not sent.
+func produced(s string) string { return cmp.Or(format.Time(s, format.Minute), "-") }

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -36,9 +35,8 @@ type Problems struct {
 	pager  filePager
 	keys   struct{ Open, Refresh key.Binding }
 
-	rows   []problemRow
-	seen   map[string]bool // URIs loaded: a file on two pages counts once
-	counts map[string]int  // loaded files by reason code
+	list   pagedList[problemRow]
+	counts map[string]int // loaded files by reason code
 
 	width, height int
 }
@@ -54,7 +52,7 @@ func NewProblems(env *Env) *Problems {
 		limit = DefaultProblemLimit
 	}
 	data, fields := env.Data, problemFields(env)
-	v.pager = newFilePager(ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
+	v.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
 		return data.ProblemFiles(ctx, token, fields)
 	})
 	v.table = table.New([]table.Column{
@@ -68,6 +66,7 @@ func NewProblems(env *Env) *Problems {
 		{Title: "Updated", Min: 16, Drop: 4},
 	}, env.Styles)
 	v.table.SetSource(problemCells{v})
+	v.list = newPagedList(v.table, compareProblems, func(a, b problemRow) bool { return a.file == b.file })
 	return v
 }
 
@@ -114,7 +113,7 @@ func (v *Problems) Err() error { return v.pager.err }
 func (v *Problems) Close() { v.cancel() }
 
 // Len is the number of files loaded.
-func (v *Problems) Len() int { return len(v.rows) }
+func (v *Problems) Len() int { return len(v.list.rows) }
 
 // Done reports whether paging ended: the last page came or the bound.
 func (v *Problems) Done() bool { return v.pager.done }
@@ -126,7 +125,7 @@ func (v *Problems) Busy() bool { return v.pager.pending != 0 }
 func (v *Problems) Cursor() int { return v.table.Cursor() }
 
 // Row returns the URI and reason code of row i.
-func (v *Problems) Row(i int) (uri, code string) { return v.rows[i].file.URI, v.rows[i].code }
+func (v *Problems) Row(i int) (uri, code string) { return v.list.rows[i].file.URI, v.list.rows[i].code }
 
 // Update handles page replies and keys (movement, Enter, r).
 func (v *Problems) Update(msg tea.Msg) tea.Cmd {
@@ -146,58 +145,38 @@ func (v *Problems) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (v *Problems) reset() {
-	v.rows, v.seen, v.counts = nil, nil, nil
-	v.table.SetSource(problemCells{v})
-	v.table.SetCursor(0)
+	v.list.reset()
+	v.counts = nil
 }
 
-// add merges a page into the sorted rows. A cursor the user moved stays on
-// its file; one on the first row stays there, on what now sorts first.
+// add turns a page into rows: each file not seen before and not
+// Indexed, merged into the order (see pagedList.merge).
 func (v *Problems) add(files []*imm.File) (added int) {
-	var sel *imm.File
-	if c := v.table.Cursor(); c > 0 && c < len(v.rows) {
-		sel = v.rows[c].file
-	}
-	if v.seen == nil {
-		v.seen, v.counts = map[string]bool{}, map[string]int{}
+	if v.counts == nil {
+		v.counts = map[string]int{}
 	}
 	var fresh []problemRow
 	for _, f := range files {
 		// The query says "not Indexed"; a server that ignored it must not
 		// fill the list with indexed files.
-		if f == nil || v.seen[f.URI] || f.ObjectStatus == state.IndexedStatus {
+		if f == nil || f.ObjectStatus == state.IndexedStatus || !v.list.first(f.URI) {
 			continue
 		}
-		v.seen[f.URI] = true
 		r := newProblemRow(f)
 		v.counts[r.code]++
 		fresh = append(fresh, r)
 	}
-	if len(fresh) == 0 {
-		return 0
-	}
-	slices.SortStableFunc(fresh, compareProblems)
-	v.rows = mergeSorted(v.rows, fresh, compareProblems)
-	v.table.SetSource(problemCells{v})
-	if sel != nil {
-		for i := range v.rows {
-			if v.rows[i].file == sel {
-				v.table.SetCursor(i)
-				break
-			}
-		}
-	}
+	v.list.merge(fresh)
 	return len(fresh)
 }
 
 // openFile opens the selected file in a File view, on its Overview.
 func (v *Problems) openFile() tea.Cmd {
 	c := v.table.Cursor()
-	if c >= len(v.rows) {
+	if c >= len(v.list.rows) {
 		return nil
 	}
-	v.pager.hide() // covered by the file view; the root resumes it
-	return Push(NewFile(v.env, v.rows[c].file.URI))
+	return Push(NewFile(v.env, v.list.rows[c].file.URI))
 }
 
 // SetSize gives the title one line and the table the rest.
@@ -230,7 +209,7 @@ func (v *Problems) Title() string {
 			b.WriteString(st.Muted.Render(", paused"))
 		}
 	}
-	return safetext.Truncate(b.String(), v.width)
+	return v.env.Styles.Truncate(b.String(), v.width)
 }
 
 // View renders the title and the table, exactly the size given.
@@ -242,7 +221,7 @@ func (v *Problems) View() string {
 	if v.height == 1 {
 		return title
 	}
-	if len(v.rows) == 0 {
+	if len(v.list.rows) == 0 {
 		var lines []string
 		switch {
 		case v.pager.err != nil:
@@ -261,7 +240,7 @@ func (c problemCells) CellStyle(i, col int) *lipgloss.Style {
 	if col != 0 {
 		return nil
 	}
-	st := strings.ToLower(c.v.rows[i].file.ObjectStatus)
+	st := strings.ToLower(c.v.list.rows[i].file.ObjectStatus)
 	if strings.Contains(st, "fail") || strings.Contains(st, "error") {
 		return &c.v.env.Styles.Error
 	}
@@ -280,5 +259,5 @@ func (v *Problems) ShortHelp() []key.Binding {
 // FullHelp is every movement key, Enter and r.
 func (v *Problems) FullHelp() [][]key.Binding {
 	t := v.table.Keys
-	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.Home, t.End}, {v.keys.Open, v.keys.Refresh}}
+	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last}, {v.keys.Open, v.keys.Refresh}}
 }

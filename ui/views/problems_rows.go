@@ -7,6 +7,8 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/theme"
 )
 
 // noCode is the reason code of a file whose Reason has no "[Code]" prefix.
@@ -77,24 +79,6 @@ func compareProblems(a, b problemRow) int {
 		strings.Compare(a.file.URI, b.file.URI))
 }
 
-// mergeSorted merges two runs sorted by cmp into a new sorted slice: a
-// page costs its own sort plus one pass, not a sort of every row.
-func mergeSorted[T any](a, b []T, cmp func(T, T) int) []T {
-	out := make([]T, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if cmp(b[j], a[i]) < 0 {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -127,7 +111,7 @@ func groupSummary(counts map[string]int) string {
 		if code == noCode {
 			code = "without a code"
 		}
-		parts[i] = formatCount(int64(g.n)) + " " + code
+		parts[i] = format.Count(int64(g.n)) + " " + code
 	}
 	return strings.Join(parts, ", ")
 }
@@ -135,10 +119,10 @@ func groupSummary(counts map[string]int) string {
 // problemCells adapts the rows to the table, formatting only rows drawn.
 type problemCells struct{ v *Problems }
 
-func (c problemCells) Len() int { return len(c.v.rows) }
+func (c problemCells) Len() int { return len(c.v.list.rows) }
 
 func (c problemCells) Cells(i int, dst []string) {
-	r := c.v.rows[i]
+	r := c.v.list.rows[i]
 	dst[0] = r.file.ObjectStatus
 	if dst[0] == "" {
 		dst[0] = "-"
@@ -153,6 +137,6 @@ func (c problemCells) Cells(i int, dst []string) {
 
 // fitURI cuts a URI from the middle: the bucket and the file name are what
 // tell files apart. Fit first bounds what a megabyte URI costs.
-func fitURI(s string, w int) string {
-	return elideMiddle(safetext.Fit(s, maxFieldCells), w)
+func fitURI(st *theme.Styles, s string, w int) string {
+	return elideMiddle(st, st.Fit(s, maxFieldCells), w)
 }

@@ -56,6 +56,8 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
+
+	ids atomic.Int64 // see NextID
 }
 
 // View is one screen on the navigation stack. Views are pointers and
@@ -83,12 +85,6 @@ type View interface {
 	Close()
 }
 
-// InputCapturer is a View that is reading text (a filter or a command
-// line); while Capturing, the root passes it every key but Ctrl+C.
-type InputCapturer interface {
-	Capturing() bool
-}
-
 // Resumer is a View that does background work only while on top (a
 // Members list paging in); the root calls Resume when the view above it
 // is popped.
@@ -106,18 +102,11 @@ type Pauser interface {
 // PushMsg asks the root to push a view.
 type PushMsg struct{ View View }
 
-// PopMsg asks the root to pop the top view.
-type PopMsg struct{}
-
 // Push returns a command that pushes v.
 func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 
-// Pop returns a command that pops the top view.
-func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
-
-// requestSeq numbers every asynchronous request of every view, so a reply
-// can be matched to the request that is still wanted.
-var requestSeq atomic.Int64
-
-// NextRequestID returns a process-unique request id.
-func NextRequestID() int64 { return requestSeq.Add(1) }
+// NextID returns a request id unique among the requests of every view
+// sharing this environment (one program), so a reply can be matched to
+// the request that is still wanted. The counter lives here, not in a
+// process global, so tests with their own environments run in parallel.
+func (e *Env) NextID() int64 { return e.ids.Add(1) }

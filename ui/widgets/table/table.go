@@ -1,7 +1,7 @@
 // Package table is immtui's list widget: a virtualised table that renders
 // only the rows on screen. Its cost per frame follows the visible rows, never
 // the rows loaded, so a list of 100,000 clusters moves as fast as one of 100
-// (performance-notes.md §1.6: bubbles/table allocates per loaded row on every
+// (docs/performance.md §1.6: bubbles/table allocates per loaded row on every
 // key, bubbles/list's paginator is quadratic in pages).
 //
 // The table does not hold rows. A Source hands it the cells of row i when
@@ -16,6 +16,7 @@ import (
 
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/move"
 )
 
 // Column describes one column. Widths are in terminal cells.
@@ -31,7 +32,7 @@ type Column struct {
 	// Fit cuts a cell to w cells (nil: safetext.Fit, which keeps the
 	// start). A URI column keeps both ends with a middle cut instead; Fit
 	// must sanitise, and cost what it shows, as safetext.Fit does.
-	Fit func(s string, w int) string
+	Fit func(st *theme.Styles, s string, w int) string
 }
 
 // Source gives the table its rows. Cells must fill dst[c] for every column
@@ -49,26 +50,8 @@ type Styler interface {
 	CellStyle(row, col int) *lipgloss.Style
 }
 
-// KeyMap holds the movement keys every list shares.
-type KeyMap struct {
-	Up, Down, PageUp, PageDown, Home, End key.Binding
-}
-
-// DefaultKeyMap is ↑/↓ k/j, PgUp/PgDn, g/G Home/End.
-func DefaultKeyMap() KeyMap {
-	up, down := "↑/k", "↓/j"
-	if theme.ASCII {
-		up, down = "up/k", "down/j"
-	}
-	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp(up, "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp(down, "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
-		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
-		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
-	}
-}
+// KeyMap is the movement keys every list shares (package move).
+type KeyMap = move.Keys
 
 // Model is the table. Use New; the zero value is not ready.
 type Model struct {
@@ -95,7 +78,7 @@ type Model struct {
 
 // New makes a table with the given columns and styles.
 func New(cols []Column, st *theme.Styles) *Model {
-	return &Model{Keys: DefaultKeyMap(), cols: cols, st: st, scratch: make([]string, len(cols))}
+	return &Model{Keys: move.New(st.Glyphs), cols: cols, st: st, scratch: make([]string, len(cols))}
 }
 
 // SetSource swaps the rows; the cursor is kept in range.
@@ -147,9 +130,9 @@ func (m *Model) Update(msg tea.KeyMsg) bool {
 		m.Move(-m.PageSize())
 	case key.Matches(msg, m.Keys.PageDown):
 		m.Move(m.PageSize())
-	case key.Matches(msg, m.Keys.Home):
+	case key.Matches(msg, m.Keys.First):
 		m.SetCursor(0)
-	case key.Matches(msg, m.Keys.End):
+	case key.Matches(msg, m.Keys.Last):
 		m.SetCursor(m.Len() - 1)
 	default:
 		return false
@@ -279,9 +262,9 @@ func (m *Model) join(cells []string, row int, selected bool) []byte {
 		// 1 MB name must not be escaped and measured on every frame.
 		var s string
 		if fit := m.cols[i].Fit; fit != nil {
-			s = fit(cells[i], w)
+			s = fit(m.st, cells[i], w)
 		} else {
-			s = safetext.Fit(cells[i], w)
+			s = m.st.Fit(cells[i], w)
 		}
 		if m.cols[i].Right {
 			s = safetext.PadLeft(s, w)
@@ -328,3 +311,6 @@ func (m *Model) View() string {
 	m.out = out
 	return string(out)
 }
+
+// Source is the rows' source (nil before SetSource).
+func (m *Model) Source() Source { return m.src }

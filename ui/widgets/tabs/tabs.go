@@ -53,7 +53,7 @@ func draw(st *theme.Styles, names []string, active, width int, numbered bool) st
 		if used+w > width {
 			// The tab that does not fit is cut.
 			if rest := width - used; rest > 2 {
-				b.WriteString(st.TabIdle.Render(" " + safetext.Truncate(l, rest-1)))
+				b.WriteString(st.TabIdle.Render(" " + st.Truncate(l, rest-1)))
 			}
 			break
 		}

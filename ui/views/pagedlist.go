@@ -1,0 +1,87 @@
+package views
+
+import (
+	"slices"
+
+	"github.com/immtui/immtui/ui/widgets/table"
+)
+
+// pagedList is the row half of a list that pages itself in (Members,
+// Problems, and the file lists to come): the rows in sort order, the files
+// seen so far, and the cursor kept on its row as pages merge in. Its
+// filePager half asks for the pages (progressive paging, the bound,
+// pause and resume, the PageGuard stop); the screen only turns files into
+// rows and draws them.
+type pagedList[T any] struct {
+	rows  []T
+	seen  map[string]bool // URIs loaded: a file on two pages counts once
+	cmp   func(a, b T) int
+	same  func(a, b T) bool // the same row (the cursor's) after a merge
+	table *table.Model
+}
+
+// newPagedList is an empty list ordered by cmp, drawn by t.
+func newPagedList[T any](t *table.Model, cmp func(a, b T) int, same func(a, b T) bool) pagedList[T] {
+	return pagedList[T]{cmp: cmp, same: same, table: t}
+}
+
+// first reports whether uri is new to the list, and marks it seen.
+func (l *pagedList[T]) first(uri string) bool {
+	if l.seen == nil {
+		l.seen = make(map[string]bool)
+	}
+	if l.seen[uri] {
+		return false
+	}
+	l.seen[uri] = true
+	return true
+}
+
+// merge sorts fresh and merges it into the rows, so a page costs its own
+// sort plus one pass. A cursor the user moved stays on its row; one on the
+// first row stays there, on what now sorts first.
+func (l *pagedList[T]) merge(fresh []T) {
+	if len(fresh) == 0 {
+		return
+	}
+	var sel *T
+	if c := l.table.Cursor(); c > 0 && c < len(l.rows) {
+		sel = &l.rows[c]
+	}
+	slices.SortStableFunc(fresh, l.cmp)
+	old := l.rows
+	l.rows = mergeSorted(old, fresh, l.cmp)
+	l.table.SetSource(l.table.Source()) // the length changed
+	if sel != nil {
+		for i := range l.rows {
+			if l.same(l.rows[i], *sel) {
+				l.table.SetCursor(i)
+				break
+			}
+		}
+	}
+}
+
+// reset drops every row (a refresh that starts over).
+func (l *pagedList[T]) reset() {
+	l.rows, l.seen = nil, nil
+	l.table.SetSource(l.table.Source())
+	l.table.SetCursor(0)
+}
+
+// mergeSorted merges two runs sorted by cmp into a new sorted slice.
+func mergeSorted[T any](a, b []T, cmp func(T, T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmp(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
