@@ -149,7 +149,7 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 			if len(calls) != before+1 && !(i == 0 && len(calls) == 1) {
 				t.Fatalf("pane %s: %d BatchGetFileMeta calls, want %d", p.Title(), len(calls), before+1)
 			}
-			// The store asks only for what is not cached yet (DESIGN.md,
+			// The store asks only for what is not cached yet (docs/architecture.md "Lazy fetching",
 			// "Lazy fetching").
 			var missing []string
 			for _, f := range p.Fields() {
