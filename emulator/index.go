@@ -144,3 +144,45 @@ func (de *datasetEntry) indexBytes() int64 {
 	}
 	return n
 }
+
+// countFromIndex counts the hits per non-empty value of x, as the
+// aggregation's scan counts them (a file once per value; empty values are
+// not counted). hits may be in any order. false when stop ended it.
+func (de *datasetEntry) countFromIndex(x *fieldIndex, hits []int32, stop *deadlineCheck) (map[string]int64, bool) {
+	counts := map[string]int64{}
+	if len(hits) == len(de.files) {
+		// Every file (hits are distinct): the lists' lengths are the counts.
+		for v, l := range x.files {
+			if stop.expired() {
+				return nil, false
+			}
+			if v != "" {
+				counts[v] = int64(len(l))
+			}
+		}
+		return counts, true
+	}
+	set := make([]uint64, (len(de.files)+63)/64)
+	for _, i := range hits {
+		if stop.expired() {
+			return nil, false
+		}
+		set[i>>6] |= 1 << (i & 63)
+	}
+	for v, l := range x.files {
+		if v == "" {
+			continue
+		}
+		var n int64
+		for _, i := range l {
+			if stop.expired() {
+				return nil, false
+			}
+			n += int64(set[i>>6] >> (i & 63) & 1)
+		}
+		if n > 0 {
+			counts[v] = n
+		}
+	}
+	return counts, true
+}

@@ -354,3 +354,46 @@ func TestIndexedSearchStopsAtAnExpiredDeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexedAggregationsAnswerAsTheScan: group and distinct counted from
+// an index equal the scan's, over every file and over random hits in
+// query order and sorted.
+func TestIndexedAggregationsAnswerAsTheScan(t *testing.T) {
+	de := indexTestEntry(t, 400)
+	g := newQueryGen(de, 9)
+	live := func() *deadlineCheck { return &deadlineCheck{ctx: context.Background()} }
+	var aggs []imm.Aggregation
+	for _, f := range indexedFields {
+		aggs = append(aggs, imm.Aggregation{Field: f.path, Operation: "group"}, imm.Aggregation{Field: f.path, Operation: "Distinct"})
+	}
+	aggs = append(aggs, imm.Aggregation{Field: "Labels.LabelName", Operation: "count"}, imm.Aggregation{Field: "Addresses.District", Operation: "group"})
+	all, _ := de.filter(nil, live(), false)
+	hitSets := [][]int32{all, nil}
+	for n := range 60 {
+		root, e := compileQuery(g.tree(1+g.r.IntN(3), ""))
+		if e != nil {
+			t.Fatal(e.Message)
+		}
+		hits, _ := de.filter(root, live(), false)
+		if n%2 == 0 {
+			de.sortFiles(hits, []sortSpec{{path: []string{"Size"}, desc: true}}, live())
+		}
+		hitSets = append(hitSets, hits)
+	}
+	for n, hits := range hitSets {
+		max := []int{3, 2000}[n%2]
+		want, e1 := de.aggregateWith(hits, aggs, max, live(), false)
+		got, e2 := de.aggregateWith(hits, aggs, max, live(), true)
+		if e1 != nil || e2 != nil || want == nil || got == nil {
+			t.Fatalf("aggregations failed: %v %v", e1, e2)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("hit set %d (%d files): the index answers\n%+v\nthe scan\n%+v", n, len(hits), got, want)
+		}
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	if res, e := de.aggregateWith(all, aggs[:1], 10, &deadlineCheck{ctx: ctx}, true); res != nil || e != nil {
+		t.Errorf("an indexed group ran past the deadline: %v %v", res, e)
+	}
+}
