@@ -359,30 +359,3 @@ func cmpInt(a, b int64) int {
 	}
 	return 0
 }
-
-// candidates narrows a query to the files an index can name: an eq on
-// Figures.FigureClusterId (a cluster's members) or on URI. ok is false
-// when every file must be scanned.
-func (de *datasetEntry) candidates(n *queryNode) (idx []int32, ok bool) {
-	switch n.op {
-	case "eq":
-		switch n.field {
-		case "Figures.FigureClusterId":
-			return de.filesByCluster[n.value], true
-		case "URI":
-			if i, found := de.fileByURI[n.value]; found {
-				return []int32{i}, true
-			}
-			return nil, true
-		}
-	case "and", "nested":
-		// Every subquery must hold, so any indexed one bounds the result.
-		for _, c := range n.subs {
-			if got, ok2 := de.candidates(c); ok2 && (!ok || len(got) < len(idx)) {
-				idx, ok = got, true
-			}
-		}
-		return idx, ok
-	}
-	return nil, false
-}

@@ -171,27 +171,8 @@ func (de *datasetEntry) search(root *queryNode, specs []sortSpec, key string, st
 	if hits, ok := de.queries.get(key); ok {
 		return hits, true
 	}
-	test := func(i int32) bool {
-		if stop.expired() {
-			return false
-		}
-		if root == nil || root.matches(reflect.ValueOf(de.files[i]).Elem(), nil) {
-			hits = append(hits, i)
-		}
-		return true
-	}
-	if cand, indexed := de.candidates(orAll(root)); indexed {
-		for _, i := range cand {
-			if !test(i) {
-				return nil, false
-			}
-		}
-	} else {
-		for i := range de.files {
-			if !test(int32(i)) {
-				return nil, false
-			}
-		}
+	if hits, ok = de.filter(root, stop, true); !ok {
+		return nil, false
 	}
 	if len(specs) > 0 && !de.sortFiles(hits, specs, stop) {
 		return nil, false
@@ -200,12 +181,51 @@ func (de *datasetEntry) search(root *queryNode, specs []sortSpec, key string, st
 	return hits, true
 }
 
-// orAll lets candidates take a nil query (which no index narrows).
-func orAll(n *queryNode) *queryNode {
-	if n == nil {
-		return &queryNode{op: "all"}
+// filter returns the files matching root (nil: all), ascending, in a new
+// slice. With useIndex, the value indexes bound the files to test or give
+// the answer (indexplan.go); without, every file is tested, which the
+// tests compare against. false when stop ended it.
+func (de *datasetEntry) filter(root *queryNode, stop *deadlineCheck, useIndex bool) (hits []int32, ok bool) {
+	if stop.expired() {
+		return nil, false
 	}
-	return n
+	check, cand, bounded := root, []int32(nil), false
+	if root != nil && useIndex {
+		p := planner{de: de, stop: stop}
+		pl := p.plan(root, false)
+		if p.stopped {
+			return nil, false
+		}
+		if pl.ok {
+			check, cand, bounded = pl.rest, pl.cand, true
+		}
+	}
+	if bounded && check == nil {
+		return slices.Clone(cand), true // cand may be an index's own list
+	}
+	test := func(i int32) bool {
+		if stop.expired() {
+			return false
+		}
+		if check == nil || check.matches(reflect.ValueOf(de.files[i]).Elem(), nil) {
+			hits = append(hits, i)
+		}
+		return true
+	}
+	if bounded {
+		for _, i := range cand {
+			if !test(i) {
+				return nil, false
+			}
+		}
+		return hits, true
+	}
+	for i := range de.files {
+		if !test(int32(i)) {
+			return nil, false
+		}
+	}
+	return hits, true
 }
 
 // sortKey is one file's value for one Sort field: a number (numbers and
@@ -290,6 +310,13 @@ func (de *datasetEntry) sortFiles(hits []int32, specs []sortSpec, stop *deadline
 // file counts once per value, a choice where IMM documents nothing:
 // docs/emulator-search.md). It answers nil, nil when stop ended it.
 func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int, stop *deadlineCheck) ([]imm.AggregationResult, *apiError) {
+	return de.aggregateWith(hits, aggs, max, stop, true)
+}
+
+// aggregateWith is aggregate; with useIndex, group and distinct on an
+// indexed field count from the index (countFromIndex) instead of reading
+// every hit, which the tests compare against.
+func (de *datasetEntry) aggregateWith(hits []int32, aggs []imm.Aggregation, max int, stop *deadlineCheck, useIndex bool) ([]imm.AggregationResult, *apiError) {
 	out := make([]imm.AggregationResult, 0, len(aggs))
 	for _, a := range aggs {
 		op := strings.ToLower(a.Operation)
@@ -305,7 +332,20 @@ func (de *datasetEntry) aggregate(hits []int32, aggs []imm.Aggregation, max int,
 		var nums []float64
 		counts := map[string]int64{}
 		var values int64
+		fromIndex := false
+		if useIndex && (op == "group" || op == "distinct") {
+			if x := de.fieldIndex(a.Field); x != nil {
+				var ok bool
+				if counts, ok = de.countFromIndex(x, hits, stop); !ok {
+					return nil, nil
+				}
+				fromIndex = true
+			}
+		}
 		for _, i := range hits {
+			if fromIndex {
+				break
+			}
 			if stop.expired() {
 				return nil, nil
 			}

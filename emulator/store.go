@@ -13,8 +13,8 @@ import (
 
 // store is the served data, indexed once at start-up and read-only after
 // that, so handlers share it without locks. The only mutable parts are the
-// lazily built caches (sorted cluster orders, query results), which have
-// their own locks.
+// lazily built caches (sorted cluster orders, value indexes, query
+// results), which have their own locks.
 type store struct {
 	projects      []*projectEntry // sorted by name
 	projectByName map[string]*projectEntry
@@ -36,10 +36,10 @@ type datasetEntry struct {
 	updated     []int64
 	orders      sync.Map // clusterOrderKey -> *clusterOrder
 
-	files          []*imm.File // into the caller's Data, never written
-	fileByURI      map[string]int32
-	filesByCluster map[string][]int32 // Figures.FigureClusterId -> files, ascending
-	totalSize      int64
+	files     []*imm.File // into the caller's Data, never written
+	fileByURI map[string]int32
+	indexes   []lazyIndex // per indexedFields entry, built on first use (index.go)
+	totalSize int64
 
 	queries *resultCache
 }
@@ -84,7 +84,7 @@ func newStore(src source) (*store, error) {
 			return nil, fmt.Errorf("emulator: Datasets[%d]: dataset %s/%s is listed twice", i, d.ProjectName, d.DatasetName)
 		}
 		de := &datasetEntry{d: d, clusterByID: map[string]int32{}, fileByURI: map[string]int32{},
-			filesByCluster: map[string][]int32{}, queries: newResultCache(32)}
+			indexes: newLazyIndexes(), queries: newResultCache(32)}
 		pe.byName[d.DatasetName] = de
 		pe.datasets = append(pe.datasets, de)
 	}
@@ -144,14 +144,6 @@ func newStore(src source) (*store, error) {
 		de.fileByURI[f.URI] = idx
 		de.files = append(de.files, f)
 		de.totalSize += f.Size
-		for _, fig := range f.Figures {
-			// Files are added in index order, so a file already listed
-			// under this cluster is the list's last entry.
-			id := fig.FigureClusterId
-			if l := de.filesByCluster[id]; id != "" && (len(l) == 0 || l[len(l)-1] != idx) {
-				de.filesByCluster[id] = append(l, idx)
-			}
-		}
 	}
 	for i, c := range src.FigureClusters {
 		de, err := owner("FigureClusters", i, c.ProjectName, c.DatasetName)
