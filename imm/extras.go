@@ -297,3 +297,13 @@ func zeroOf(t reflect.Type, name string) (json.RawMessage, error) {
 	}
 	return json.Marshal(reflect.Zero(t.Field(i).Type).Interface())
 }
+
+// SkipJSONValue returns the index just past the JSON value starting at
+// b[i], for readers of raw replies (the Raw pane's outline) that walk valid
+// JSON without decoding it; this scanner is what the models' own key scan
+// uses.
+func SkipJSONValue(b []byte, i int) int { return skipValue(b, i) }
+
+// SkipJSONString returns the index just past the JSON string starting at
+// b[i] (the opening quote).
+func SkipJSONString(b []byte, i int) int { return skipString(b, i) }

@@ -125,7 +125,7 @@ func (b *rawBuilder) member(i int) int {
 		return b.value(i, i, i)
 	}
 	k := i
-	ke := skipJSONString(b.d.src, i)
+	ke := imm.SkipJSONString(b.d.src, i)
 	return b.value(ke+1, k, ke) // past the colon
 }
 
@@ -140,7 +140,7 @@ func (b *rawBuilder) value(i, k, ke int) int {
 	l := rawLine{key: int32(k), keyEnd: int32(ke), val: int32(i), depth: int32(len(b.stack))}
 	c := src[i]
 	if c != '{' && c != '[' {
-		l.valEnd = int32(skipJSONValue(src, i))
+		l.valEnd = int32(imm.SkipJSONValue(src, i))
 		b.emit(l)
 		return int(l.valEnd)
 	}
@@ -150,7 +150,7 @@ func (b *rawBuilder) value(i, k, ke int) int {
 		return i + 2
 	}
 	if len(b.stack) >= b.d.depth {
-		l.valEnd, l.kind = int32(skipJSONValue(src, i)), rawCollapsed
+		l.valEnd, l.kind = int32(imm.SkipJSONValue(src, i)), rawCollapsed
 		b.d.collapsed++
 		b.emit(l)
 		return int(l.valEnd)
@@ -159,49 +159,6 @@ func (b *rawBuilder) value(i, k, ke int) int {
 	b.emit(l)
 	b.stack = append(b.stack, c == '{')
 	return b.member(i + 1)
-}
-
-// skipJSONString returns the index just past the string starting at
-// src[i].
-func skipJSONString(src []byte, i int) int {
-	for i++; i < len(src); i++ {
-		switch src[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return len(src)
-}
-
-// skipJSONValue returns the index just past the value starting at src[i]
-// (compact JSON: a scalar ends at the next comma or bracket).
-func skipJSONValue(src []byte, i int) int {
-	switch src[i] {
-	case '"':
-		return skipJSONString(src, i)
-	case '{', '[':
-		depth := 0
-		for ; i < len(src); i++ {
-			switch src[i] {
-			case '"':
-				i = skipJSONString(src, i) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-		}
-		return len(src)
-	}
-	for i < len(src) && src[i] != ',' && src[i] != '}' && src[i] != ']' {
-		i++
-	}
-	return i
 }
 
 // lineAt is the index of the first line at or after byte offset off of
