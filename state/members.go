@@ -39,14 +39,6 @@ func (s *Store) querySortedFiles(ctx context.Context, q *imm.SimpleQuery, sortBy
 	if err := ctx.Err(); err != nil {
 		return FilePage{}, err
 	}
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return FilePage{}, ErrClosed
-	}
-	s.callStartedLocked()
-	s.mu.Unlock()
-
 	// Canonical fields, so the cache records what was really asked for.
 	fetched := groupFields((*fileEntry)(nil).missingGroup(fields))
 	req := imm.SimpleQueryRequest{
@@ -58,19 +50,12 @@ func (s *Store) querySortedFiles(ctx context.Context, q *imm.SimpleQuery, sortBy
 	if fetched != nil {
 		req.WithFields = append([]string{uriField}, fetched...)
 	}
-	// Stop the call when the caller leaves or the store closes.
-	callCtx, cancel := context.WithCancel(ctx)
-	stop := context.AfterFunc(s.root, cancel)
-	resp, err := s.api.SimpleQuery(callCtx, req)
-	stop()
-	cancel()
-
-	s.mu.Lock()
-	s.callDoneLocked()
-	s.mu.Unlock()
+	// Stopped when the caller leaves or the store closes.
+	r, err := s.call(ctx, func(c context.Context) (any, error) { return s.api.SimpleQuery(c, req) })
 	if err != nil {
-		return FilePage{}, s.closedErr(err)
+		return FilePage{}, err
 	}
+	resp := r.(*imm.SimpleQueryResponse)
 	page := FilePage{NextToken: resp.NextToken, TotalHits: resp.TotalHits, RequestId: resp.RequestId, Token: token}
 	got := make(map[string]*imm.File, len(resp.Files))
 	var uris []string
