@@ -107,7 +107,7 @@ func BenchmarkPaneVisits(b *testing.B) {
 	var firstMax, firstSum, revisits float64
 	for b.Loop() {
 		st := state.New(s.api, s.data.Datasets[0].ProjectName, s.data.Datasets[0].DatasetName, state.Options{})
-		m := ui.NewModel(ui.Options{Store: st, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+		m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		drive(m, m.Init())
 		list := m.Top().(*views.Clusters)
@@ -224,7 +224,7 @@ func BenchmarkEndOf100k(b *testing.B) {
 	var calls, took, overlap, keyMatch float64
 	for b.Loop() {
 		st := state.New(l.api, l.emu.project, l.emu.dataset, state.Options{})
-		m := ui.NewModel(ui.Options{Store: st, Endpoint: l.emu.url, ReadOnly: true, Styles: asciiStyles()})
+		m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: l.emu.url, ReadOnly: true, Styles: asciiStyles()})
 		m.Update(tea.WindowSizeMsg{Width: screenW, Height: screenH})
 		drive(m, m.Init())
 		l.wire.reset()

@@ -87,7 +87,7 @@ func load(b *testing.B, n int) (*loaded, error) {
 		l.api.Close()
 		l.emu.close()
 	})
-	l.model = ui.NewModel(ui.Options{Store: l.store, Endpoint: emu.url, ReadOnly: true, Styles: asciiStyles()})
+	l.model = ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: l.store, Endpoint: emu.url, ReadOnly: true, Styles: asciiStyles()})
 	l.model.Update(tea.WindowSizeMsg{Width: screenW, Height: screenH})
 	l.list = l.model.Top().(*views.Clusters)
 	l.heapBase = liveHeap()

@@ -109,9 +109,9 @@ func TestCommandFileWithABadURIShowsAMessageUntilTheNextKey(t *testing.T) {
 }
 
 func TestUnknownCommandListsTheCommands(t *testing.T) {
-	m, u := start(t, uitest.NewFake(10), 120, 30)
+	m, u := start(t, uitest.NewFake(10), 200, 30)
 	command(u, "triage")
-	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, file, problems, sort, help, quit (Tab completes)` {
+	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, file, problems, overview, files, find, labels, places, sort, help, quit (Tab completes)` {
 		t.Fatalf("message = %q", got)
 	}
 }
@@ -248,7 +248,7 @@ func TestGoldenFileView(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			f := paneFake(t)
 			uri := f.Clusters[grandpaID].Cover.URI
-			m := ui.NewModel(ui.Options{Store: f, Endpoint: "http://127.0.0.1:8080", Region: ui.DemoRegion,
+			m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: f, Endpoint: "http://127.0.0.1:8080", Region: ui.DemoRegion,
 				ReadOnly: true, Styles: asciiStyles()})
 			out := runModel(t, m, s[0], s[1], []step{{waitFor: "1 loaded"}, {key: ":"}, {key: "file " + uri},
 				{key: "enter", waitFor: paneReady["Overview"]}})

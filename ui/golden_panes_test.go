@@ -46,7 +46,7 @@ func paneFake(t *testing.T) *uitest.Fake {
 		CustomLabels: map[string]any{"family": "王", "reviewed": "yes"},
 		Cover:        &imm.File{URI: file.URI}}
 	f.Clusters[grandmaID] = &imm.FigureCluster{ObjectId: grandmaID, Name: "奶奶 王秀英"}
-	f.Files[file.URI] = &file
+	f.FileMap[file.URI] = &file
 	return f
 }
 
@@ -63,7 +63,7 @@ func TestGoldenClusterPanes(t *testing.T) {
 		for _, s := range goldenSizes {
 			t.Run(fmt.Sprintf("%s-%dx%d", name, s[0], s[1]), func(t *testing.T) {
 				f := paneFake(t)
-				m := ui.NewModel(ui.Options{Store: f, Endpoint: "http://127.0.0.1:8080", Region: ui.DemoRegion,
+				m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: f, Endpoint: "http://127.0.0.1:8080", Region: ui.DemoRegion,
 					ReadOnly: true, Styles: asciiStyles()})
 				steps := []step{{waitFor: "1 loaded"}, {key: "enter", waitFor: paneReady["Overview"]}}
 				if i > 0 {

@@ -27,7 +27,7 @@ func headerFake() *uitest.Fake {
 }
 
 func TestHeaderShowsTheDemoEmulatorWithItsScheme(t *testing.T) {
-	o := ui.Options{Store: headerFake(), Endpoint: "http://127.0.0.1:37085", Region: ui.DemoRegion, ReadOnly: true}
+	o := ui.Options{StartOn: ui.StartClusters, Store: headerFake(), Endpoint: "http://127.0.0.1:37085", Region: ui.DemoRegion, ReadOnly: true}
 	wide := headerAt(t, o, 120)
 	for _, want := range []string{"immtui", "demo emulator http://127.0.0.1:37085", "project family", "dataset photos-2024", "read-only"} {
 		if !strings.Contains(wide, want) {
@@ -46,7 +46,7 @@ func TestHeaderShowsTheDemoEmulatorWithItsScheme(t *testing.T) {
 }
 
 func TestHeaderShowsARealEndpointsSchemeHostAndItsRegionOnce(t *testing.T) {
-	o := ui.Options{Store: headerFake(), Endpoint: "https://imm.cn-hangzhou.aliyuncs.com", Region: "cn-hangzhou"}
+	o := ui.Options{StartOn: ui.StartClusters, Store: headerFake(), Endpoint: "https://imm.cn-hangzhou.aliyuncs.com", Region: "cn-hangzhou"}
 	h := headerAt(t, o, 120)
 	if !strings.Contains(h, "endpoint https://imm.cn-hangzhou.aliyuncs.com") || strings.Contains(h, "region") || strings.Contains(h, "demo") {
 		t.Fatalf("header: %q", h)
@@ -60,7 +60,7 @@ func TestHeaderShowsARealEndpointsSchemeHostAndItsRegionOnce(t *testing.T) {
 // As the width shrinks, the brand goes first, then the endpoint, the demo
 // marker and the project; the dataset and the read-only marker stay.
 func TestHeaderDropsLowerPriorityPartsFirst(t *testing.T) {
-	o := ui.Options{Store: headerFake(), Endpoint: "http://127.0.0.1:37085", Region: ui.DemoRegion, ReadOnly: true}
+	o := ui.Options{StartOn: ui.StartClusters, Store: headerFake(), Endpoint: "http://127.0.0.1:37085", Region: ui.DemoRegion, ReadOnly: true}
 	has := func(h, s string) bool { return strings.Contains(h, s) }
 	for w := ui.MinWidth; w <= 160; w++ {
 		h := headerAt(t, o, w)
@@ -90,7 +90,7 @@ func TestHeaderDropsLowerPriorityPartsFirst(t *testing.T) {
 func TestHeaderCutsALongDatasetButKeepsTheReadOnlyMarker(t *testing.T) {
 	f := headerFake()
 	f.Data = strings.Repeat("数据", 40)
-	h := headerAt(t, ui.Options{Store: f, Endpoint: "http://127.0.0.1:1", Region: ui.DemoRegion, ReadOnly: true}, 80)
+	h := headerAt(t, ui.Options{StartOn: ui.StartClusters, Store: f, Endpoint: "http://127.0.0.1:1", Region: ui.DemoRegion, ReadOnly: true}, 80)
 	uitest.CheckFrame(t, h, 80, 1)
 	if !strings.HasSuffix(h, "read-only ") || !strings.Contains(h, "数据数据") {
 		t.Fatalf("header: %q", h)
@@ -100,7 +100,7 @@ func TestHeaderCutsALongDatasetButKeepsTheReadOnlyMarker(t *testing.T) {
 // Plain http to another host (allowed only by --insecure-http) is shown
 // with a warning that outlasts the endpoint itself as the width shrinks.
 func TestHeaderWarnsAboutPlainHTTPBeyondLoopback(t *testing.T) {
-	o := ui.Options{Store: headerFake(), Endpoint: "http://imm.example.invalid:8080", Region: "cn-hangzhou", ReadOnly: true}
+	o := ui.Options{StartOn: ui.StartClusters, Store: headerFake(), Endpoint: "http://imm.example.invalid:8080", Region: "cn-hangzhou", ReadOnly: true}
 	if h := headerAt(t, o, 120); !strings.Contains(h, "INSECURE: plain http  endpoint http://imm.example.invalid:8080") {
 		t.Fatalf("header: %q", h)
 	}

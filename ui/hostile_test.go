@@ -113,7 +113,7 @@ func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {40, 10}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
-			m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
+			m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
 			u := &uitest.ModelUpdater{M: m}
 			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
 			defer m.Update(uitest.Key("ctrl+c"))
@@ -174,7 +174,7 @@ func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
 func TestHostileIdentifiersOpenAndShowEscaped(t *testing.T) {
 	d := loadHostile(t)
 	_, _, st := hostileStack(t, d, emulator.Faults{})
-	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))

@@ -88,7 +88,7 @@ func paneRequestFields(fields []string) []string {
 
 func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testing.T) {
 	s := startStack(t, 250)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))
@@ -203,7 +203,7 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 // goroutine left (TestMain checks).
 func TestProgramShowsClustersAndQuitsCleanly(t *testing.T) {
 	s := startStack(t, 120)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "100 loaded") },
 		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))

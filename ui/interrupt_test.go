@@ -66,7 +66,7 @@ func TestCtrlCWithRequestsInFlightExitsAndRestoresTheScreen(t *testing.T) {
 	defer in.Close()
 	defer keys.Close()
 	var out lockedBuffer
-	m := ui.New(ui.Options{Store: st, Endpoint: emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.New(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: emu.URL(), ReadOnly: true, Styles: asciiStyles()})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(&out),
 		tea.WithoutSignalHandler())
 	done := make(chan error, 1)

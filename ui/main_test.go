@@ -32,7 +32,7 @@ func asciiStyles() *theme.Styles {
 }
 
 func newModel(f *uitest.Fake) *ui.Model {
-	return ui.NewModel(ui.Options{
+	return ui.NewModel(ui.Options{StartOn: ui.StartClusters,
 		Store: f, Endpoint: "http://127.0.0.1:8080", Region: "cn-hangzhou", ReadOnly: true,
 		Styles: asciiStyles(), NewPanes: uitest.StubPanes,
 	})

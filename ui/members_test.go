@@ -51,7 +51,7 @@ func TestCommandMembersOpensTheClusterOnItsMembers(t *testing.T) {
 func TestMembersEnterShowsTheFilesFacesWithTheClusterMarked(t *testing.T) {
 	f, _ := membersFake()
 	// Real panes: the Faces pane is what marks the cluster.
-	m := ui.NewModel(ui.Options{Store: f, Endpoint: "http://127.0.0.1:8080", Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: f, Endpoint: "http://127.0.0.1:8080", Styles: asciiStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))
@@ -140,7 +140,7 @@ func TestMembersFramesFitEverySizeThroughTheRoot(t *testing.T) {
 
 func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *testing.T) {
 	s := startStack(t, 40)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))

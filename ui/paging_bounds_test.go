@@ -62,7 +62,7 @@ func startPaging(t *testing.T, p *pagingServer) (*ui.Model, *uitest.ModelUpdater
 		t.Fatal(err)
 	}
 	st := state.New(c, d.Datasets[0].ProjectName, d.Datasets[0].DatasetName, state.Options{})
-	m := ui.NewModel(ui.Options{Store: st, Endpoint: srv.URL, ReadOnly: true})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: srv.URL, ReadOnly: true})
 	u := &uitest.ModelUpdater{M: m}
 	t.Cleanup(func() {
 		m.Update(uitest.Key("ctrl+c"))

@@ -99,7 +99,7 @@ func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall
 	if want == 0 {
 		t.Fatal("the demo dataset has no file to triage")
 	}
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))

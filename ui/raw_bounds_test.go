@@ -83,7 +83,7 @@ func TestRawPaneOfAHostileReplyStaysBoundedAndFits(t *testing.T) {
 	d := rawDataset(t, deepFileJSON(), wideFileJSON())
 	_, _, st := hostileStack(t, d, emulator.Faults{})
 	const w, h = 100, 30
-	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	defer m.Update(uitest.Key("ctrl+c"))

@@ -15,7 +15,7 @@ import (
 // every frame fits the terminal it was drawn for.
 func TestResizeStormKeepsEveryFrameInside(t *testing.T) {
 	f := uitest.NewFake(300)
-	m := ui.NewModel(ui.Options{Store: f, Endpoint: "http://127.0.0.1:8080", ReadOnly: true, Styles: colourStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: f, Endpoint: "http://127.0.0.1:8080", ReadOnly: true, Styles: colourStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	uitest.Run(u, m.Init())

@@ -126,7 +126,7 @@ func TestSoakThousandStepsUnderFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
-	m := ui.NewModel(ui.Options{Store: st, Endpoint: ts.URL, ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartClusters, Store: st, Endpoint: ts.URL, ReadOnly: true, Styles: asciiStyles()})
 	loop := newAsyncLoop(t, m)
 	defer func() {
 		gate.release()
