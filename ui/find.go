@@ -74,10 +74,11 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 
 // EnvLanguages is the user's languages from the locale variables
 // (LANGUAGE's list, then LC_ALL, LC_MESSAGES, LANG), as language codes
-// ("zh_CN.UTF-8" is "zh-CN"), English last; C and POSIX name none.
+// ("zh_CN.UTF-8" is "zh-CN", then "zh"), English last; C and POSIX name none.
 func EnvLanguages(getenv func(string) string) []string {
 	var out []string
-	add := func(v string) {
+	var add func(v string)
+	add = func(v string) {
 		v, _, _ = strings.Cut(v, ".")
 		v, _, _ = strings.Cut(v, "@")
 		v = strings.ReplaceAll(v, "_", "-")
@@ -90,6 +91,10 @@ func EnvLanguages(getenv func(string) string) []string {
 			}
 		}
 		out = append(out, v)
+		// "zh" too: IMM tags labels zh-Hans, which zh-CN does not match.
+		if base, _, ok := strings.Cut(v, "-"); ok {
+			add(base)
+		}
 	}
 	for _, l := range strings.Split(getenv("LANGUAGE"), ":") {
 		add(l)

@@ -66,6 +66,9 @@ type Layout struct {
 // barMin is the narrowest bar worth drawing; below it the label gives way.
 const barMin = 8
 
+// barMax is the widest bar drawn.
+const barMax = 50
+
 // NewLayout fits rows in width cells: labels up to maxLabel cells, counts
 // and notes as wide as their widest.
 func NewLayout(rows []Row, width, maxLabel int) Layout {
@@ -79,6 +82,9 @@ func NewLayout(rows []Row, width, maxLabel int) Layout {
 	if over := l.LabelW + l.fixed() + barMin - width; over > 0 {
 		l.LabelW = max(l.LabelW-over, 4)
 	}
+	// Past barMax cells a longer bar tells no more, and the count moves
+	// away from the label it belongs to.
+	l.Width = min(width, l.LabelW+l.fixed()+barMax)
 	return l
 }
 
