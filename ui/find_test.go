@@ -8,6 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -17,7 +19,31 @@ import (
 func exploreFake(n int) *uitest.Fake {
 	f := uitest.NewFake(30)
 	f.AddExplore(n)
+	// The fake does not evaluate queries; a type: is enough for these
+	// tests.
+	f.Explore().FilesMatch = func(q state.FilesQuery, file *imm.File) bool {
+		t, ok := mediaTypeOf(q.Query)
+		return !ok || file.MediaType == t
+	}
 	return f
+}
+
+// mediaTypeOf is the value of a MediaType eq at the top of q or among its
+// top and's.
+func mediaTypeOf(q *imm.SimpleQuery) (string, bool) {
+	switch {
+	case q == nil:
+		return "", false
+	case q.Field == "MediaType" && q.Operation == "eq":
+		return q.Value, true
+	case q.Operation == "and":
+		for i := range q.SubQueries {
+			if t, ok := mediaTypeOf(&q.SubQueries[i]); ok {
+				return t, true
+			}
+		}
+	}
+	return "", false
 }
 
 // startOverview is the browser on its first screen, the overview.

@@ -252,7 +252,15 @@ func (p *FindPrompt) View(w, most int) string {
 	most = max(most, 1)
 	var above []string
 	if p.showJSON {
-		above = append(above, p.jsonLines(w)...)
+		room := most - 1
+		if p.err != nil {
+			room -= 3
+		}
+		above = p.jsonLines(w)
+		// The query's head says most: cut its end, and say so.
+		if len(above) > room && room > 0 {
+			above = append(above[:room-1], p.st.Muted.Render(p.st.Glyphs.Ellipsis()+" (i in the results shows it all)"))
+		}
 	}
 	line := p.promptLine(w)
 	if p.err == nil {
