@@ -21,13 +21,15 @@ type FilesCall struct {
 // views ask. FilesMatch, when set, picks the files a query lists (the
 // fake does not evaluate SimpleQuery); nil lists every file.
 type ExploreData struct {
-	Overview      state.Overview
-	OverviewErr   error
-	Years         []state.YearCount
-	Labels        []*state.LabelNode
-	Places        []*state.PlaceNode
-	FilesMatch    func(q state.FilesQuery, f *imm.File) bool
-	FilesErr      error
+	Overview    state.Overview
+	OverviewErr error
+	Years       []state.YearCount
+	Labels      []*state.LabelNode
+	Places      []*state.PlaceNode
+	FilesMatch  func(q state.FilesQuery, f *imm.File) bool
+	FilesErr    error
+	// FilesPageSize is the files a page holds (0: 100, IMM's most).
+	FilesPageSize int
 	FilesGate     chan struct{}
 	FilesCalls    []FilesCall
 	OverviewCalls int
@@ -72,7 +74,7 @@ func (f *Fake) Files(ctx context.Context, q state.FilesQuery, token string, fiel
 		if e.FilesErr != nil {
 			return state.FilePage{}, e.FilesErr
 		}
-		return f.queryPageLocked(token, fields, 100, "RID-FILES-", func(file *imm.File) bool {
+		return f.queryPageLocked(token, fields, e.FilesPageSize, "RID-FILES-", func(file *imm.File) bool {
 			return e.FilesMatch == nil || e.FilesMatch(q, file)
 		}), nil
 	})
