@@ -74,7 +74,7 @@ func NewFilesQuery(env *Env, text string, q *imm.SimpleQuery) *Files {
 		{Title: "Name", Min: 12, Max: 48, Flex: 3},
 		{Title: "Media", Min: 5},
 		{Title: "Size", Min: 9, Right: true, Drop: 2},
-		{Title: "Dimensions", Min: 10, Max: 20, Flex: 1, Drop: 4},
+		{Title: "Dims/Length", Min: 11, Max: 16, Flex: 1, Drop: 4},
 		{Title: "Faces", Min: 5, Right: true, Drop: 5},
 		{Title: "Produced", Min: 16, Drop: 1},
 		{Title: "Status", Min: 7, Max: 12, Flex: 1, Drop: 3},

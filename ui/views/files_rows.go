@@ -42,24 +42,20 @@ func (r fileRows) CellStyle(i, col int) *lipgloss.Style {
 	return &r.v.env.Styles.Warn
 }
 
-// dimensions is "4032x3024" for an image, "1920x1080 0:12.500" for a
-// video (its duration), the duration alone for audio, "-" otherwise.
+// dimensions is "4032x3024" for an image, the duration for a video or
+// audio ("0:12.500": what tells clips apart), "-" otherwise.
 func dimensions(f *imm.File) string {
+	if d := format.Seconds(f.Duration); d != "" && f.Duration > 0 {
+		return d
+	}
 	w, h := f.ImageWidth, f.ImageHeight
 	if f.VideoWidth > 0 {
 		w, h = f.VideoWidth, f.VideoHeight
 	}
-	var parts []string
 	if w > 0 && h > 0 {
-		parts = append(parts, strconv.FormatInt(w, 10)+"x"+strconv.FormatInt(h, 10))
+		return strconv.FormatInt(w, 10) + "x" + strconv.FormatInt(h, 10)
 	}
-	if d := format.Seconds(f.Duration); d != "" && f.Duration > 0 {
-		parts = append(parts, d)
-	}
-	if len(parts) == 0 {
-		return "-"
-	}
-	return strings.Join(parts, " ")
+	return "-"
 }
 
 // Title is "Files 1,234 files, sorted by ProduceTime desc" or, with a
