@@ -132,7 +132,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	if f.demo {
 		region = ""
 	}
-	m := ui.New(ui.Options{Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true,
+	m := ui.New(ui.Options{StartOn: ui.StartOverview, Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true,
 		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii})})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	_, err = p.Run()

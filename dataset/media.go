@@ -214,7 +214,8 @@ func (g *gen) video(f *imm.File, p *plan, slots []slot) {
 	f.Duration = dur
 	f.Size = int64(float64(f.Bitrate) * dur / 8)
 	f.VideoWidth, f.VideoHeight = res.Width, res.Height
-	f.KeepZero("StartTime", "Orientation") // as IMM reports a video	g.place(f, p)
+	f.KeepZero("StartTime", "Orientation") // as IMM reports a video
+	g.place(f, p)
 	f.Labels = g.labels(p.scene, l, durMS, p.rich)
 	f.SceneElements = g.scenes(sc, l, durMS)
 	f.Insights = g.insights(p.scene, l, true)

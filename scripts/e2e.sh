@@ -55,10 +55,58 @@ keys() { T send-keys -t e2e "$@"; }
 # ("server exited unexpectedly").
 T new-session -d -s keep "sleep 3600"
 
+# e2e_explore: the overview, a search as a new user types it (a typo
+# first: the caret points at it), one of its files, back to the overview,
+# the labels, the places and into the clusters. Uses $SIZE, $W, $H.
+e2e_explore() {
+  T new-session -d -s e2e -x "$W" -y "$H" "env LANG=C.UTF-8 TZ=Asia/Shanghai $BIN --demo --seed 1; sleep 30"
+  wait_for 'Media type'
+  keys /
+  keys 'type:vidoe city:杭州 after:2024-01 before:2025-01' Enter
+  wait_for '"vidoe"'
+  wait_for '\^\^\^'  # under the wrong word (the caret line is the last row)
+  keys C-a
+  keys Right Right Right Right Right Right Right Right Right Right BSpace BSpace
+  keys 'eo' Enter
+  wait_for 'Find type:video city:杭州 .* [0-9]+ files?, by'
+  check_frame "$W" "$H"
+  screen >"$OUT/find-$SIZE.txt"
+  if ! screen | grep -q 'No file matches'; then
+    keys Enter
+    wait_for 'Filename'
+    check_frame "$W" "$H"
+    keys Escape
+  fi
+  wait_for 'Find type:video'
+  keys Escape
+  wait_for 'Media type'
+  keys l
+  wait_for 'Labels [0-9,]+ labels'
+  check_frame "$W" "$H"
+  keys Escape
+  keys p
+  wait_for 'Places [0-9,]+ places'
+  check_frame "$W" "$H"
+  keys Escape
+  wait_for 'Media type'
+  keys c
+  wait_for ' loaded'
+  check_frame "$W" "$H"
+  keys C-c
+  for i in $(seq 1 50); do screen | grep -q 'family-photos' || break; sleep 0.1; done
+  T kill-session -t e2e 2>/dev/null || true
+  echo "e2e ok: explore at $SIZE"
+}
+
 for SIZE in "${SIZES[@]}"; do
   W=${SIZE%x*}; H=${SIZE#*x}
   T new-session -d -s e2e -x "$W" -y "$H" "env LANG=C.UTF-8 $BIN --demo --seed 1; sleep 30"
   wait_for 'family-photos'
+  # The first screen is the dataset's overview; c opens the clusters.
+  wait_for 'Media type'
+  check_frame "$W" "$H"
+  screen >"$OUT/overview-$SIZE.txt"
+  keys c
   wait_for 'Cluster|clusters'
   wait_for ' loaded'  # rows are on screen: keys sent before would move nothing
   check_frame "$W" "$H"
@@ -88,6 +136,8 @@ for SIZE in "${SIZES[@]}"; do
   check_frame "$W" "$H"
   keys ':' 'file foo' Enter
   wait_for 'file URIs start with oss:// or pds:// \(got "foo"\)'
+  keys q  # clears the message and goes back to the overview
+  wait_for 'Media type'
   keys q
   for i in $(seq 1 50); do
     screen | grep -q 'family-photos' || break
@@ -96,6 +146,7 @@ for SIZE in "${SIZES[@]}"; do
   screen | grep -q 'family-photos' && fail "q did not quit"
   T kill-session -t e2e 2>/dev/null || true
   echo "e2e ok at $SIZE"
+  e2e_explore
 done
 
 # Hostile data at 80x24: names, labels and URIs full of escapes, bidi and
@@ -105,6 +156,9 @@ done
 SIZE=80x24; W=80; H=24
 T new-session -d -s e2e -x "$W" -y "$H" "env LANG=C.UTF-8 $BIN --demo --data testdata/hostile.json; sleep 30"
 wait_for 'hostile-dataset'
+wait_for 'Overview'
+check_frame "$W" "$H"
+keys c
 wait_for 'loaded'
 check_frame "$W" "$H"
 screen | grep -qF '\x1b' || fail "the escapes in names are not shown escaped"
@@ -122,6 +176,8 @@ check_frame "$W" "$H"
 [ -z "$(T list-buffers 2>/dev/null)" ] || fail "a paste buffer appeared: an OSC 52 clipboard write got through"
 keys Escape
 wait_for 'sort'
+keys q
+wait_for 'Overview'
 keys q
 for i in $(seq 1 50); do screen | grep -q 'hostile-dataset' || break; sleep 0.1; done
 screen | grep -q 'hostile-dataset' && fail "q did not quit on the hostile dataset"

@@ -55,6 +55,16 @@ func (m *Model) run(line string) tea.Cmd {
 			return nil
 		}
 		return s.SetSort(c.Arg, c.Order)
+	case cmdline.Overview:
+		return m.push(views.NewOverview(m.env))
+	case cmdline.Files:
+		return m.push(views.NewFiles(m.env, ""))
+	case cmdline.Find:
+		return m.runFind(c.Arg)
+	case cmdline.Labels:
+		return m.push(views.NewLabels(m.env))
+	case cmdline.Places:
+		return m.push(views.NewPlaces(m.env))
 	case cmdline.Help:
 		m.help.ShowAll = true
 		m.resize()

@@ -33,6 +33,9 @@ type frameCache struct {
 func (m *Model) chrome() int { return 3 + m.helpHeight() }
 
 func (m *Model) helpHeight() int {
+	if m.find.IsOpen() {
+		return m.find.Height(m.width, m.findLines())
+	}
 	if m.message != "" && !m.prompt.IsOpen() {
 		return min(len(m.messageLines()), max(m.height/3, 1))
 	}
@@ -41,6 +44,10 @@ func (m *Model) helpHeight() int {
 	}
 	return min(strings.Count(m.helpView(), "\n")+1, max(m.height/3, 1))
 }
+
+// findLines is the most lines the find prompt takes: half the screen
+// (the query's JSON may be long).
+func (m *Model) findLines() int { return max(m.height/2, 1) }
 
 func (m *Model) bodySize() (int, int) {
 	if m.tooSmall() {
@@ -67,6 +74,8 @@ func newHelp(st *theme.Styles) help.Model {
 
 func (m *Model) helpView() string {
 	switch {
+	case m.find.IsOpen():
+		return m.find.View(m.width, m.findLines())
 	case m.prompt.IsOpen():
 		return m.prompt.View(m.width)
 	case m.message != "":

@@ -46,7 +46,7 @@ func paneFake(t *testing.T) *uitest.Fake {
 		CustomLabels: map[string]any{"family": "王", "reviewed": "yes"},
 		Cover:        &imm.File{URI: file.URI}}
 	f.Clusters[grandmaID] = &imm.FigureCluster{ObjectId: grandmaID, Name: "奶奶 王秀英"}
-	f.Files[file.URI] = &file
+	f.FileMap[file.URI] = &file
 	return f
 }
 

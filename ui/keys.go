@@ -6,7 +6,7 @@ import (
 
 // globalKeys work in every view.
 type globalKeys struct {
-	Back, Quit, ForceQuit, Help, Command key.Binding
+	Back, Quit, ForceQuit, Help, Command, Find key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -16,6 +16,7 @@ func newGlobalKeys() globalKeys {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command")),
+		Find:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
 	}
 }
 
@@ -45,7 +46,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 
 func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.full()
-	last := []key.Binding{h.global.Help, h.global.Command, h.global.ForceQuit}
+	last := []key.Binding{h.global.Help, h.global.Command, h.global.Find, h.global.ForceQuit}
 	if !h.top {
 		// Below the first view q goes back, as Esc does; say so.
 		back := h.global.Quit

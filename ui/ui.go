@@ -6,6 +6,9 @@
 package ui
 
 import (
+	"os"
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -30,7 +33,26 @@ type Options struct {
 
 	// NewPanes builds the file panes (nil: panes.New). Tests pass stand-ins.
 	NewPanes func(panes.Context) []panes.Pane
+
+	// StartOn is a dataset's first screen: the clusters list (the zero
+	// value, as every screen test expects) or the overview, which the
+	// program opens on.
+	StartOn Start
+	// Languages are the user's languages, preferred first, for labels and
+	// places (nil: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+	Languages []string
+	// Location is the zone of dates typed in queries (nil: time.Local).
+	Location *time.Location
 }
+
+// Start names a dataset's first screen.
+type Start int
+
+// The first screens.
+const (
+	StartClusters Start = iota
+	StartOverview
+)
 
 // Model is the root model. Build it with New.
 type Model struct {
@@ -43,6 +65,8 @@ type Model struct {
 	// command's error, shown in place of the help until the next key.
 	prompt  *cmdline.Prompt
 	message string
+	// find is the `/` prompt for queries, with its own history.
+	find *cmdline.FindPrompt
 
 	width, height int
 	frame         frameCache
@@ -61,13 +85,27 @@ func NewModel(o Options) *Model {
 	}
 	m := &Model{
 		opts: o,
-		env:  &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes},
+		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes, Languages: o.Languages,
+			Location: o.Location},
 		keys: newGlobalKeys(),
 		help: newHelp(o.Styles),
 	}
+	if m.env.Languages == nil {
+		m.env.Languages = EnvLanguages(os.Getenv)
+	}
 	m.prompt = cmdline.NewPrompt(o.Styles)
-	m.stack = []views.View{views.NewClusters(m.env)}
+	m.find = cmdline.NewFindPrompt(o.Styles, o.Location)
+	m.stack = []views.View{m.datasetHome()}
 	return m
+}
+
+// datasetHome is the first screen of a dataset: its overview, with the
+// clusters one key away (c); Options.StartOn may ask for the clusters.
+func (m *Model) datasetHome() views.View {
+	if m.opts.StartOn == StartClusters {
+		return views.NewClusters(m.env)
+	}
+	return views.NewOverview(m.env)
 }
 
 // Init starts the first view's fetches.
@@ -113,6 +151,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.prompt.IsOpen() {
 		return m.promptKey(msg) // every key, q and ? included, is text
 	}
+	if m.find.IsOpen() {
+		return m.findKey(msg)
+	}
 	if m.message != "" {
 		m.message = "" // read: the key does what it does as well
 		m.resize()
@@ -133,6 +174,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, m.keys.Command):
 		return m.openPrompt()
+	case key.Matches(msg, m.keys.Find):
+		return m.openFind("")
 	case key.Matches(msg, m.keys.Quit):
 		if len(m.stack) == 1 {
 			return m.quit()

@@ -56,7 +56,7 @@ func TestParseErrorsSayWhatIsWrongAndWhatToType(t *testing.T) {
 		"sort FaceCount asc x":    "sort takes a key and an order: :sort KEY [asc|desc]",
 		"quit now":                `quit takes no arguments (got "now")`,
 		"problems x":              `problems takes no arguments (got "x")`,
-		"triage":                  `unknown command "triage"; commands are cluster, members, file, problems, sort, help, quit (Tab completes)`,
+		"triage":                  `unknown command "triage"; commands are cluster, members, file, problems, overview, files, find, labels, places, sort, help, quit (Tab completes)`,
 		"members":                 "members needs an ID: :members ID",
 		"members a b":             `a cluster ID has no spaces (got "a b")`,
 	} {
@@ -82,7 +82,8 @@ func TestCompleteExtendsCommandNamesSortKeysAndOrders(t *testing.T) {
 	for in, want := range map[string]string{
 		"":                 "",
 		"cl":               "cluster ",
-		"F":                "file ",
+		"F":                "fi",
+		"fin":              "find ",
 		"so":               "sort ",
 		"sort im":          "sort ImageCount ",
 		"sort facec":       "sort FaceCount ",

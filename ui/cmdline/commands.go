@@ -26,6 +26,11 @@ const (
 	Problems                 // list the files not indexed
 	Help                     // show the full help
 	Quit                     // end the program
+	Overview                 // the dataset's overview
+	Files                    // every file of the dataset
+	Find                     // the files a query matches (Arg: the query; "" opens the find prompt)
+	Labels                   // the label tree
+	Places                   // countries, provinces, cities
 )
 
 // Command is a parsed line.
@@ -50,6 +55,11 @@ var Specs = []Spec{
 	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
 	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
+	{Name: "overview", Desc: "what the dataset holds", Kind: Overview},
+	{Name: "files", Desc: "every file, newest first", Kind: Files},
+	{Name: "find", Args: "QUERY", Desc: "files a query matches (also /)", Kind: Find},
+	{Name: "labels", Desc: "labels, as a tree", Kind: Labels},
+	{Name: "places", Desc: "countries, provinces, cities", Kind: Places},
 	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
 	{Name: "help", Desc: "every key and command", Kind: Help},
 	{Name: "quit", Desc: "quit (also :q)", Kind: Quit},
@@ -105,6 +115,10 @@ func Parse(line string) (Command, error) {
 		return Command{Kind: File, Arg: rest}, nil
 	case Sort:
 		return parseSort(rest)
+	case Find:
+		// The query is the search language's to check: the find prompt
+		// shows its errors with a caret.
+		return Command{Kind: Find, Arg: rest}, nil
 	}
 	if rest != "" {
 		return Command{}, errors.New(spec.Name + " takes no arguments (got " + quote(rest) + ")")

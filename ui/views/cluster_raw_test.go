@@ -54,7 +54,7 @@ func openPublished(t *testing.T, w, h int) (*views.Cluster, *uitest.Fake, *imm.F
 	}
 	f := uitest.NewFake(0)
 	f.Clusters[c.ObjectId] = &withExtra
-	f.Files[c.Cover.URI] = &imm.File{URI: c.Cover.URI, Filename: c.Cover.Filename}
+	f.FileMap[c.Cover.URI] = &imm.File{URI: c.Cover.URI, Filename: c.Cover.Filename}
 	v := views.NewCluster(newEnv(f), c.ObjectId, nil)
 	t.Cleanup(v.Close)
 	v.SetSize(w, h)

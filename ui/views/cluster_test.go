@@ -323,7 +323,7 @@ func TestClusterHeaderKeepsTheCoverFileNameWhenTheURIIsCut(t *testing.T) {
 	c := f.AddCluster(0)
 	uri := "oss://family-photos-hz/photos/2024/2024-05 丽江古城/" + strings.Repeat("深", 10) + "/IMG_20240517_092740.jpg"
 	c.Cover.URI = uri
-	f.Files[uri] = f.Files[f.Rows[0].CoverURI]
+	f.FileMap[uri] = f.FileMap[f.Rows[0].CoverURI]
 	v := views.NewCluster(newEnv(f), f.Rows[0].ID, nil)
 	defer v.Close()
 	v.SetSize(80, 36)

@@ -68,7 +68,7 @@ func TestFileViewOfAnUnknownURISaysNotFoundAndRRetries(t *testing.T) {
 	if v.Err() == nil || !strings.Contains(v.View(), "ResourceNotFound") || !strings.Contains(v.View(), "r to retry") {
 		t.Fatalf("err %v\n%s", v.Err(), v.View())
 	}
-	f.Files["oss://demo-bucket/nope.jpg"] = &imm.File{URI: "oss://demo-bucket/nope.jpg", Filename: "nope.jpg"}
+	f.FileMap["oss://demo-bucket/nope.jpg"] = &imm.File{URI: "oss://demo-bucket/nope.jpg", Filename: "nope.jpg"}
 	press(v, "r")
 	if v.Err() != nil || !strings.Contains(v.View(), "Overview of nope.jpg") {
 		t.Fatalf("after r: err %v\n%s", v.Err(), v.View())

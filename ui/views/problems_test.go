@@ -193,7 +193,7 @@ func TestProblemsEnterOpensTheFileWithNoFetch(t *testing.T) {
 	if reqs := f.FileRequests(); len(reqs) != 0 {
 		t.Fatalf("opening a problem fetched %+v; the page had its fields", reqs)
 	}
-	if out := fv.View(); !strings.Contains(out, "Overview of "+f.Files[uri].Filename) {
+	if out := fv.View(); !strings.Contains(out, "Overview of "+f.FileMap[uri].Filename) {
 		t.Fatalf("file view:\n%s", out)
 	}
 }

@@ -7,6 +7,7 @@ package views
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
@@ -36,6 +37,19 @@ type Data interface {
 	// ProblemFiles pages the files not Indexed (100 per call) and caches
 	// their fields.
 	ProblemFiles(ctx context.Context, token string, fields []string) (state.FilePage, error)
+	// Overview is the dataset's statistics and aggregations (one round
+	// trip: GetDataset, QueryFigureClusters and one SimpleQuery in
+	// parallel).
+	Overview(ctx context.Context) (state.Overview, error)
+	// Files pages the files a query matches (100 per call), TotalHits on
+	// the first page, and caches their fields.
+	Files(ctx context.Context, q state.FilesQuery, token string, fields []string) (state.FilePage, error)
+	// Years counts the files of each year of ProduceTime (2 + years calls).
+	Years(ctx context.Context, loc *time.Location) ([]state.YearCount, error)
+	// Labels is the label tree with counts, langs' labels first.
+	Labels(ctx context.Context, langs []string) ([]*state.LabelNode, error)
+	// Places is countries, provinces and cities with counts.
+	Places(ctx context.Context, langs []string) ([]*state.PlaceNode, error)
 	Stats() state.Stats
 	Project() string
 	Dataset() string
@@ -56,6 +70,12 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
+	// Languages are the user's languages, preferred first ("zh", "en"):
+	// labels and places in them come first. Nil: English first.
+	Languages []string
+	// Location is the zone of dates typed in queries and of the years
+	// (nil: time.Local).
+	Location *time.Location
 
 	ids atomic.Int64 // see NextID
 }

@@ -35,7 +35,7 @@ type Fake struct {
 	Rows     []state.ClusterRow
 	PageSize int
 	Clusters map[string]*imm.FigureCluster
-	Files    map[string]*imm.File
+	FileMap  map[string]*imm.File // the files by URI
 	// Errors to return: page requests, cluster requests and file requests
 	// fail with them while set.
 	PageErr, ClusterErr, FileErr error
@@ -62,12 +62,13 @@ type Fake struct {
 	ProblemCalls []ProblemCall
 	fetched      map[string]map[string]bool // uri -> fields fetched ("*": all)
 	stats        state.Stats
+	explore      *ExploreData // see Explore
 }
 
 // NewFake makes a dataset of n clusters named with CJK and Latin names;
 // every third has no name, every fifth no cover.
 func NewFake(n int) *Fake {
-	f := &Fake{PageSize: 100, Clusters: map[string]*imm.FigureCluster{}, Files: map[string]*imm.File{},
+	f := &Fake{PageSize: 100, Clusters: map[string]*imm.FigureCluster{}, FileMap: map[string]*imm.File{},
 		Proj: "demo-project", Data: "demo-dataset", fetched: map[string]map[string]bool{}}
 	names := []string{"张伟", "王芳", "Alice Martin", "李娜", "José Ñúñez", "陈静静", "Bob"}
 	for i := 0; i < n; i++ {
@@ -101,7 +102,7 @@ func (f *Fake) AddCluster(i int) *imm.FigureCluster {
 	}
 	if r.CoverURI != "" {
 		c.Cover = &imm.File{URI: r.CoverURI}
-		f.Files[r.CoverURI] = &imm.File{URI: r.CoverURI, Filename: r.CoverURI[strings.LastIndex(r.CoverURI, "/")+1:],
+		f.FileMap[r.CoverURI] = &imm.File{URI: r.CoverURI, Filename: r.CoverURI[strings.LastIndex(r.CoverURI, "/")+1:],
 			MediaType: "image", ImageWidth: 1920, ImageHeight: 1080, Size: 123456}
 	}
 	f.Clusters[r.ID] = c
@@ -212,7 +213,7 @@ func (f *Fake) file(uri string, fields []string, refresh bool) (*imm.File, error
 	if f.FileErr != nil {
 		return nil, f.FileErr
 	}
-	file, ok := f.Files[uri]
+	file, ok := f.FileMap[uri]
 	if !ok {
 		return nil, &imm.Error{Kind: imm.KindNotFound, Code: "ResourceNotFound", Message: "file not found", RequestId: "RID-F"}
 	}
@@ -239,7 +240,7 @@ func (f *Fake) CachedFile(uri string, fields []string) (*imm.File, bool) {
 		}
 	}
 	f.stats.CacheHits++
-	return f.Files[uri], true
+	return f.FileMap[uri], true
 }
 
 // Stats counts calls.

@@ -52,7 +52,7 @@ func (f *Fake) Members() []MemberCall {
 func (f *Fake) AddFile(file *imm.File) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.Files[file.URI] = file
+	f.FileMap[file.URI] = file
 }
 
 // OtherCluster is the cluster of the stray faces AddMembers puts in some
@@ -90,7 +90,7 @@ func (f *Fake) AddMembers(clusterID string, n int) (faces int) {
 				FigureClusterConfidence: 0.01, FaceQuality: 0.01,
 			})
 		}
-		f.Files[uri] = file
+		f.FileMap[uri] = file
 	}
 	return faces
 }
@@ -144,7 +144,7 @@ func (f *Fake) gatedPage(ctx context.Context, gate chan struct{}, page func() (s
 // page fetched for each file (as the store's cache would). f.mu is held.
 func (f *Fake) queryPageLocked(token string, fields []string, size int, rid string, match func(*imm.File) bool) state.FilePage {
 	var uris []string
-	for uri, file := range f.Files {
+	for uri, file := range f.FileMap {
 		if match(file) {
 			uris = append(uris, uri)
 		}
@@ -160,7 +160,7 @@ func (f *Fake) queryPageLocked(token string, fields []string, size int, rid stri
 		p.TotalHits = int64(len(uris))
 	}
 	for _, uri := range uris[min(off, end):end] {
-		p.Files = append(p.Files, f.Files[uri])
+		p.Files = append(p.Files, f.FileMap[uri])
 		if f.fetched[uri] == nil {
 			f.fetched[uri] = map[string]bool{}
 		}
@@ -202,10 +202,10 @@ func (f *Fake) AddProblems(n int) {
 		if i%5 == 4 {
 			status = "Processing"
 		}
-		f.Files[uri] = &imm.File{URI: uri, Filename: fmt.Sprintf("p%04d.jpg", n-i), MediaType: "image",
+		f.FileMap[uri] = &imm.File{URI: uri, Filename: fmt.Sprintf("p%04d.jpg", n-i), MediaType: "image",
 			ObjectStatus: status, Reason: ProblemReasons[i%len(ProblemReasons)],
 			UpdateTime: fmt.Sprintf("2024-06-%02dT08:%02d:00+08:00", 1+i%28, i%60)}
 	}
 	ok := "oss://demo-bucket/problems/indexed.jpg"
-	f.Files[ok] = &imm.File{URI: ok, Filename: "indexed.jpg", MediaType: "image", ObjectStatus: "Indexed"}
+	f.FileMap[ok] = &imm.File{URI: ok, Filename: "indexed.jpg", MediaType: "image", ObjectStatus: "Indexed"}
 }

@@ -1,0 +1,96 @@
+package ui_test
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/views"
+)
+
+// BenchmarkFilesKeyDown100k is Update+View for one ↓ in the Files view
+// with 100,000 files loaded, at 200x60 (the fake serves 10,000 a page so
+// loading takes ten calls; the view's cost does not depend on it).
+func BenchmarkFilesKeyDown100k(b *testing.B) {
+	f := uitest.NewFake(0)
+	f.AddExplore(100_000)
+	f.Explore().FilesPageSize = 10_000
+	m, u := startOverviewB(b, f, 200, 60)
+	keys(u, "f")
+	v := m.Top().(*views.Files)
+	for v.Len() < 100_000 {
+		keys(u, "pgdown")
+	}
+	keys(u, "g")
+	down, up := tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if (i/500)%2 == 1 { // stay near the top: no page requests
+			k = up
+		}
+		m.Update(k)
+		_ = m.View()
+	}
+}
+
+func startOverviewB(b *testing.B, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpdater) {
+	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: f, Endpoint: "http://127.0.0.1:8080", ReadOnly: true, Styles: asciiStyles(),
+		NewPanes: uitest.StubPanes, Languages: []string{"zh", "en"}, Location: time.UTC})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	uitest.Run(u, m.Init())
+	b.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+	return m, u
+}
+
+// BenchmarkOverviewFrame100k is Update+View for one ↓ on the overview of
+// the generated 100,000-file dataset (its real aggregations, from the
+// emulator), at 200x60. The round trip itself is state's
+// BenchmarkExplore100k/Overview.
+func BenchmarkOverviewFrame100k(b *testing.B) {
+	d := dataset.Generate(dataset.Options{Seed: 1, Files: 100_000})
+	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
+		AccessKeySecret: emulator.DemoAccessKeySecret})
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
+	b.Cleanup(func() {
+		st.Close()
+		c.Close()
+		_ = emu.Close()
+	})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: st, Endpoint: emu.URL(), ReadOnly: true, Styles: asciiStyles(),
+		Languages: []string{"zh", "en"}, Location: time.UTC})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	uitest.Run(u, m.Init())
+	b.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+	if o := m.Top().(*views.Overview); !o.Loaded() {
+		b.Fatal("the overview did not load")
+	}
+	down, up := tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if (i/20)%2 == 1 {
+			k = up
+		}
+		m.Update(k)
+		_ = m.View()
+	}
+}

@@ -1,0 +1,146 @@
+package views_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/views"
+)
+
+func exploreFake(n int) *uitest.Fake {
+	f := uitest.NewFake(10)
+	f.AddExplore(n)
+	return f
+}
+
+func openFiles(t *testing.T, env *views.Env, text string, w, h int) *views.Files {
+	t.Helper()
+	v := views.NewFiles(env, text)
+	t.Cleanup(v.Close)
+	v.SetSize(w, h)
+	uitest.Run(v, v.Init())
+	return v
+}
+
+func TestFilesAsksForOnePageThenTheNextBeforeTheCursorReachesIt(t *testing.T) {
+	f := exploreFake(1000)
+	v := openFiles(t, newEnv(f), "", 120, 30)
+	calls := f.FilesRequests()
+	if len(calls) != 1 || v.Len() != 100 || v.Total() != 1000 {
+		t.Fatalf("at start: %d calls, %d rows, total %d; want one page of 100 of 1000", len(calls), v.Len(), v.Total())
+	}
+	if !slices.Equal(calls[0].Fields, state.FilesColumns) || calls[0].Query.Sort != "ProduceTime" || calls[0].Query.Order != "desc" {
+		t.Fatalf("first call %+v: want the columns' fields, newest first", calls[0])
+	}
+	if !strings.Contains(v.Title(), "1,000 files, 100 loaded") {
+		t.Fatalf("title %q lacks TotalHits", v.Title())
+	}
+	// A screen down, and another: the cursor is within two screens of
+	// the end of the loaded rows, and the next page is asked for.
+	uitest.Run(v, v.Update(uitest.Key("pgdown")))
+	uitest.Run(v, v.Update(uitest.Key("pgdown")))
+	uitest.Run(v, v.Update(uitest.Key("pgdown")))
+	if n := len(f.FilesRequests()); n != 2 || v.Len() != 200 {
+		t.Fatalf("after three pages down (cursor %d): %d calls, %d rows; want the second page", v.Cursor(), n, v.Len())
+	}
+	if v.Cursor() >= 100 {
+		t.Fatalf("the cursor %d reached the end before the page was asked for", v.Cursor())
+	}
+}
+
+func TestFilesEnterOpensTheFileInItsPanes(t *testing.T) {
+	f := exploreFake(50)
+	v := openFiles(t, newEnv(f), "", 120, 30)
+	uitest.Run(v, v.Update(uitest.Key("down")))
+	msgs, _ := uitest.Run(v, v.Update(uitest.Key("enter")))
+	for _, m := range msgs {
+		if p, ok := m.(views.PushMsg); ok {
+			fv, ok := p.View.(*views.File)
+			if !ok || fv.URI() != v.Row(1).URI {
+				t.Fatalf("enter pushed %T", p.View)
+			}
+			return
+		}
+	}
+	t.Fatal("enter pushed nothing")
+}
+
+func TestFilesSortKeysCycleWhatTheAPISorts(t *testing.T) {
+	f := exploreFake(50)
+	v := openFiles(t, newEnv(f), "", 120, 30)
+	uitest.Run(v, v.Update(uitest.Key("s")))
+	uitest.Run(v, v.Update(uitest.Key("S")))
+	calls := f.FilesRequests()
+	last := calls[len(calls)-1].Query
+	if last.Sort != "FileModifiedTime" || last.Order != "asc" || !slices.Contains(state.FilesSortKeys, last.Sort) {
+		t.Fatalf("after s and S: %+v", last)
+	}
+	if !strings.Contains(v.Title(), "by FileModifiedTime asc") {
+		t.Fatalf("title %q", v.Title())
+	}
+}
+
+func TestFilesWithAQueryTitlesItAndSendsItCompiled(t *testing.T) {
+	f := exploreFake(50)
+	f.Explore().FilesMatch = func(q state.FilesQuery, file *imm.File) bool { return file.MediaType == "video" }
+	w := openFiles(t, newEnv(f), "type:video", 120, 30)
+	q := f.FilesRequests()[0].Query.Query
+	if q == nil || q.Field != "MediaType" || q.Value != "video" {
+		t.Fatalf("sent %+v", q)
+	}
+	if !strings.HasPrefix(w.Title(), "Find type:video 10 files") || w.Crumb() != "Find type:video" {
+		t.Fatalf("title %q crumb %q", w.Title(), w.Crumb())
+	}
+	uitest.Run(w, w.Update(uitest.Key("i")))
+	if out := w.View(); !strings.Contains(out, `"Field": "MediaType"`) {
+		t.Fatalf("i did not show the query:\n%s", out)
+	}
+	uitest.CheckFrame(t, w.View(), 120, 30)
+}
+
+func TestFilesWithABadQuerySaysWhyAndAsksNothing(t *testing.T) {
+	f := exploreFake(50)
+	v := openFiles(t, newEnv(f), "size>lots", 80, 20)
+	if len(f.FilesRequests()) != 0 || v.Err() == nil || !strings.Contains(v.View(), "Press / to correct") {
+		t.Fatalf("calls %d, err %v:\n%s", len(f.FilesRequests()), v.Err(), v.View())
+	}
+}
+
+func TestTreesListEveryNodeIndentedAndEnterListsItsFiles(t *testing.T) {
+	f := exploreFake(50)
+	env := newEnv(f)
+	for _, v := range []*views.Tree{views.NewLabels(env), views.NewPlaces(env)} {
+		t.Cleanup(v.Close)
+		v.SetSize(100, 20)
+		uitest.Run(v, v.Init())
+		if v.Len() == 0 {
+			t.Fatalf("%s: no rows", v.Crumb())
+		}
+		deepest := 0
+		for i := 0; i < v.Len(); i++ {
+			_, d, _, _ := v.Row(i)
+			deepest = max(deepest, d)
+		}
+		if deepest == 0 {
+			t.Fatalf("%s: no child under a parent", v.Crumb())
+		}
+		uitest.Run(v, v.Update(uitest.Key("down")))
+		_, _, _, search := v.Row(1)
+		msgs, _ := uitest.Run(v, v.Update(uitest.Key("enter")))
+		var pushed *views.Files
+		for _, m := range msgs {
+			if p, ok := m.(views.PushMsg); ok {
+				pushed, _ = p.View.(*views.Files)
+			}
+		}
+		if pushed == nil || pushed.Text() != search {
+			t.Fatalf("%s: enter on %q pushed %v", v.Crumb(), search, pushed)
+		}
+		pushed.Close()
+		uitest.CheckFrame(t, v.View(), 100, 20)
+	}
+}
