@@ -33,6 +33,9 @@ type frameCache struct {
 func (m *Model) chrome() int { return 3 + m.helpHeight() }
 
 func (m *Model) helpHeight() int {
+	if m.filter.isOpen() {
+		return 1
+	}
 	if m.message != "" && !m.prompt.IsOpen() {
 		return min(len(m.messageLines()), max(m.height/3, 1))
 	}
@@ -67,6 +70,8 @@ func newHelp(st *theme.Styles) help.Model {
 
 func (m *Model) helpView() string {
 	switch {
+	case m.filter.isOpen():
+		return m.filterView()
 	case m.prompt.IsOpen():
 		return m.prompt.View(m.width)
 	case m.message != "":
@@ -204,6 +209,16 @@ func (m *Model) statusLine() string {
 	b.WriteString(", ")
 	b.WriteString(count(s.CacheHits, "cache hit", "cache hits"))
 	line := b.String()
+	if fs := m.filterStatus(); fs != "" {
+		line = m.opts.Styles.Key.Render(m.opts.Styles.Fit(fs, max(m.width/2, 1))) + "  " + line
+	}
+	if m.notice != "" {
+		st := m.opts.Styles.Value
+		if m.noticeBad {
+			st = m.opts.Styles.Error
+		}
+		line = st.Render(m.opts.Styles.Fit(m.notice, m.width)) + "  " + line
+	}
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))
 		line = m.opts.Styles.Truncate(e+"  "+line, m.width)

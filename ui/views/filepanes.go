@@ -336,3 +336,37 @@ func (fp *FilePanes) PaneFullHelp() [][]key.Binding {
 	}
 	return nil
 }
+
+// Shown is the file as the shown pane has it (its fields; nil until
+// loaded).
+func (fp *FilePanes) Shown() *imm.File {
+	if fp.active >= len(fp.panes) || !fp.state[fp.active].loaded {
+		return nil
+	}
+	f, _ := fp.env.Data.CachedFile(fp.uri, fp.panes[fp.active].Fields())
+	return f
+}
+
+// Loaded is the file with the fields of every pane loaded so far (nil
+// when none is; a loaded Raw pane, whose fields are nil, means the whole
+// file).
+func (fp *FilePanes) Loaded() *imm.File {
+	var fields []string
+	found := false
+	for i, p := range fp.panes {
+		if !fp.state[i].loaded {
+			continue
+		}
+		if p.Fields() == nil {
+			fields, found = nil, true
+			break
+		}
+		found = true
+		fields = append(fields, p.Fields()...)
+	}
+	if !found {
+		return nil
+	}
+	f, _ := fp.env.Data.CachedFile(fp.uri, fields)
+	return f
+}

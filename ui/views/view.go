@@ -56,6 +56,9 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
+	// Language is the user's language (BCP 47): the panes show labels,
+	// addresses and OCR in it first.
+	Language string
 
 	ids atomic.Int64 // see NextID
 }

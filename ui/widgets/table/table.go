@@ -125,6 +125,9 @@ func (m *Model) Total() int {
 // filter matches nothing it is Total(), past the rows: nothing is selected.
 func (m *Model) Cursor() int { return m.row(m.cursor) }
 
+// Row is the source index of the row shown at position p (0 ≤ p < Len).
+func (m *Model) Row(p int) int { return m.row(p) }
+
 // row is the source index of the row shown at position i.
 func (m *Model) row(i int) int {
 	if !m.filter.on() {
