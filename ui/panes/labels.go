@@ -20,6 +20,7 @@ type labelsPane struct{}
 func (labelsPane) title() string    { return "Labels" }
 func (labelsPane) fields() []string { return []string{"Labels", "SceneElements"} }
 func (labelsPane) empty() string    { return "no labels in this file" }
+func (labelsPane) multilingual()    {}
 
 // labelCols: the level goes first when narrow, then the alias, the
 // centric score and the language (the highest Drop first).
@@ -105,7 +106,7 @@ func (labelsPane) lines(d *doc, f *imm.File) {
 	}
 	widths := table.Widths(labelCols, d.w)
 	if len(f.Labels) > 0 {
-		labelTable(d, f.Labels, widths)
+		labelTables(d, f.Labels, widths)
 	}
 	if len(f.SceneElements) == 0 {
 		return
@@ -132,8 +133,24 @@ func (labelsPane) lines(d *doc, f *imm.File) {
 			d.para("(no labels in this scene)", d.s.Muted, 2)
 			continue
 		}
-		labelTable(d, sc.Labels, widths)
+		labelTables(d, sc.Labels, widths)
 	}
+}
+
+// labelTables draws a table of labels per language shown, the user's
+// first; each language is its own tree (a parent is in its language).
+func labelTables(d *doc, labels []imm.Label, widths []int) {
+	first := true
+	byLanguage(d, labels, func(l imm.Label) string { return l.Language }, func(lang string, group []imm.Label, many bool) {
+		if many {
+			if !first {
+				d.add("") // not blank(): a lazy row reads as empty until drawn
+			}
+			d.para(langName(lang), d.s.Key, 0)
+		}
+		first = false
+		labelTable(d, group, widths)
+	})
 }
 
 // labelTable draws labels as a tree table (header, one row per label, its

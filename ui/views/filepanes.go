@@ -75,6 +75,9 @@ func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context, hostBusy fu
 		n := strconv.Itoa(i + 1)
 		fp.keys.Jump = append(fp.keys.Jump, key.NewBinding(key.WithKeys(n), key.WithHelp(n, panes.Names[i])))
 	}
+	if pctx.Language == "" {
+		pctx.Language = env.Language
+	}
 	fp.panes = env.NewPanes(pctx)
 	fp.state = make([]paneState, len(fp.panes))
 	return fp
