@@ -111,7 +111,7 @@ func (m *Model) export() tea.Cmd {
 func writeFileAtomic(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".immtui-export-*")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w (choose another place with --export-dir)", filepath.Dir(path), err)
+		return fmt.Errorf("not exported: cannot write in %s (choose another directory with --export-dir): %w", filepath.Dir(path), err)
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
@@ -123,7 +123,7 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, werr)
+		return fmt.Errorf("not exported: writing %s failed (choose another directory with --export-dir): %w", path, werr)
 	}
 	return nil
 }
