@@ -213,11 +213,7 @@ func (m *Model) statusLine() string {
 		line = m.opts.Styles.Key.Render(m.opts.Styles.Fit(fs, max(m.width/2, 1))) + "  " + line
 	}
 	if m.notice != "" {
-		st := m.opts.Styles.Value
-		if m.noticeBad {
-			st = m.opts.Styles.Error
-		}
-		line = st.Render(m.opts.Styles.Fit(m.notice, m.width)) + "  " + line
+		line = m.opts.Styles.Value.Render(m.opts.Styles.Fit(m.notice, m.width)) + "  " + line
 	}
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))

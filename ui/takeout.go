@@ -128,8 +128,14 @@ func writeFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// setNotice shows s on the status line until the next key; bad says it
-// is a failure (drawn as an error).
+// setNotice shows s on the status line until the next key. A failure
+// (bad) is the message line instead, wrapped, so the reason and what to
+// do are read whole.
 func (m *Model) setNotice(s string, bad bool) {
-	m.notice, m.noticeBad = s, bad
+	if bad {
+		m.notice = ""
+		m.setMessage(s)
+		return
+	}
+	m.notice = s
 }

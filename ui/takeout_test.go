@@ -75,15 +75,15 @@ func TestCopyOffOrOverTheCapSaysWhyAndWritesNothing(t *testing.T) {
 	var term bytes.Buffer
 	m, u := takeoutModel(t, f, clipboard.Env{Mode: "off"}, &term, "", 120, 40)
 	keys(u, "y")
-	if term.Len() != 0 || !strings.Contains(statusLine(m), "not copied: copying is off") {
-		t.Fatalf("terminal %q, status %q", term.String(), statusLine(m))
+	if term.Len() != 0 || !strings.Contains(m.View(), "not copied: copying is off") {
+		t.Fatalf("terminal %q, frame\n%s", term.String(), m.View())
 	}
 	f.AddCluster(0)
 	f.Clusters[f.Rows[0].ID].Name = strings.Repeat("长", 40000) // 120 KB of JSON
 	m, u = takeoutModel(t, f, clipboard.Env{}, &term, "", 120, 40)
 	keys(u, "enter", "0", "Y")
-	if got := statusLine(m); term.Len() != 0 || !strings.Contains(got, "not copied: the JSON of the cluster is") {
-		t.Fatalf("terminal %d bytes, status %q", term.Len(), got)
+	if got := m.View(); term.Len() != 0 || !strings.Contains(got, "not copied: the JSON of the cluster is") || !strings.Contains(got, "use e to export instead") {
+		t.Fatalf("terminal %d bytes, frame\n%s", term.Len(), got)
 	}
 }
 
@@ -180,7 +180,7 @@ func TestAnExportThatCannotBeWrittenSaysWhereAndWhatToDo(t *testing.T) {
 	f := uitest.NewFake(10)
 	m, u := takeoutModel(t, f, clipboard.Env{}, nil, filepath.Join(t.TempDir(), "missing"), 250, 40)
 	keys(u, "e")
-	if got := statusLine(m); !strings.Contains(got, "cannot write in") || !strings.Contains(got, "--export-dir") {
-		t.Fatalf("status = %q", got)
+	if got := m.View(); !strings.Contains(got, "cannot write in") || !strings.Contains(got, "--export-dir") {
+		t.Fatalf("frame\n%s", got)
 	}
 }

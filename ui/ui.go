@@ -61,8 +61,7 @@ type Model struct {
 	filter filterLine
 	// notice is the last copy's or export's outcome, on the status line
 	// until the next key.
-	notice    string
-	noticeBad bool
+	notice string
 
 	hist history
 	// live is every open view: the stack's and the history's, each once.
