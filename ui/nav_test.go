@@ -191,3 +191,17 @@ func TestHistoryForgetsOldPlacesAndClosesTheirViews(t *testing.T) {
 		t.Fatal("a view no place holds is still open")
 	}
 }
+
+func TestEnterOnAFilterMatchingNothingOpensNothing(t *testing.T) {
+	m, u := start(t, uitest.NewFake(250), 80, 24)
+	keys(u, "/", "z", "z", "z", "enter", "enter", "y", "Y", "e")
+	if m.Depth() != 1 {
+		t.Fatalf("Enter with no row shown opened %q", m.Top().Crumb())
+	}
+	f, _ := membersFake()
+	m, u = start(t, f, 80, 24)
+	keys(u, "enter", "m", "/", "z", "z", "z", "enter", "enter", "y")
+	if m.Depth() != 2 || !strings.Contains(m.View(), "nothing selected to copy") {
+		t.Fatalf("Members with no row shown: depth %d\n%s", m.Depth(), m.View())
+	}
+}
