@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/clipboard"
 	"github.com/immtui/immtui/config"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
@@ -32,13 +33,17 @@ import (
 )
 
 type browseFlags struct {
-	demo bool
+	demo      bool
+	lang      string
+	exportDir string
 	demoFlags
 	accountFlags
 }
 
 func (f *browseFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.demo, "demo", false, "browse a generated dataset served by an embedded emulator (no account needed)")
+	fs.StringVar(&f.lang, "lang", "", "show labels, addresses and OCR in this `language` first, e.g. zh-Hans or en (default: the config file, else LANG)")
+	fs.StringVar(&f.exportDir, "export-dir", "", "`directory` e writes exports to (default: the current directory)")
 	f.demoFlags.register(fs)
 	f.accountFlags.register(fs)
 }
@@ -132,8 +137,15 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	if f.demo {
 		region = ""
 	}
+	lang := s.Language.Value
+	if f.lang != "" {
+		lang = f.lang
+	}
 	m := ui.New(ui.Options{StartOn: ui.StartOverview, Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true,
-		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii})})
+		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii}),
+		// y and Y write OSC 52 to the terminal the program draws on.
+		Clipboard: clipboard.FromEnv(os.LookupEnv, s.Clipboard.Value), Terminal: stdout,
+		ExportDir: f.exportDir, Language: lang})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
@@ -174,10 +186,21 @@ func openRequestLog(path string) (*slog.Logger, func(), error) {
 // a clear message instead of a ResourceNotFound later.
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 
+// langRE is a BCP 47 tag as the config file accepts one (zh-Hans, en_US).
+var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)
+
 // checkFlags checks what the command line alone can get wrong.
 func (f *browseFlags) checkFlags(fs *pflag.FlagSet) error {
 	if f.timeout <= 0 {
 		return usageError{fmt.Sprintf("--timeout %v: want a positive duration such as 15s", f.timeout)}
+	}
+	if f.lang != "" && !langRE.MatchString(f.lang) {
+		return usageError{fmt.Sprintf("--lang %q: want a language tag such as zh-Hans, zh-CN or en", safetext.Line(f.lang))}
+	}
+	if f.exportDir != "" {
+		if st, err := os.Stat(f.exportDir); err != nil || !st.IsDir() {
+			return usageError{fmt.Sprintf("--export-dir %q: not a directory; create it or pass another", safetext.Line(f.exportDir))}
+		}
 	}
 	if f.demo {
 		for _, name := range []string{"endpoint", "region", "profile", "insecure-http", "vpc"} {

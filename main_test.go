@@ -39,6 +39,8 @@ func TestBadInvocationsExitTwoWithAMessage(t *testing.T) {
 		{[]string{"--demo", "--faults", "bogus"}, "--faults"},
 		{[]string{"--demo", "--data", notJSON}, "--data"},
 		{[]string{"--demo", "extra"}, "unexpected argument"},
+		{[]string{"--demo", "--lang", "not a tag"}, "--lang"},
+		{[]string{"--demo", "--export-dir", filepath.Join(dir, "missing")}, "--export-dir"},
 		{[]string{"serve", "--addr"}, "flag needs an argument"},
 		{[]string{"serve", "--data", filepath.Join(dir, "missing.json")}, "--data"},
 	}

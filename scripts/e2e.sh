@@ -50,6 +50,31 @@ check_frame() {
 
 keys() { T send-keys -t e2e "$@"; }
 
+# e2e_nav: filter the clusters list, open the match, [ back and ] forward
+# through the places visited, copy a face's file URI from its Members;
+# it leaves the unfiltered list on screen as it found it.
+e2e_nav() {
+  keys / 奶 奶
+  wait_for '/奶奶: 1 of [0-9]+'
+  keys Enter Enter
+  wait_for 'Clusters > 奶奶'
+  keys '['
+  wait_for '^(Overview > )?Clusters *$'
+  keys ']'
+  wait_for 'Clusters > 奶奶'
+  keys m
+  wait_for 'Members [0-9]+ faces'
+  keys y
+  wait_for 'copied [0-9]+ B file URI'
+  check_frame "$W" "$H"
+  keys Escape
+  wait_for '/奶奶: 1 of'
+  keys Escape
+  wait_for ' loaded'
+  screen | grep -q '/奶奶' && fail "Esc did not clear the filter"
+  return 0
+}
+
 # A session that lives as long as the script: killing the last session
 # stops the tmux server, and the next new-session can race its exit
 # ("server exited unexpectedly").
@@ -61,7 +86,7 @@ T new-session -d -s keep "sleep 3600"
 e2e_explore() {
   T new-session -d -s e2e -x "$W" -y "$H" "env LANG=C.UTF-8 TZ=Asia/Shanghai $BIN --demo --seed 1; sleep 30"
   wait_for 'Media type'
-  keys /
+  keys F
   keys 'type:vidoe city:杭州 after:2024-01 before:2025-01' Enter
   wait_for '"vidoe"'
   wait_for '\^\^\^'  # under the wrong word (the caret line is the last row)
@@ -77,9 +102,9 @@ e2e_explore() {
     check_frame "$W" "$H"
     keys Escape
   fi
-  wait_for 'Find type:video'
+  wait_for '^Find type:video'  # the results' title, not the file's crumb
   keys Escape
-  wait_for 'Media type'
+  wait_for '^Overview *$'
   keys l
   wait_for 'Labels [0-9,]+ labels'
   check_frame "$W" "$H"
@@ -111,6 +136,7 @@ for SIZE in "${SIZES[@]}"; do
   wait_for ' loaded'  # rows are on screen: keys sent before would move nothing
   check_frame "$W" "$H"
   screen >"$OUT/clusters-$SIZE.txt"
+  e2e_nav
   keys Down Down Enter
   wait_for 'Overview'
   for n in 1 2 3 4 5 6 7; do

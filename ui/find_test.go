@@ -66,13 +66,13 @@ func TestABadFindKeepsTheTextAndPointsAtTheWrongWord(t *testing.T) {
 	}
 	lines := strings.Split(m.View(), "\n")
 	prompt, caret := lines[len(lines)-2], lines[len(lines)-1]
-	if prompt != "/city:杭州 type:vidoe" && !strings.HasPrefix(prompt, "/city:杭州 type:vidoe ") {
+	if prompt != "find city:杭州 type:vidoe" && !strings.HasPrefix(prompt, "find city:杭州 type:vidoe ") {
 		t.Fatalf("the prompt did not keep the text: %q", prompt)
 	}
-	// "/city:杭州 " is 11 cells (杭州 takes four): the caret is under
+	// "find city:杭州 " is 15 cells (杭州 takes four): the caret is under
 	// "type:vidoe" or its value, nowhere before.
 	at := strings.Index(caret, "^")
-	if at < 11 || at > 16 || strings.TrimSpace(caret[:at]) != "" {
+	if at < 15 || at > 20 || strings.TrimSpace(caret[:at]) != "" {
 		t.Fatalf("caret %q not under the wrong word of %q", caret, prompt)
 	}
 	if msg := lines[len(lines)-3]; !strings.Contains(msg, "vidoe") {
@@ -90,9 +90,9 @@ func TestABadFindKeepsTheTextAndPointsAtTheWrongWord(t *testing.T) {
 
 func TestQuestionMarkInTheFindPromptShowsTheQueryJSON(t *testing.T) {
 	m, u := startOverview(t, exploreFake(20), 120, 40)
-	keys(u, "/", "type:video", "?")
+	keys(u, "F", "type:video", "?")
 	out := m.View()
-	for _, want := range []string{`"Field": "MediaType"`, `"Operation": "eq"`, `"Value": "video"`, "/type:video"} {
+	for _, want := range []string{`"Field": "MediaType"`, `"Operation": "eq"`, `"Value": "video"`, "find type:video"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the JSON lacks %q:\n%s", want, out)
 		}
@@ -106,21 +106,21 @@ func TestQuestionMarkInTheFindPromptShowsTheQueryJSON(t *testing.T) {
 
 func TestTabCompletesFieldsAndTheOverviewsValues(t *testing.T) {
 	m, u := startOverview(t, exploreFake(20), 120, 40)
-	keys(u, "/", "ci", "tab")
-	if got := lastLine(m); !strings.HasPrefix(got, "/city:") {
+	keys(u, "F", "ci", "tab")
+	if got := lastLine(m); !strings.HasPrefix(got, "find city:") {
 		t.Fatalf("Tab on ci: %q", got)
 	}
 	keys(u, "杭", "tab")
-	if got := lastLine(m); !strings.HasPrefix(got, "/city=杭州市 ") {
+	if got := lastLine(m); !strings.HasPrefix(got, "find city=杭州市 ") {
 		t.Fatalf("Tab on city:杭 did not complete the overview's 杭州市: %q", got)
 	}
 }
 
 func TestFindHistoryWalksEarlierQueries(t *testing.T) {
 	m, u := startOverview(t, exploreFake(20), 80, 24)
-	keys(u, "/", "type:video", "enter", "esc", "/", "type:image", "enter", "esc")
-	keys(u, "/", "up", "up")
-	if got := lastLine(m); !strings.HasPrefix(got, "/type:video") {
+	keys(u, "F", "type:video", "enter", "esc", "F", "type:image", "enter", "esc")
+	keys(u, "F", "up", "up")
+	if got := lastLine(m); !strings.HasPrefix(got, "find type:video") {
 		t.Fatalf("two Up: %q", got)
 	}
 	keys(u, "enter")
@@ -129,12 +129,12 @@ func TestFindHistoryWalksEarlierQueries(t *testing.T) {
 	}
 }
 
-func TestSlashOnAFindRefinesItsQuery(t *testing.T) {
+func TestFOnAFindRefinesItsQuery(t *testing.T) {
 	m, u := startOverview(t, exploreFake(20), 80, 24)
 	command(u, "find type:video")
-	keys(u, "/")
-	if got := lastLine(m); !strings.HasPrefix(got, "/type:video") {
-		t.Fatalf("/ on the results did not hold their query: %q", got)
+	keys(u, "F")
+	if got := lastLine(m); !strings.HasPrefix(got, "find type:video") {
+		t.Fatalf("F on the results did not hold their query: %q", got)
 	}
 }
 

@@ -36,6 +36,9 @@ func (m *Model) helpHeight() int {
 	if m.find.IsOpen() {
 		return m.find.Height(m.width, m.findLines())
 	}
+	if m.filter.isOpen() {
+		return 1
+	}
 	if m.message != "" && !m.prompt.IsOpen() {
 		return min(len(m.messageLines()), max(m.height/3, 1))
 	}
@@ -76,6 +79,8 @@ func (m *Model) helpView() string {
 	switch {
 	case m.find.IsOpen():
 		return m.find.View(m.width, m.findLines())
+	case m.filter.isOpen():
+		return m.filterView()
 	case m.prompt.IsOpen():
 		return m.prompt.View(m.width)
 	case m.message != "":
@@ -213,6 +218,12 @@ func (m *Model) statusLine() string {
 	b.WriteString(", ")
 	b.WriteString(count(s.CacheHits, "cache hit", "cache hits"))
 	line := b.String()
+	if fs := m.filterStatus(); fs != "" {
+		line = m.opts.Styles.Key.Render(m.opts.Styles.Fit(fs, max(m.width/2, 1))) + "  " + line
+	}
+	if m.notice != "" {
+		line = m.opts.Styles.Value.Render(m.opts.Styles.Fit(m.notice, m.width)) + "  " + line
+	}
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))
 		line = m.opts.Styles.Truncate(e+"  "+line, m.width)

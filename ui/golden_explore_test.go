@@ -42,11 +42,11 @@ func TestGoldenFindView(t *testing.T) {
 }
 
 func TestGoldenFindError(t *testing.T) {
-	goldenExplore(t, []step{{waitFor: "Dataset"}, {key: "/"}, {key: "city:杭州 after:2024-13"}, {key: "enter", waitFor: "^"}})
+	goldenExplore(t, []step{{waitFor: "Dataset"}, {key: "F"}, {key: "city:杭州 after:2024-13"}, {key: "enter", waitFor: "^"}})
 }
 
 func TestGoldenFindJSON(t *testing.T) {
-	goldenExplore(t, []step{{waitFor: "Dataset"}, {key: "/"}, {key: "label:狗 -type:video"}, {key: "?", waitFor: "SubQueries"}})
+	goldenExplore(t, []step{{waitFor: "Dataset"}, {key: "F"}, {key: "label:狗 -type:video"}, {key: "?", waitFor: "SubQueries"}})
 }
 
 func TestGoldenLabelsView(t *testing.T) {

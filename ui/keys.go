@@ -7,6 +7,10 @@ import (
 // globalKeys work in every view.
 type globalKeys struct {
 	Back, Quit, ForceQuit, Help, Command, Find key.Binding
+	// Filter narrows the list shown; the Place keys move through the
+	// places visited; Copy, CopyJSON and Export take things out.
+	Filter, PlaceBack, PlaceForward, PlacePrev key.Binding
+	Copy, CopyJSON, Export                     key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -16,7 +20,15 @@ func newGlobalKeys() globalKeys {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command")),
-		Find:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
+		Find:      key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "find files")),
+
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		PlaceBack:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "back (places)")),
+		PlaceForward: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward (places)")),
+		PlacePrev:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "previous place")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID/URI")),
+		CopyJSON:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy JSON")),
+		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 	}
 }
 
@@ -55,5 +67,7 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	} else {
 		last = append(last, h.global.Quit)
 	}
+	last = append(last, h.global.Filter, h.global.PlaceBack, h.global.PlaceForward, h.global.PlacePrev,
+		h.global.Copy, h.global.CopyJSON, h.global.Export)
 	return append(g, last, commandHelp())
 }

@@ -6,13 +6,16 @@
 package ui
 
 import (
+	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/immtui/immtui/clipboard"
 	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -43,6 +46,15 @@ type Options struct {
 	Languages []string
 	// Location is the zone of dates typed in queries (nil: time.Local).
 	Location *time.Location
+	// Clipboard is how y and Y copy (clipboard.FromEnv); Terminal is where
+	// the copy sequence is written (the program's output; nil: no copy).
+	Clipboard clipboard.Env
+	Terminal  io.Writer
+	// ExportDir is where e writes ("": the current directory).
+	ExportDir string
+	// Language is the user's language (BCP 47, "zh-Hans", "en"): labels,
+	// addresses and OCR in it come first.
+	Language string
 }
 
 // Start names a dataset's first screen.
@@ -65,8 +77,18 @@ type Model struct {
 	// command's error, shown in place of the help until the next key.
 	prompt  *cmdline.Prompt
 	message string
-	// find is the `/` prompt for queries, with its own history.
+	// find is the F (and :find) prompt for queries, with its own history.
 	find *cmdline.FindPrompt
+	// filter is the `/` input while it is open.
+	filter filterLine
+	// notice is the last copy's or export's outcome, on the status line
+	// until the next key.
+	notice string
+
+	hist history
+	// live is every open view: the stack's and the history's, each once.
+	// Non-key messages go to all of them (each keeps its own replies).
+	live []views.View
 
 	width, height int
 	frame         frameCache
@@ -86,9 +108,12 @@ func NewModel(o Options) *Model {
 	m := &Model{
 		opts: o,
 		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes, Languages: o.Languages,
-			Location: o.Location},
+			Location: o.Location, Language: o.Language},
 		keys: newGlobalKeys(),
 		help: newHelp(o.Styles),
+	}
+	if m.env.Languages == nil && o.Language != "" {
+		m.env.Languages = []string{o.Language}
 	}
 	if m.env.Languages == nil {
 		m.env.Languages = EnvLanguages(os.Getenv)
@@ -96,6 +121,7 @@ func NewModel(o Options) *Model {
 	m.prompt = cmdline.NewPrompt(o.Styles)
 	m.find = cmdline.NewFindPrompt(o.Styles, o.Location)
 	m.stack = []views.View{m.datasetHome()}
+	m.visit()
 	return m
 }
 
@@ -134,9 +160,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.push(msg.View)
 	case panes.OpenClusterMsg:
 		return m, m.push(views.NewCluster(m.env, msg.ClusterID, nil))
+	case copiedMsg:
+		m.takeoutDone(msg.status, msg.err)
+		return m, nil
+	case exportedMsg:
+		m.takeoutDone(msg.status, msg.err)
+		return m, nil
 	}
 	var cmds []tea.Cmd
-	for _, v := range m.stack {
+	for _, v := range m.live {
 		if cmd := v.Update(msg); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
@@ -154,10 +186,14 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.find.IsOpen() {
 		return m.findKey(msg)
 	}
+	if m.filter.isOpen() {
+		return m.filterKey(msg) // likewise
+	}
 	if m.message != "" {
 		m.message = "" // read: the key does what it does as well
 		m.resize()
 	}
+	m.notice = ""
 	// Typed-ahead runes arrive as one message ("jjj" while j is held, or
 	// when the terminal is slow): each is a key press of its own.
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
@@ -182,14 +218,58 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.pop()
 	case key.Matches(msg, m.keys.Back):
+		if t := m.topTable(); t != nil && t.Filter() != "" {
+			t.SetFilter("") // Esc clears the filter before it goes back
+			return nil
+		}
 		return m.pop()
+	case key.Matches(msg, m.keys.Filter):
+		return m.openFilter()
+	case key.Matches(msg, m.keys.PlaceBack):
+		return m.goPlace(m.hist.at - 1)
+	case key.Matches(msg, m.keys.PlaceForward):
+		return m.goPlace(m.hist.at + 1)
+	case key.Matches(msg, m.keys.PlacePrev):
+		return m.goPlace(m.hist.prev)
+	case m.viewBinds(msg):
+		// The view's own key wins over the take-out keys below (the Raw
+		// pane's e expands).
+	case key.Matches(msg, m.keys.Copy):
+		return m.copySelection()
+	case key.Matches(msg, m.keys.CopyJSON):
+		return m.copyJSON()
+	case key.Matches(msg, m.keys.Export):
+		return m.export()
 	}
 	return m.top().Update(msg)
 }
 
+// viewBinds reports whether the top view binds msg itself (its full help
+// lists every key it has).
+func (m *Model) viewBinds(msg tea.KeyMsg) bool {
+	if !key.Matches(msg, m.keys.Copy, m.keys.CopyJSON, m.keys.Export) {
+		return false
+	}
+	for _, group := range m.top().FullHelp() {
+		if key.Matches(msg, group...) {
+			return true
+		}
+	}
+	return false
+}
+
+// takeoutDone shows how a copy or an export went.
+func (m *Model) takeoutDone(status string, err error) {
+	if err != nil {
+		m.setNotice(err.Error(), true)
+		return
+	}
+	m.setNotice(status, false)
+}
+
 // quit cancels every view's requests and ends the program.
 func (m *Model) quit() tea.Cmd {
-	for _, v := range m.stack {
+	for _, v := range m.live {
 		v.Close()
 	}
 	return tea.Quit
@@ -200,23 +280,22 @@ func (m *Model) push(v views.View) tea.Cmd {
 		p.Pause() // background paging stops while covered
 	}
 	m.stack = append(m.stack, v)
+	m.visit()
 	m.resize()
 	return v.Init()
 }
 
-// pop leaves the top view (never the first) and cancels its requests.
+// pop leaves the top view (never the first): a new place in the history.
+// The view left is paused, not closed: the history still holds it, and
+// it is closed once no place does.
 func (m *Model) pop() tea.Cmd {
 	if len(m.stack) == 1 {
 		return nil
 	}
-	m.top().Close()
-	m.stack[len(m.stack)-1] = nil
-	m.stack = m.stack[:len(m.stack)-1]
-	m.resize()
-	if r, ok := m.top().(views.Resumer); ok {
-		return r.Resume()
-	}
-	return nil
+	old := m.top()
+	m.stack = slices.Clone(m.stack[:len(m.stack)-1])
+	m.visit()
+	return m.switched(old)
 }
 
 // resize gives the top view the body's size; views below get theirs when

@@ -45,7 +45,7 @@ const maxHint = 12
 // time.Local).
 func NewFindPrompt(st *theme.Styles, loc *time.Location) *FindPrompt {
 	ti := textinput.New()
-	ti.Prompt = "/"
+	ti.Prompt = "find "
 	ti.CharLimit = maxLine
 	ti.Cursor.SetMode(cursor.CursorStatic)
 	ti.Cursor.Style = st.Key.Reverse(true)
@@ -270,8 +270,9 @@ func (p *FindPrompt) View(w, most int) string {
 	text := safetext.Line(p.errText)
 	// The caret goes under the prompt's text when it is all in sight;
 	// otherwise under a copy of the text around the wrong word.
-	if 1+safetext.Width(text)+1 <= w {
-		caret := p.caret(1 + p.err.Column)
+	pw := safetext.Width(p.input.Prompt)
+	if pw+safetext.Width(text)+1 <= w {
+		caret := p.caret(pw + p.err.Column)
 		return joinLast(append(above, p.errLines(msg)...), []string{line, caret}, most)
 	}
 	start := max(p.err.Column-w/2, 0)

@@ -9,6 +9,7 @@ type addressesPane struct{}
 func (addressesPane) title() string    { return "Addresses" }
 func (addressesPane) fields() []string { return []string{"Addresses", "LatLong", "Timezone"} }
 func (addressesPane) empty() string    { return "no address or location for this file" }
+func (addressesPane) multilingual()    {}
 
 func (addressesPane) lines(d *doc, f *imm.File) {
 	d.section("Location", []kv{
@@ -16,23 +17,30 @@ func (addressesPane) lines(d *doc, f *imm.File) {
 		{k: "Raw", v: unless(f.LatLong, latLong(f.LatLong, d.s.Glyphs))},
 		{k: "Time zone", v: f.Timezone},
 	})
-	for _, a := range f.Addresses {
-		lang := a.Language
-		if lang == "" {
-			lang = "unknown language"
+	byLanguage(d, f.Addresses, func(a imm.Address) string { return a.Language }, func(_ string, group []imm.Address, _ bool) {
+		for _, a := range group {
+			address(d, a)
 		}
-		d.title("Address (" + lang + ")")
-		rows := []kv{
-			{k: "Country", v: a.Country},
-			{k: "Province", v: a.Province},
-			{k: "City", v: a.City},
-			{k: "District", v: a.District},
-			{k: "Township", v: a.Township},
-			{k: "Address", v: a.AddressLine},
-		}
-		if !anyValue(rows) {
-			d.note("(empty address)")
-		}
-		d.kvs(rows)
+	})
+}
+
+// address draws one address under its language.
+func address(d *doc, a imm.Address) {
+	lang := a.Language
+	if lang == "" {
+		lang = "unknown language"
 	}
+	d.title("Address (" + lang + ")")
+	rows := []kv{
+		{k: "Country", v: a.Country},
+		{k: "Province", v: a.Province},
+		{k: "City", v: a.City},
+		{k: "District", v: a.District},
+		{k: "Township", v: a.Township},
+		{k: "Address", v: a.AddressLine},
+	}
+	if !anyValue(rows) {
+		d.note("(empty address)")
+	}
+	d.kvs(rows)
 }

@@ -25,6 +25,8 @@ type doc struct {
 	// file with 10,000 labels then costs one styled row per visible line,
 	// not 10,000 on every resize.
 	lazy []func() string
+	// lang is which languages to show of multilingual text.
+	lang langChoice
 }
 
 func newDoc(s *theme.Styles, w int) *doc { return &doc{s: s, w: w} }

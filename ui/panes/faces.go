@@ -14,6 +14,7 @@ import (
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/table"
 )
 
 // facesPane is a table of the file's faces, outliers (lowest cluster
@@ -248,22 +249,23 @@ func (p *facesPane) follow() {
 
 // faceCols drop from the right when the pane is narrow: pose, then hat and
 // beard, mask and glasses, the face ID, sharpness, emotion, quality, age
-// and gender. Cluster and its confidence always stay.
-var faceCols = []column{
-	{title: " ", width: 1},
-	{title: "Face", width: 8, drop: 4},
-	{title: "Cluster", width: 16, flex: true, min: 8},
-	{title: "ClConf", width: 6, right: true},
-	{title: "Qual", width: 4, right: true, drop: 7},
-	{title: "Sharp", width: 5, right: true, drop: 5},
-	{title: "Age", width: 6, drop: 8},
-	{title: "Gender", width: 6, drop: 9},
-	{title: "Emotion", width: 9, drop: 6},
-	{title: "Mask", width: 7, drop: 3},
-	{title: "Glasses", width: 10, drop: 3},
-	{title: "Hat", width: 7, drop: 2},
-	{title: "Beard", width: 6, drop: 2},
-	{title: "Pose p/r/y", width: 13, drop: 1},
+// and gender (the highest Drop goes first). Cluster and its confidence
+// always stay.
+var faceCols = []table.Column{
+	{Title: " ", Min: 1},
+	{Title: "Face", Min: 8, Drop: 6},
+	{Title: "Cluster", Min: 16, Flex: 1},
+	{Title: "ClConf", Min: 6, Right: true},
+	{Title: "Qual", Min: 4, Right: true, Drop: 3},
+	{Title: "Sharp", Min: 5, Right: true, Drop: 5},
+	{Title: "Age", Min: 6, Drop: 2},
+	{Title: "Gender", Min: 6, Drop: 1},
+	{Title: "Emotion", Min: 9, Drop: 4},
+	{Title: "Mask", Min: 7, Drop: 7},
+	{Title: "Glasses", Min: 10, Drop: 7},
+	{Title: "Hat", Min: 7, Drop: 8},
+	{Title: "Beard", Min: 6, Drop: 8},
+	{Title: "Pose p/r/y", Min: 13, Drop: 9},
 }
 
 func (p *facesPane) View() string {
@@ -278,8 +280,8 @@ func (p *facesPane) View() string {
 	m := &p.rows
 	if m.rows == nil || m.w != p.w {
 		m.w = p.w
-		m.widths = fitColumns(faceCols, p.w)
-		m.header = p.styles.Truncate(tableHeader(faceCols, m.widths, s.ColHeader), p.w)
+		m.widths = table.Widths(faceCols, p.w)
+		m.header = p.styles.Truncate(table.Header(faceCols, m.widths, s.ColHeader), p.w)
 		m.rows = make(map[int]memoRow)
 	}
 	lines := make([]string, 0, p.h)
@@ -321,23 +323,23 @@ func (p *facesPane) row(i int, widths []int) string {
 	if f.Age > 0 || f.AgeSD > 0 {
 		age = fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), format.Decimal(float64(f.AgeSD), 0))
 	}
-	cells := []cell{
-		{text: marker},
-		{text: format.IDHead(f.FigureId, 8)},
-		{text: clText, style: clStyle},
-		{text: format.Confidence(f.FigureClusterConfidence), style: confStyle(s, f.FigureClusterConfidence)},
-		{text: format.Confidence(f.FaceQuality)},
-		{text: format.Confidence(f.Sharpness)},
-		{text: age},
-		{text: f.Gender},
-		{text: f.Emotion},
-		{text: f.Mask},
-		{text: f.Glasses},
-		{text: f.Hat},
-		{text: f.Beard},
-		{text: pose(f.HeadPose)},
+	cells := []table.Cell{
+		{Text: marker},
+		{Text: format.IDHead(f.FigureId, 8)},
+		{Text: clText, Style: clStyle},
+		{Text: format.Confidence(f.FigureClusterConfidence), Style: confStyle(s, f.FigureClusterConfidence)},
+		{Text: format.Confidence(f.FaceQuality)},
+		{Text: format.Confidence(f.Sharpness)},
+		{Text: age},
+		{Text: f.Gender},
+		{Text: f.Emotion},
+		{Text: f.Mask},
+		{Text: f.Glasses},
+		{Text: f.Hat},
+		{Text: f.Beard},
+		{Text: pose(f.HeadPose)},
 	}
-	return tableRow(faceCols, widths, cells, base)
+	return table.Line(faceCols, widths, cells, base)
 }
 
 // clusterLabel names a cluster for a cell: "* name" (Mark) for the cluster

@@ -8,6 +8,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/widgets/table"
 )
 
 // labelsPane shows the label hierarchy: each label under its parent (same
@@ -19,14 +20,17 @@ type labelsPane struct{}
 func (labelsPane) title() string    { return "Labels" }
 func (labelsPane) fields() []string { return []string{"Labels", "SceneElements"} }
 func (labelsPane) empty() string    { return "no labels in this file" }
+func (labelsPane) multilingual()    {}
 
-var labelCols = []column{
-	{title: "Label", width: 24, flex: true, min: 10},
-	{title: "Confidence", width: 15},
-	{title: "Lvl", width: 3, right: true, drop: 1},
-	{title: "Centric", width: 7, right: true, drop: 3},
-	{title: "Lang", width: 10, drop: 4}, // BCP 47: "zh-Hant-TW"
-	{title: "Alias", width: 12, drop: 2},
+// labelCols: the level goes first when narrow, then the alias, the
+// centric score and the language (the highest Drop first).
+var labelCols = []table.Column{
+	{Title: "Label", Min: 24, Flex: 1},
+	{Title: "Confidence", Min: 15},
+	{Title: "Lvl", Min: 3, Right: true, Drop: 4},
+	{Title: "Centric", Min: 7, Right: true, Drop: 2},
+	{Title: "Lang", Min: 10, Drop: 1}, // BCP 47: "zh-Hant-TW"
+	{Title: "Alias", Min: 12, Drop: 3},
 }
 
 // labelNode is one label placed in the tree.
@@ -100,9 +104,9 @@ func (labelsPane) lines(d *doc, f *imm.File) {
 	if len(f.Labels) == 0 && len(f.SceneElements) == 0 {
 		return
 	}
-	widths := fitColumns(labelCols, d.w)
+	widths := table.Widths(labelCols, d.w)
 	if len(f.Labels) > 0 {
-		labelTable(d, f.Labels, widths)
+		labelTables(d, f.Labels, widths)
 	}
 	if len(f.SceneElements) == 0 {
 		return
@@ -129,15 +133,31 @@ func (labelsPane) lines(d *doc, f *imm.File) {
 			d.para("(no labels in this scene)", d.s.Muted, 2)
 			continue
 		}
-		labelTable(d, sc.Labels, widths)
+		labelTables(d, sc.Labels, widths)
 	}
+}
+
+// labelTables draws a table of labels per language shown, the user's
+// first; each language is its own tree (a parent is in its language).
+func labelTables(d *doc, labels []imm.Label, widths []int) {
+	first := true
+	byLanguage(d, labels, func(l imm.Label) string { return l.Language }, func(lang string, group []imm.Label, many bool) {
+		if many {
+			if !first {
+				d.add("") // not blank(): a lazy row reads as empty until drawn
+			}
+			d.para(langName(lang), d.s.Key, 0)
+		}
+		first = false
+		labelTable(d, group, widths)
+	})
 }
 
 // labelTable draws labels as a tree table (header, one row per label, its
 // clips under it).
 func labelTable(d *doc, labels []imm.Label, widths []int) {
 	s := d.s
-	d.add(tableHeader(labelCols, widths, s.ColHeader))
+	d.add(table.Header(labelCols, widths, s.ColHeader))
 	barW := 0
 	if cw := widths[1]; cw >= 10 {
 		barW = cw - 5
@@ -169,18 +189,18 @@ func labelRow(d *doc, n labelNode, widths []int, barW int) string {
 		name += " (under " + safetext.Line(l.ParentLabelName) + ")"
 		nameStyle = &s.Muted
 	}
-	cells := []cell{
-		{text: name, style: nameStyle},
+	cells := []table.Cell{
+		{Text: name, Style: nameStyle},
 		{},
-		{text: nonZero(l.LabelLevel)},
-		{text: format.Confidence(l.CentricScore)},
-		{text: l.Language, style: &s.Muted},
-		{text: l.LabelAlias},
+		{Text: nonZero(l.LabelLevel)},
+		{Text: format.Confidence(l.CentricScore)},
+		{Text: l.Language, Style: &s.Muted},
+		{Text: l.LabelAlias},
 	}
 	if barW > 0 {
-		cells[1] = cell{text: s.Bar(float64(l.LabelConfidence), barW) + " " + format.Confidence(l.LabelConfidence), styled: true}
+		cells[1] = table.Cell{Text: s.Bar(float64(l.LabelConfidence), barW) + " " + format.Confidence(l.LabelConfidence), Styled: true}
 	} else {
-		cells[1] = cell{text: format.Confidence(l.LabelConfidence)}
+		cells[1] = table.Cell{Text: format.Confidence(l.LabelConfidence)}
 	}
-	return tableRow(labelCols, widths, cells, s.Value)
+	return table.Line(labelCols, widths, cells, s.Value)
 }

@@ -2,10 +2,8 @@ package panes
 
 import (
 	"encoding/json"
-	"flag"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,8 +15,6 @@ import (
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
@@ -127,27 +123,5 @@ func assertFits(t testing.TB, view string, w, h int) {
 		if (r < 0x20 && r != '\n') || r == 0x7f || safetext.Dangerous(r) {
 			t.Fatalf("%dx%d: control %U reached the screen", w, h, r)
 		}
-	}
-}
-
-// golden compares got with testdata/golden/name.golden (-update rewrites).
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }

@@ -44,6 +44,9 @@ type Context struct {
 	// ClusterName returns a known cluster's name for the Faces pane (it
 	// may return false; the pane then shows a short ID).
 	ClusterName func(id string) (string, bool)
+	// Language is the user's language (BCP 47, "" when unknown): labels,
+	// addresses and OCR blocks in it are shown, the others on L.
+	Language string
 }
 
 // OpenClusterMsg asks the browser to open a cluster (Enter on a face whose

@@ -27,20 +27,33 @@ type textPane struct {
 	file   *imm.File
 	sc     scroller
 	builtW int // width the lines were built for; 0 = not built
+	// lang is the languages shown; langKey (L) switches between the
+	// user's and all, for contents in several languages only.
+	lang    langChoice
+	langKey key.Binding
 }
 
 func newTextPane(ctx Context, c content) *textPane {
 	s := stylesOf(ctx)
-	return &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s.Glyphs)}}
+	p := &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s.Glyphs)}, lang: langChoice{user: ctx.Language}}
+	if _, ok := c.(multilingual); ok {
+		p.langKey = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "all languages"))
+	} else {
+		p.langKey = key.NewBinding(key.WithDisabled())
+	}
+	return p
 }
 
 func (p *textPane) Title() string    { return p.c.title() }
 func (p *textPane) Fields() []string { return p.c.fields() }
 
 func (p *textPane) ShortHelp() []key.Binding {
-	return []key.Binding{p.sc.keys.Up, p.sc.keys.Down, p.sc.keys.PageDown}
+	return []key.Binding{p.sc.keys.Up, p.sc.keys.Down, p.sc.keys.PageDown, p.langKey}
 }
-func (p *textPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.sc.keys.All()} }
+
+func (p *textPane) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(p.sc.keys.All(), p.langKey)}
+}
 
 // SetFile shows f. A new version of the same file (more fields merged in)
 // keeps the scroll position; another file starts at the top.
@@ -65,6 +78,7 @@ func (p *textPane) build(keep bool) {
 		return
 	}
 	d := newDoc(p.styles, w)
+	d.lang = p.lang
 	p.c.lines(d, p.file)
 	if len(d.lines) == 0 {
 		d.note(p.c.empty())
@@ -75,6 +89,16 @@ func (p *textPane) build(keep bool) {
 }
 
 func (p *textPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, p.langKey) {
+		p.lang.all = !p.lang.all
+		if p.lang.all {
+			p.langKey.SetHelp("L", "my language")
+		} else {
+			p.langKey.SetHelp("L", "all languages")
+		}
+		p.build(true)
+		return p, nil
+	}
 	p.sc.handle(msg)
 	return p, nil
 }

@@ -280,7 +280,7 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, v.keys.Open):
-		if len(v.shown().rows) == 0 {
+		if v.table.Cursor() >= len(v.shown().rows) { // none, or a filter shows none
 			return nil
 		}
 		row := *v.row(v.table.Cursor())

@@ -75,6 +75,9 @@ func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context, hostBusy fu
 		n := strconv.Itoa(i + 1)
 		fp.keys.Jump = append(fp.keys.Jump, key.NewBinding(key.WithKeys(n), key.WithHelp(n, panes.Names[i])))
 	}
+	if pctx.Language == "" {
+		pctx.Language = env.Language
+	}
 	fp.panes = env.NewPanes(pctx)
 	fp.state = make([]paneState, len(fp.panes))
 	return fp
@@ -335,4 +338,38 @@ func (fp *FilePanes) PaneFullHelp() [][]key.Binding {
 		return fp.panes[fp.active].FullHelp()
 	}
 	return nil
+}
+
+// Shown is the file as the shown pane has it (its fields; nil until
+// loaded).
+func (fp *FilePanes) Shown() *imm.File {
+	if fp.active >= len(fp.panes) || !fp.state[fp.active].loaded {
+		return nil
+	}
+	f, _ := fp.env.Data.CachedFile(fp.uri, fp.panes[fp.active].Fields())
+	return f
+}
+
+// Loaded is the file with the fields of every pane loaded so far (nil
+// when none is; a loaded Raw pane, whose fields are nil, means the whole
+// file).
+func (fp *FilePanes) Loaded() *imm.File {
+	var fields []string
+	found := false
+	for i, p := range fp.panes {
+		if !fp.state[i].loaded {
+			continue
+		}
+		if p.Fields() == nil {
+			fields, found = nil, true
+			break
+		}
+		found = true
+		fields = append(fields, p.Fields()...)
+	}
+	if !found {
+		return nil
+	}
+	f, _ := fp.env.Data.CachedFile(fp.uri, fields)
+	return f
 }

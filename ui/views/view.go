@@ -76,6 +76,9 @@ type Env struct {
 	// Location is the zone of dates typed in queries and of the years
 	// (nil: time.Local).
 	Location *time.Location
+	// Language is the user's language (BCP 47): the panes show labels,
+	// addresses and OCR in it first.
+	Language string
 
 	ids atomic.Int64 // see NextID
 }

@@ -69,7 +69,10 @@ type Model struct {
 	widths  []int // width of each shown column
 	header  string
 
+	// cursor and offset are positions among the rows shown: every row,
+	// or with a filter the matching ones (filter.match).
 	cursor, offset int
+	filter         filter
 
 	scratch []string // reused cells of one row
 	line    []byte   // reused line buffer
@@ -81,10 +84,15 @@ func New(cols []Column, st *theme.Styles) *Model {
 	return &Model{Keys: move.New(st.Glyphs), cols: cols, st: st, scratch: make([]string, len(cols))}
 }
 
-// SetSource swaps the rows; the cursor is kept in range.
+// SetSource swaps the rows, or says they changed (a page merged in, a new
+// sort): a filter is applied again and the cursor stays on its row.
 func (m *Model) SetSource(src Source) {
+	sel := m.Cursor()
 	m.src = src
 	m.styler, _ = src.(Styler)
+	if m.filter.on() {
+		m.refilter(sel)
+	}
 	m.clamp()
 }
 
@@ -96,28 +104,57 @@ func (m *Model) SetSize(width, height int) {
 	m.clamp()
 }
 
-// Len is the number of rows in the source.
+// Len is the number of rows shown: the source's, or with a filter the
+// matching ones.
 func (m *Model) Len() int {
+	if m.filter.on() {
+		return len(m.filter.match)
+	}
+	return m.Total()
+}
+
+// Total is the number of rows in the source, filtered or not.
+func (m *Model) Total() int {
 	if m.src == nil {
 		return 0
 	}
 	return m.src.Len()
 }
 
-// Cursor is the selected row (0 when empty).
-func (m *Model) Cursor() int { return m.cursor }
+// Cursor is the selected row's index in the source (0 when empty). When a
+// filter matches nothing it is Total(), past the rows: nothing is selected.
+func (m *Model) Cursor() int { return m.row(m.cursor) }
+
+// Row is the source index of the row shown at position p (0 ≤ p < Len).
+func (m *Model) Row(p int) int { return m.row(p) }
+
+// row is the source index of the row shown at position i.
+func (m *Model) row(i int) int {
+	if !m.filter.on() {
+		return i
+	}
+	if i < 0 || i >= len(m.filter.match) {
+		return m.Total()
+	}
+	return m.filter.match[i]
+}
 
 // PageSize is the number of rows on screen.
 func (m *Model) PageSize() int { return max(m.height, 1) }
 
-// SetCursor selects row i (clamped) and scrolls it into view.
+// SetCursor selects the source's row i (clamped) and scrolls it into
+// view. With a filter, the first matching row from i on is selected (the
+// last match when none follows).
 func (m *Model) SetCursor(i int) {
-	m.cursor = i
+	m.cursor = m.position(i)
 	m.clamp()
 }
 
-// Move moves the cursor by n rows (negative: up).
-func (m *Model) Move(n int) { m.SetCursor(m.cursor + n) }
+// Move moves the cursor by n rows shown (negative: up).
+func (m *Model) Move(n int) {
+	m.cursor += n
+	m.clamp()
+}
 
 // Update moves the cursor for a movement key and reports whether it was one.
 func (m *Model) Update(msg tea.KeyMsg) bool {
@@ -131,9 +168,9 @@ func (m *Model) Update(msg tea.KeyMsg) bool {
 	case key.Matches(msg, m.Keys.PageDown):
 		m.Move(m.PageSize())
 	case key.Matches(msg, m.Keys.First):
-		m.SetCursor(0)
+		m.Move(-m.cursor)
 	case key.Matches(msg, m.Keys.Last):
-		m.SetCursor(m.Len() - 1)
+		m.Move(m.Len() - 1 - m.cursor)
 	default:
 		return false
 	}
@@ -172,66 +209,7 @@ func (m *Model) layout() {
 	if m.width >= 10 {
 		m.gutter = 2
 	}
-	avail := m.width - m.gutter
-	m.visible = m.visible[:0]
-	for i := range m.cols {
-		m.visible = append(m.visible, i)
-	}
-	need := func() int {
-		n := len(m.visible) - 1 // one-cell gaps
-		for _, i := range m.visible {
-			n += m.cols[i].Min
-		}
-		return n
-	}
-	for len(m.visible) > 1 && need() > avail {
-		drop := -1
-		for k, i := range m.visible {
-			if c := m.cols[i]; c.Drop > 0 && (drop < 0 || c.Drop > m.cols[m.visible[drop]].Drop) {
-				drop = k
-			}
-		}
-		if drop < 0 {
-			drop = len(m.visible) - 1
-		}
-		m.visible = append(m.visible[:drop], m.visible[drop+1:]...)
-	}
-	m.widths = m.widths[:0]
-	flex := 0
-	for _, i := range m.visible {
-		m.widths = append(m.widths, m.cols[i].Min)
-		flex += m.cols[i].Flex
-	}
-	spare := avail - need()
-	if len(m.visible) == 1 {
-		m.widths[0] = max(avail, 0)
-		spare = 0
-	}
-	// Hand out spare cells to flexible columns by share, then round-robin
-	// what rounding left over, respecting Max.
-	for spare > 0 && flex > 0 {
-		given := 0
-		for k, i := range m.visible {
-			c := m.cols[i]
-			if c.Flex == 0 || (c.Max > 0 && m.widths[k] >= c.Max) {
-				continue
-			}
-			add := max(spare*c.Flex/flex, 1)
-			if c.Max > 0 {
-				add = min(add, c.Max-m.widths[k])
-			}
-			add = min(add, spare-given)
-			m.widths[k] += add
-			given += add
-			if given == spare {
-				break
-			}
-		}
-		if given == 0 {
-			break
-		}
-		spare -= given
-	}
+	m.visible, m.widths = fitColumns(m.cols, m.width-m.gutter, m.visible[:0], m.widths[:0])
 	titles := make([]string, len(m.cols))
 	for i, c := range m.cols {
 		titles[i] = c.Title
@@ -295,14 +273,12 @@ func (m *Model) View() string {
 	out := append(m.out[:0], m.header...)
 	n := m.Len()
 	end := min(m.offset+m.height, n)
-	for i := m.offset; i < end; i++ {
+	for p := m.offset; p < end; p++ {
 		out = append(out, '\n')
-		for c := range m.scratch {
-			m.scratch[c] = ""
-		}
-		m.src.Cells(i, m.scratch)
-		line := m.join(m.scratch, i, i == m.cursor)
-		if i == m.cursor {
+		i := m.row(p)
+		m.cells(i)
+		line := m.join(m.scratch, i, p == m.cursor)
+		if p == m.cursor {
 			out = append(out, m.st.Selected.Render(string(line))...)
 		} else {
 			out = append(out, line...)
@@ -314,3 +290,11 @@ func (m *Model) View() string {
 
 // Source is the rows' source (nil before SetSource).
 func (m *Model) Source() Source { return m.src }
+
+// cells fills the scratch cells with row i's.
+func (m *Model) cells(i int) {
+	for c := range m.scratch {
+		m.scratch[c] = ""
+	}
+	m.src.Cells(i, m.scratch)
+}
