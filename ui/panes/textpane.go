@@ -31,7 +31,7 @@ type textPane struct {
 
 func newTextPane(ctx Context, c content) *textPane {
 	s := stylesOf(ctx)
-	return &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s.Glyphs)}}
+	return &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s)}}
 }
 
 func (p *textPane) Title() string    { return p.c.title() }
