@@ -189,8 +189,8 @@ func (m *Model) crumbLine() string {
 // its code and request id.
 func (m *Model) statusLine() string {
 	var s state.Stats
-	if m.opts.Store != nil {
-		s = m.opts.Store.Stats()
+	if m.env.Data != nil {
+		s = m.env.Data.Stats()
 	}
 	var b strings.Builder
 	if s.InFlight > 0 {

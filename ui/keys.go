@@ -2,21 +2,34 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/immtui/immtui/ui/keymap"
+	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
 // globalKeys work in every view.
 type globalKeys struct {
 	Back, Quit, ForceQuit, Help, Command key.Binding
+	// Projects opens the projects picker (when the session has one).
+	Projects key.Binding
 }
 
-func newGlobalKeys() globalKeys {
-	return globalKeys{
+func newGlobalKeys(bs keymap.Bindings) globalKeys {
+	k := globalKeys{
 		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command")),
+		Projects:  key.NewBinding(key.WithKeys(errview.PickerKey), key.WithHelp(errview.PickerKey, "projects")),
 	}
+	bs.Apply(keymap.Back, &k.Back)
+	bs.Apply(keymap.Quit, &k.Quit)
+	bs.Apply(keymap.ForceQuit, &k.ForceQuit)
+	bs.Apply(keymap.Help, &k.Help)
+	bs.Apply(keymap.Command, &k.Command)
+	bs.Apply(keymap.Projects, &k.Projects)
+	return k
 }
 
 // helpKeys joins the top view's keys with the global ones for bubbles/help.

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -30,6 +31,20 @@ type Options struct {
 
 	// NewPanes builds the file panes (nil: panes.New). Tests pass stand-ins.
 	NewPanes func(panes.Context) []panes.Pane
+
+	// Catalog lists projects and datasets for the pickers; with it and no
+	// Store the browser opens on the projects picker. Open makes the store
+	// of a dataset chosen there (the root closes the ones it opened).
+	Catalog views.Catalog
+	Open    func(project, dataset string) views.Data
+	// Recent is what was browsed last with this profile and region,
+	// offered first in the projects picker (nil: nothing).
+	Recent *views.Recent
+	// Credentials names where the keys come from, never a key: "profile
+	// default (cli_profile)", "demo key". Shown in the header.
+	Credentials string
+	// Review is the config file's review thresholds (nil: the defaults).
+	Review *review.Thresholds
 }
 
 // Model is the root model. Build it with New.
@@ -46,6 +61,9 @@ type Model struct {
 
 	width, height int
 	frame         frameCache
+
+	recent  *views.Recent // offered first in a projects picker
+	ownData bool          // env.Data was made by Options.Open: the root closes it
 }
 
 // New returns the browser, opening on the dataset's clusters.
@@ -60,13 +78,14 @@ func NewModel(o Options) *Model {
 		o.NewPanes = panes.New
 	}
 	m := &Model{
-		opts: o,
-		env:  &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes},
-		keys: newGlobalKeys(),
-		help: newHelp(o.Styles),
+		opts:   o,
+		env:    &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes, Catalog: o.Catalog, Review: o.Review},
+		keys:   newGlobalKeys(o.Styles.Bindings),
+		help:   newHelp(o.Styles),
+		recent: o.Recent,
 	}
 	m.prompt = cmdline.NewPrompt(o.Styles)
-	m.stack = []views.View{views.NewClusters(m.env)}
+	m.stack = m.firstStack()
 	return m
 }
 
@@ -94,6 +113,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onKey(msg)
 	case views.PushMsg:
 		return m, m.push(msg.View)
+	case views.OpenDatasetMsg:
+		return m, m.openDataset(msg.Project, msg.Dataset)
 	case panes.OpenClusterMsg:
 		return m, m.push(views.NewCluster(m.env, msg.ClusterID, nil))
 	}
@@ -112,6 +133,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.prompt.IsOpen() {
 		return m.promptKey(msg) // every key, q and ? included, is text
+	}
+	if t, ok := m.top().(views.Typer); ok && t.Typing() {
+		return m.top().Update(msg) // a filter being typed: q and Esc too
 	}
 	if m.message != "" {
 		m.message = "" // read: the key does what it does as well
@@ -140,6 +164,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.pop()
 	case key.Matches(msg, m.keys.Back):
 		return m.pop()
+	case m.env.Catalog != nil && key.Matches(msg, m.keys.Projects):
+		return m.showProjects()
 	}
 	return m.top().Update(msg)
 }
