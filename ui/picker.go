@@ -18,7 +18,13 @@ func (m *Model) datasetHome() views.View { return views.NewClusters(m.env) }
 // projects picker.
 func (m *Model) firstStack() []views.View {
 	if m.env.Data == nil && m.env.Catalog != nil {
-		return []views.View{views.NewProjects(m.env, m.recent)}
+		p := views.NewProjects(m.env, m.recent)
+		if m.opts.StartProject == "" {
+			return []views.View{p}
+		}
+		p.SelectProject(m.opts.StartProject)
+		p.Pause()
+		return []views.View{p, views.NewDatasets(m.env, m.opts.StartProject, "")}
 	}
 	return []views.View{m.datasetHome()}
 }

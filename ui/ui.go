@@ -40,6 +40,8 @@ type Options struct {
 	// Recent is what was browsed last with this profile and region,
 	// offered first in the projects picker (nil: nothing).
 	Recent *views.Recent
+	// StartProject, with no Store, opens on that project's datasets.
+	StartProject string
 	// Credentials names where the keys come from, never a key: "profile
 	// default (cli_profile)", "demo key". Shown in the header.
 	Credentials string
