@@ -30,7 +30,9 @@ type Typer interface{ Typing() bool }
 
 // Placer is a view outside any dataset (a picker): the header shows its
 // place instead of the store's project and dataset.
-type Placer interface{ Place() (project, dataset string) }
+type Placer interface {
+	Place() (project, dataset string)
+}
 
 type pickerKeys struct {
 	Open, Filter, Refresh, Clear key.Binding
