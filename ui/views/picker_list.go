@@ -308,6 +308,8 @@ func (p *picker[T]) titleLine() string {
 	switch {
 	case p.pending != 0 && n == 0:
 		info = " loading"
+	case p.err != nil && n == 0:
+		info = ""
 	case p.filter.text != "":
 		info = " " + format.Count(int64(len(p.shown))) + " of " + format.Count(n)
 	default:

@@ -59,7 +59,8 @@ func Explain(err error) Screen {
 			s.Title += " by " + roughly(ce.ClockSkew)
 		}
 	case imm.CauseDenied:
-		s.Title, s.Picker = "Not allowed", true
+		// A policy fixed in the RAM console applies at once: r works.
+		s.Title, s.Picker, retry = "Not allowed", ce.Action != "ListProjects", true
 		if ce.AuthAction != "" {
 			s.Title += ": " + ce.AuthAction
 		}
