@@ -1,15 +1,17 @@
 package views_test
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
 	"strings"
-	"runtime"
 	"sync"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -121,7 +123,7 @@ func TestTheRecentDatasetIsTheFirstRowAndEnterOpensIt(t *testing.T) {
 	v.SetSize(100, 20)
 	uitest.Run(v, v.Init())
 	lines := strings.Split(v.View(), "\n")
-	if !strings.Contains(lines[2], "last: p-003 / scans") || !strings.HasPrefix(lines[2], ">") {
+	if !strings.Contains(lines[2], "p-003 / scans") || !strings.HasPrefix(lines[2], ">") {
 		t.Fatalf("recent row not first with the cursor:\n%s", v.View())
 	}
 	if msg := v.Update(uitest.Key("enter"))(); msg != (views.OpenDatasetMsg{Project: "p-003", Dataset: "scans"}) {
@@ -172,3 +174,20 @@ func TestAPickerThatFailsShowsTheFailureAndRRetries(t *testing.T) {
 }
 
 func runtimeGosched() { runtime.Gosched() }
+
+// The config file's review threshold is the one the Members list judges by.
+func TestMembersJudgeByTheConfiguredThreshold(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	id := f.Rows[0].ID
+	for i, c := range []float64{0.2, 0.69, 0.7, 0.95} {
+		f.AddFile(&imm.File{URI: fmt.Sprintf("oss://b/%d.jpg", i), Figures: []imm.Figure{
+			{FigureId: fmt.Sprint(i), FigureClusterId: id, FigureClusterConfidence: c}}})
+	}
+	env := newEnv(f)
+	env.Review = &review.Thresholds{LowClusterConfidence: 0.9}
+	v := openMembers(t, env, id, 120, 30)
+	if out := v.View(); !strings.Contains(out, "4 faces in 4 files, 3 below 0.9") {
+		t.Fatalf("title lacks the configured threshold:\n%s", out)
+	}
+}

@@ -51,7 +51,7 @@ func NewProjects(env *Env, recent *Recent) *Projects {
 		return Push(NewDatasets(env, pr.ProjectName, ""))
 	}
 	if recent != nil && recent.Project != "" && recent.Dataset != "" {
-		spec.recent = []string{"last: " + recent.Project + " / " + recent.Dataset}
+		spec.recent = []string{recent.Project + " / " + recent.Dataset, "", "", "", "", "last browsed: Enter opens it"}
 		r := *recent
 		spec.openRecent = func() tea.Cmd {
 			return func() tea.Msg { return OpenDatasetMsg{Project: r.Project, Dataset: r.Dataset} }

@@ -35,7 +35,11 @@ func Summary(err error) string {
 		return safetext.Line(err.Error())
 	}
 	var b strings.Builder
-	b.WriteString(code(ce))
+	if ce.Code == "" && ce.Cause != imm.CauseNone {
+		b.WriteString(Explain(err).Title) // "Nothing answers at ...", not "network"
+	} else {
+		b.WriteString(code(ce))
+	}
 	if ce.RequestId != "" {
 		b.WriteString(", request ")
 		b.WriteString(ce.RequestId)
