@@ -31,6 +31,15 @@ func browseOptions(e *env, api *client.Client, region string, demo bool, st *the
 	}
 }
 
+// accountClientConfig is the client of a real start: the endpoint and
+// region resolved, the request timeout of the settings (flag, config
+// file, default).
+func accountClientConfig(e *env, insecureHTTP bool) client.Config {
+	s := e.settings
+	return client.Config{Endpoint: e.endpoint(), RegionID: s.Region.Value, AllowInsecureHTTP: insecureHTTP,
+		ReadTimeout: s.RequestTimeout.Value, UserAgent: "immtui/" + version}
+}
+
 // credentialHeader is where the keys come from as the header shows it:
 // "profile default (cli_profile)", "env", "demo key"; never a key.
 func credentialHeader(demo bool, src client.CredentialSource) string {

@@ -105,7 +105,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		project, dset = ds.Datasets[0].ProjectName, ds.Datasets[0].DatasetName
 		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: ui.DemoRegion}
 	} else {
-		cfg = client.Config{Endpoint: e.endpoint(), RegionID: s.Region.Value, AllowInsecureHTTP: f.insecureHTTP}
+		cfg = accountClientConfig(e, f.insecureHTTP)
 	}
 	cfg.ReadTimeout = s.RequestTimeout.Value
 	cfg.UserAgent = "immtui/" + version
