@@ -152,9 +152,9 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		err = nil
 	}
-	if d := m.Data(); err == nil && !f.demo && d != nil {
+	if p, d, ok := m.Browsed(); err == nil && !f.demo && ok {
 		profile, regionKey := e.recentKey()
-		if rerr := recent.Remember(e.paths.RecentFile, profile, regionKey, d.Project(), d.Dataset()); rerr != nil {
+		if rerr := recent.Remember(e.paths.RecentFile, profile, regionKey, p, d); rerr != nil {
 			fmt.Fprintln(stderr, "immtui: warning: could not remember the project and dataset:", rerr)
 		}
 	}

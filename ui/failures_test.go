@@ -63,6 +63,9 @@ func failureFrame(t *testing.T, err *imm.Error, onDataset bool, w, h int) string
 		cat.Err = err
 	}
 	s := startPicker(t, cat, nil, w, h, edit...)
+	if _, _, ok := s.m.Browsed(); ok {
+		t.Error("a dataset that failed would be remembered")
+	}
 	out := s.m.View()
 	uitest.CheckFrame(t, out, w, h)
 	return out

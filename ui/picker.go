@@ -12,7 +12,10 @@ import (
 // of the dataset left are closed first, so nothing reads the old one.
 
 // datasetHome is the first screen of a dataset.
-func (m *Model) datasetHome() views.View { return views.NewClusters(m.env) }
+func (m *Model) datasetHome() views.View {
+	m.home = views.NewClusters(m.env)
+	return m.home
+}
 
 // firstStack is what the browser opens on: the dataset given, else the
 // projects picker.
@@ -145,6 +148,15 @@ func (m *Model) openDataset(project, dataset string) tea.Cmd {
 	m.stack = append(m.stack, home)
 	m.resize()
 	return home.Init()
+}
+
+// Browsed is the dataset to remember for next time: the one browsed,
+// unless its first screen failed (a name mistyped, a project not allowed).
+func (m *Model) Browsed() (project, dataset string, ok bool) {
+	if m.env.Data == nil || m.home == nil || m.home.Err() != nil {
+		return "", "", false
+	}
+	return m.env.Data.Project(), m.env.Data.Dataset(), true
 }
 
 // Data is the store browsed now (nil in a picker before any dataset).

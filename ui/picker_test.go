@@ -75,6 +75,9 @@ func TestPickerEnterTwiceShowsTheClustersOfTheDatasetChosen(t *testing.T) {
 	if _, ok := s.m.Top().(*views.Clusters); !ok || len(s.opened) != 1 || s.opened[0].Proj != "p-000" || s.opened[0].Data != "photos" {
 		t.Fatalf("after enter twice: %T, opened %d", s.m.Top(), len(s.opened))
 	}
+	if p, d, ok := s.m.Browsed(); !ok || p != "p-000" || d != "photos" {
+		t.Fatalf("browsed %q %q %v", p, d, ok)
+	}
 	if h := s.header(); !strings.Contains(h, "project p-000") || !strings.Contains(h, "dataset photos") {
 		t.Fatalf("header on the clusters: %q", h)
 	}

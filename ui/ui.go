@@ -65,6 +65,7 @@ type Model struct {
 	frame         frameCache
 
 	recent  *views.Recent // offered first in a projects picker
+	home    views.View    // the last dataset's first screen (see Browsed)
 	ownData bool          // env.Data was made by Options.Open: the root closes it
 }
 
