@@ -190,9 +190,6 @@ func (l *lazyRows) reset() {
 	l.failed = map[string]error{}
 }
 
-// running is the number of fetches in flight.
-func (l *lazyRows) running() int { return len(l.inflight) }
-
 // onScreen are the indexes of rows on screen of t, at most n of them.
 func onScreen(t *table.Model, n int) (first, last int) {
 	first = t.Offset()

@@ -54,7 +54,7 @@ func NewProjects(env *Env, recent *Recent) *Projects {
 		spec.recent = []string{recent.Project + " / " + recent.Dataset, "", "", "", "", "last browsed: Enter opens it"}
 		r := *recent
 		spec.openRecent = func() tea.Cmd {
-			return func() tea.Msg { return OpenDatasetMsg{Project: r.Project, Dataset: r.Dataset} }
+			return func() tea.Msg { return OpenDatasetMsg(r) }
 		}
 	}
 	v.p = newPicker(env, spec)
