@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -77,26 +78,27 @@ func TestProjectFiguresAreFetchedForRowsOnScreenAndCancelledWhenScrolledAway(t *
 	defer wg.Wait()
 	defer close(c.Gate)
 	defer v.Close()
-	run := func(cmd tea.Cmd) {
+	// run starts every command of cmd (batches flattened) in a goroutine.
+	var run func(cmd tea.Cmd)
+	run = func(cmd tea.Cmd) {
 		if cmd == nil {
 			return
 		}
-		msg := cmd()
-		b, ok := msg.(tea.BatchMsg)
-		if !ok {
-			b = tea.BatchMsg{func() tea.Msg { return msg }}
-		}
-		for _, c := range b {
-			if c == nil {
-				continue
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if b, ok := cmd().(tea.BatchMsg); ok {
+				for _, c := range b {
+					run(c)
+				}
 			}
-			wg.Add(1)
-			go func() { defer wg.Done(); c() }()
-		}
+		}()
 	}
 	run(v.Update(v.Init()()))
-	for c.InFlight() < 4 {
-		runtimeGosched()
+	for deadline := time.Now().Add(10 * time.Second); c.InFlight() < 4; runtimeGosched() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d figure calls started, want 4", c.InFlight())
+		}
 	}
 	first := c.Figures()
 	var keys []string
