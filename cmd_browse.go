@@ -30,6 +30,7 @@ import (
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/views"
 )
 
 type browseFlags struct {
@@ -105,10 +106,11 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 			return fmt.Errorf("starting the demo emulator: %w", err)
 		}
 		defer srv.Close()
+		// The demo opens on its first dataset; :projects shows the others.
 		project, dset = ds.Datasets[0].ProjectName, ds.Datasets[0].DatasetName
 		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: ui.DemoRegion}
 	} else {
-		cfg = client.Config{Endpoint: e.endpoint(), RegionID: s.Region.Value, AllowInsecureHTTP: f.insecureHTTP}
+		cfg = accountClientConfig(e, f.insecureHTTP)
 	}
 	cfg.ReadTimeout = s.RequestTimeout.Value
 	cfg.UserAgent = "immtui/" + version
@@ -127,33 +129,45 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer api.Close()
-	store := state.New(api, project, dset, state.Options{})
-	defer store.Close()
 
 	// Library width tables are set once here; the glyph choice travels in
 	// the UI's styles, never in a global of ours.
 	ascii := safetext.Init()
-	region := cfg.RegionID
-	if f.demo {
-		region = ""
+	opts := browseOptions(e, api, cfg.RegionID, f.demo, theme.ForSetting(s.Theme.Value, nil, format.Glyphs{ASCII: ascii}))
+	for _, w := range keyWarnings(s) {
+		fmt.Fprintln(stderr, "immtui: warning: config file", w)
 	}
 	lang := s.Language.Value
 	if f.lang != "" {
 		lang = f.lang
 	}
-	m := ui.New(ui.Options{StartOn: ui.StartOverview, Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true,
-		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii}),
-		// y and Y write OSC 52 to the terminal the program draws on.
-		Clipboard: clipboard.FromEnv(os.LookupEnv, s.Clipboard.Value), Terminal: stdout,
-		ExportDir: f.exportDir, Language: lang})
+	opts.StartOn = ui.StartOverview
+	// y and Y write OSC 52 to the terminal the program draws on.
+	opts.Clipboard, opts.Terminal = clipboard.FromEnv(os.LookupEnv, s.Clipboard.Value), stdout
+	opts.ExportDir, opts.Language = f.exportDir, lang
+	if !f.demo {
+		if last, ok := e.remembered(); ok {
+			opts.Recent = &views.Recent{Project: last.Project, Dataset: last.Dataset}
+		}
+	}
+	var initial *state.Store
+	if project != "" && dset != "" {
+		initial = opts.Open(project, dset).(*state.Store)
+		opts.Store = initial
+		defer initial.Close()
+	} else if project != "" {
+		opts.StartProject = project
+	}
+	m := ui.NewModel(opts)
+	defer m.CloseData()
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		err = nil
 	}
-	if err == nil && !f.demo {
+	if p, d, ok := m.Browsed(); err == nil && !f.demo && ok {
 		profile, regionKey := e.recentKey()
-		if rerr := recent.Remember(e.paths.RecentFile, profile, regionKey, project, dset); rerr != nil {
+		if rerr := recent.Remember(e.paths.RecentFile, profile, regionKey, p, d); rerr != nil {
 			fmt.Fprintln(stderr, "immtui: warning: could not remember the project and dataset:", rerr)
 		}
 	}
@@ -217,12 +231,18 @@ func (f *browseFlags) checkFlags(fs *pflag.FlagSet) error {
 // from; a value's origin is named when it is not a flag.
 func (f *browseFlags) checkAccount(e *env) error {
 	s := e.settings
-	if s.Project.Value == "" && s.Dataset.Value == "" && s.Project.Source == config.FromDefault && s.Dataset.Source == config.FromDefault {
-		msg := "nothing to browse: pass --project P --dataset D, or --demo for a demo with no account"
-		if last, ok := e.remembered(); ok {
-			msg += fmt.Sprintf(" (last time with this profile and region: --project %s --dataset %s)", safetext.Line(last.Project), safetext.Line(last.Dataset))
+	for _, v := range []struct {
+		flag string
+		s    config.Setting[string]
+	}{{"--project", s.Project}, {"--dataset", s.Dataset}} {
+		if v.s.Value == "" && v.s.Source != config.FromDefault {
+			return usageError{v.flag + " is required when given (an empty name); leave it out to choose from a list"}
 		}
-		return usageError{msg}
+	}
+	// Without a project the browser opens on the projects picker, without
+	// a dataset on the project's datasets; a dataset alone names nothing.
+	if s.Project.Value == "" && s.Dataset.Value != "" {
+		return usageError{"a dataset belongs to a project: pass --project P with --dataset " + safetext.Line(s.Dataset.Value) + ", or neither to choose from a list"}
 	}
 	for _, v := range []struct {
 		flag string
@@ -233,7 +253,7 @@ func (f *browseFlags) checkAccount(e *env) error {
 			name = strings.TrimPrefix(v.flag, "--") + " (" + v.s.Origin() + ")"
 		}
 		if v.s.Value == "" {
-			return usageError{v.flag + " is required (or use --demo)"}
+			continue
 		}
 		if !nameRE.MatchString(v.s.Value) {
 			return usageError{fmt.Sprintf("%s %q is not a valid IMM name: use letters, digits, '-' and '_' (at most 128)", name, safetext.Line(v.s.Value))}

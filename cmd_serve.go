@@ -58,7 +58,9 @@ func (d *demoFlags) load() (*dataset.Dataset, []string, emulator.Faults, error) 
 		}
 		return ds, warnings, faults, nil
 	}
-	return dataset.Generate(dataset.Options{Seed: d.seed, Clusters: d.clusters, Project: d.project, Dataset: d.dataset}), nil, faults, nil
+	// Two projects and three datasets (docs/emulator.md §4), the first
+	// exactly the single-dataset demo, so the pickers have a choice.
+	return dataset.GenerateMulti(dataset.Options{Seed: d.seed, Clusters: d.clusters, Project: d.project, Dataset: d.dataset}), nil, faults, nil
 }
 
 // writeWarnings lists what loading the --data file warned about, one per

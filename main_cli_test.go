@@ -13,7 +13,6 @@ import (
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/recent"
 )
 
 // TestMain points the XDG directories at a temporary one, so that no test
@@ -126,17 +125,15 @@ func TestConfigProblemsAreWarnedAndTheStartGoesOn(t *testing.T) {
 	}
 }
 
-func TestNothingToBrowseNamesTheRememberedDataset(t *testing.T) {
+// Without --project and --dataset a real start opens the picker (it gets
+// as far as wanting a terminal), where the remembered dataset is offered.
+func TestNoProjectOrDatasetOpensThePicker(t *testing.T) {
 	credentialHome(t)
-	if err := recent.Remember(config.DefaultPaths().RecentFile, "", "cn-hangzhou", "family", "photos-2024"); err != nil {
-		t.Fatal(err)
-	}
-	code, _, stderr := runArgs(t, "--region", "cn-hangzhou")
-	if code != exitUsage || !strings.Contains(stderr, "nothing to browse") || !strings.Contains(stderr, "--project family --dataset photos-2024") {
-		t.Fatalf("exit %d, stderr %q", code, stderr)
-	}
-	if _, _, stderr := runArgs(t, "--region", "cn-shanghai"); strings.Contains(stderr, "family") {
-		t.Fatalf("another region's dataset offered: %q", stderr)
+	for _, args := range [][]string{{"--region", "cn-hangzhou"}, {"--region", "cn-hangzhou", "--project", "p"}} {
+		code, _, stderr := runArgs(t, args...)
+		if code != exitUsage || !strings.Contains(stderr, "needs a terminal") {
+			t.Fatalf("immtui %v: exit %d, stderr %q", args, code, stderr)
+		}
 	}
 }
 

@@ -29,8 +29,7 @@ func TestBadInvocationsExitTwoWithAMessage(t *testing.T) {
 		want string
 	}{
 		{[]string{"--no-such-flag"}, "flag provided but not defined"},
-		{[]string{}, "nothing to browse"},
-		{[]string{"--project", "p"}, "--dataset is required"},
+		{[]string{"--dataset", "d"}, "a dataset belongs to a project"},
 		{[]string{"--project", "bad name!", "--dataset", "d"}, "not a valid IMM name"},
 		{[]string{"--project", "p", "--dataset", "d", "--endpoint", "ftp://x"}, "scheme"},
 		{[]string{"--project", "p", "--dataset", "d", "--endpoint", "http://h/path"}, "want HOST"},

@@ -68,7 +68,9 @@ e2e_nav() {
   wait_for 'copied [0-9]+ B file URI'
   check_frame "$W" "$H"
   keys Escape
+  wait_for '^(Overview > )?Clusters *$'
   wait_for '/奶奶: 1 of'
+  sleep 0.3  # an Esc right after another reads as Alt+Esc
   keys Escape
   wait_for ' loaded'
   screen | grep -q '/奶奶' && fail "Esc did not clear the filter"
@@ -227,3 +229,43 @@ screen | grep -q 'read-only' && fail "the browser's frame is still on the screen
 screen | grep -q 'e2e-prompt' || fail "the shell prompt is not back after Ctrl+C"
 T kill-session -t e2e 2>/dev/null || true
 echo "e2e ok: Ctrl+C with requests in flight restores the terminal"
+
+# The picker as a new user meets it: only an aliyun CLI profile (the
+# emulator's demo key) in a fresh HOME, `immtui serve` in another window,
+# immtui --endpoint: the projects, Enter, the datasets, Enter, the clusters;
+# :projects goes back; immtui info names the profile.
+e2e_picker() {
+  local W=$1 H=$2 home port
+  home=$(mktemp -d "$OUT/home.XXXX")
+  mkdir -p "$home/.aliyun"
+  printf '{"current":"default","profiles":[{"name":"default","mode":"AK","access_key_id":"LTAI-immtui-demo","access_key_secret":"immtui-demo-secret","region_id":"cn-hangzhou"}]}' >"$home/.aliyun/config.json"
+  port=$((20000 + ($$ + W) % 20000))
+  local run="env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET -u ALIBABA_CLOUD_PROFILE HOME=$home XDG_CONFIG_HOME=$home/c XDG_STATE_HOME=$home/s LANG=C.UTF-8"
+  T new-session -d -s serve "$run $BIN serve --addr 127.0.0.1:$port; sleep 30"
+  T new-session -d -s e2e -x "$W" -y "$H" "sleep 1; $run $BIN --endpoint http://127.0.0.1:$port; sleep 30"
+  wait_for 'immtui-archive'
+  wait_for '2 projects'
+  screen | grep -q 'profile default' || fail "the header does not name the profile"
+  check_frame "$W" "$H"
+  keys Down Enter
+  wait_for 'Datasets of immtui-demo'
+  wait_for 'travel-2024'
+  check_frame "$W" "$H"
+  keys Enter
+  wait_for 'Overview [0-9,]+ files'  # a dataset opens on its overview
+  keys c
+  wait_for 'Clusters [0-9]+ total'
+  screen | grep -q 'dataset family-photos' || fail "the header does not name the dataset"
+  check_frame "$W" "$H"
+  keys ':' 'projects' Enter
+  wait_for '2 projects'
+  $run $BIN info --endpoint "http://127.0.0.1:$port" | grep 'profile *default' >/dev/null || fail "immtui info does not name the profile"
+  keys q
+  T kill-session -t e2e 2>/dev/null || true
+  T kill-session -t serve 2>/dev/null || true
+  echo "e2e ok: the picker with only a CLI profile at ${W}x$H"
+}
+
+for SIZE in "${SIZES[@]}"; do
+  e2e_picker "${SIZE%x*}" "${SIZE#*x}"
+done

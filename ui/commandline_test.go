@@ -111,7 +111,7 @@ func TestCommandFileWithABadURIShowsAMessageUntilTheNextKey(t *testing.T) {
 func TestUnknownCommandListsTheCommands(t *testing.T) {
 	m, u := start(t, uitest.NewFake(10), 200, 30)
 	command(u, "triage")
-	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, file, problems, overview, files, find, labels, places, sort, help, quit (Tab completes)` {
+	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, file, problems, overview, files, find, labels, places, sort, projects, datasets, dataset, help, quit (Tab completes)` {
 		t.Fatalf("message = %q", got)
 	}
 }
@@ -173,7 +173,7 @@ func TestCommandQuitAndQQuit(t *testing.T) {
 }
 
 func TestCommandHelpListsEveryCommand(t *testing.T) {
-	m, u := start(t, uitest.NewFake(10), 120, 40)
+	m, u := start(t, uitest.NewFake(10), 160, 60)
 	command(u, "help")
 	out := m.View()
 	for _, want := range []string{":cluster ID", ":file URI", ":sort KEY [asc|desc]", ":help", ":quit"} {
@@ -184,7 +184,7 @@ func TestCommandHelpListsEveryCommand(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^.*:\s+command`).MatchString(out) {
 		t.Fatalf("full help lacks the ':' key:\n%s", out)
 	}
-	uitest.CheckFrame(t, out, 120, 40)
+	uitest.CheckFrame(t, out, 160, 60)
 }
 
 func TestPromptHistoryRunsAnEarlierCommandAgain(t *testing.T) {

@@ -65,6 +65,17 @@ func (m *Model) run(line string) tea.Cmd {
 		return m.push(views.NewLabels(m.env))
 	case cmdline.Places:
 		return m.push(views.NewPlaces(m.env))
+	case cmdline.Projects:
+		return m.showProjects()
+	case cmdline.Datasets:
+		return m.showDatasets()
+	case cmdline.Dataset:
+		project, _ := m.place()
+		if project == "" {
+			m.setMessage("choose a project first (:projects), then :dataset NAME")
+			return nil
+		}
+		return m.openDataset(project, c.Arg)
 	case cmdline.Help:
 		m.help.ShowAll = true
 		m.resize()

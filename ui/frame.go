@@ -10,6 +10,7 @@ import (
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/views"
 	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
@@ -87,6 +88,9 @@ func (m *Model) helpView() string {
 		return m.opts.Styles.Error.Render(strings.Join(m.messageLines(), "\n"))
 	}
 	v := m.top()
+	if t, ok := v.(views.Typer); ok && t.Typing() {
+		return m.shortHelp(v.ShortHelp()) // q, ? and : are text now
+	}
 	k := helpKeys{view: v, full: v.FullHelp, global: m.keys, top: len(m.stack) == 1}
 	if m.help.ShowAll {
 		return m.help.View(k)
@@ -203,8 +207,8 @@ func (m *Model) crumbLine() string {
 // its code and request id.
 func (m *Model) statusLine() string {
 	var s state.Stats
-	if m.opts.Store != nil {
-		s = m.opts.Store.Stats()
+	if m.env.Data != nil {
+		s = m.env.Data.Stats()
 	}
 	var b strings.Builder
 	if s.InFlight > 0 {

@@ -71,14 +71,23 @@ func (m *Model) headerParts() (parts, shrink []*headerPart) {
 		endpoint.tight = true // "demo emulator 127.0.0.1:37085"
 	}
 	project, dataset := &headerPart{}, &headerPart{}
-	if m.opts.Store != nil {
-		p, d := safetext.Line(m.opts.Store.Project()), safetext.Line(m.opts.Store.Dataset())
+	if p, d := m.place(); p != "" {
+		p, d = safetext.Line(p), safetext.Line(d)
 		project.forms = []headerForm{{key: "project", val: p}, {val: p}}
 		// The dataset is never dropped: the line is cut at the end instead.
 		dataset.forms = []headerForm{{key: "dataset", val: d}, {val: d}, {val: d}}
 	}
-	parts = []*headerPart{brand, marker, warning, endpoint, region, project, dataset}
-	shrink = []*headerPart{region, brand, warning, endpoint, endpoint, project, dataset, marker, project}
+	// Where the keys come from ("profile default (cli_profile)"), never
+	// a key; it gives way early, after the region.
+	creds := &headerPart{}
+	if c := safetext.Line(m.opts.Credentials); c != "" {
+		creds.forms = []headerForm{{val: c}}
+		if name, _, ok := strings.Cut(c, " ("); ok && strings.HasPrefix(c, "profile ") {
+			creds.forms = append(creds.forms, headerForm{val: name}) // "profile default"
+		}
+	}
+	parts = []*headerPart{brand, marker, warning, endpoint, region, creds, project, dataset}
+	shrink = []*headerPart{region, creds, brand, creds, warning, endpoint, endpoint, project, dataset, marker, project}
 	return parts, shrink
 }
 

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/immtui/immtui/ui/keymap"
+	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
 // globalKeys work in every view.
@@ -11,10 +14,12 @@ type globalKeys struct {
 	// places visited; Copy, CopyJSON and Export take things out.
 	Filter, PlaceBack, PlaceForward, PlacePrev key.Binding
 	Copy, CopyJSON, Export                     key.Binding
+	// Projects opens the projects picker (when the session has one).
+	Projects key.Binding
 }
 
-func newGlobalKeys() globalKeys {
-	return globalKeys{
+func newGlobalKeys(bs keymap.Bindings) globalKeys {
+	k := globalKeys{
 		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -29,7 +34,15 @@ func newGlobalKeys() globalKeys {
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID/URI")),
 		CopyJSON:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy JSON")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
+		Projects:     key.NewBinding(key.WithKeys(errview.PickerKey), key.WithHelp(errview.PickerKey, "projects")),
 	}
+	bs.Apply(keymap.Back, &k.Back)
+	bs.Apply(keymap.Quit, &k.Quit)
+	bs.Apply(keymap.ForceQuit, &k.ForceQuit)
+	bs.Apply(keymap.Help, &k.Help)
+	bs.Apply(keymap.Command, &k.Command)
+	bs.Apply(keymap.Projects, &k.Projects)
+	return k
 }
 
 // helpKeys joins the top view's keys with the global ones for bubbles/help.

@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/clipboard"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -55,6 +56,21 @@ type Options struct {
 	// Language is the user's language (BCP 47, "zh-Hans", "en"): labels,
 	// addresses and OCR in it come first.
 	Language string
+	// Catalog lists projects and datasets for the pickers; with it and no
+	// Store the browser opens on the projects picker. Open makes the store
+	// of a dataset chosen there (the root closes the ones it opened).
+	Catalog views.Catalog
+	Open    func(project, dataset string) views.Data
+	// Recent is what was browsed last with this profile and region,
+	// offered first in the projects picker (nil: nothing).
+	Recent *views.Recent
+	// StartProject, with no Store, opens on that project's datasets.
+	StartProject string
+	// Credentials names where the keys come from, never a key: "profile
+	// default (cli_profile)", "demo key". Shown in the header.
+	Credentials string
+	// Review is the config file's review thresholds (nil: the defaults).
+	Review *review.Thresholds
 }
 
 // Start names a dataset's first screen.
@@ -92,6 +108,10 @@ type Model struct {
 
 	width, height int
 	frame         frameCache
+
+	recent  *views.Recent // offered first in a projects picker
+	home    views.View    // the last dataset's first screen (see Browsed)
+	ownData bool          // env.Data was made by Options.Open: the root closes it
 }
 
 // New returns the browser, opening on the dataset's clusters.
@@ -108,9 +128,10 @@ func NewModel(o Options) *Model {
 	m := &Model{
 		opts: o,
 		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes, Languages: o.Languages,
-			Location: o.Location, Language: o.Language},
-		keys: newGlobalKeys(),
-		help: newHelp(o.Styles),
+			Location: o.Location, Language: o.Language, Catalog: o.Catalog, Review: o.Review},
+		keys:   newGlobalKeys(o.Styles.Bindings),
+		help:   newHelp(o.Styles),
+		recent: o.Recent,
 	}
 	if m.env.Languages == nil && o.Language != "" {
 		m.env.Languages = []string{o.Language}
@@ -120,18 +141,9 @@ func NewModel(o Options) *Model {
 	}
 	m.prompt = cmdline.NewPrompt(o.Styles)
 	m.find = cmdline.NewFindPrompt(o.Styles, o.Location)
-	m.stack = []views.View{m.datasetHome()}
+	m.stack = m.firstStack()
 	m.visit()
 	return m
-}
-
-// datasetHome is the first screen of a dataset: its overview, with the
-// clusters one key away (c); Options.StartOn may ask for the clusters.
-func (m *Model) datasetHome() views.View {
-	if m.opts.StartOn == StartClusters {
-		return views.NewClusters(m.env)
-	}
-	return views.NewOverview(m.env)
 }
 
 // Init starts the first view's fetches.
@@ -158,6 +170,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onKey(msg)
 	case views.PushMsg:
 		return m, m.push(msg.View)
+	case views.OpenDatasetMsg:
+		return m, m.openDataset(msg.Project, msg.Dataset)
 	case panes.OpenClusterMsg:
 		return m, m.push(views.NewCluster(m.env, msg.ClusterID, nil))
 	case copiedMsg:
@@ -182,6 +196,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.prompt.IsOpen() {
 		return m.promptKey(msg) // every key, q and ? included, is text
+	}
+	if t, ok := m.top().(views.Typer); ok && t.Typing() {
+		return m.top().Update(msg) // a filter being typed: q and Esc too
 	}
 	if m.find.IsOpen() {
 		return m.findKey(msg)
@@ -223,7 +240,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.pop()
-	case key.Matches(msg, m.keys.Filter):
+	case m.env.Catalog != nil && key.Matches(msg, m.keys.Projects):
+		return m.showProjects()
+	case key.Matches(msg, m.keys.Filter) && !m.viewBinds(msg):
 		return m.openFilter()
 	case key.Matches(msg, m.keys.PlaceBack):
 		return m.goPlace(m.hist.at - 1)
@@ -247,7 +266,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 // viewBinds reports whether the top view binds msg itself (its full help
 // lists every key it has).
 func (m *Model) viewBinds(msg tea.KeyMsg) bool {
-	if !key.Matches(msg, m.keys.Copy, m.keys.CopyJSON, m.keys.Export) {
+	if !key.Matches(msg, m.keys.Copy, m.keys.CopyJSON, m.keys.Export, m.keys.Filter) {
 		return false
 	}
 	for _, group := range m.top().FullHelp() {

@@ -31,6 +31,9 @@ const (
 	Find                     // the files a query matches (Arg: the query; "" opens the find prompt)
 	Labels                   // the label tree
 	Places                   // countries, provinces, cities
+	Projects                 // the projects picker
+	Datasets                 // the datasets picker of the project browsed
+	Dataset                  // browse another dataset of the project, by name
 )
 
 // Command is a parsed line.
@@ -61,6 +64,9 @@ var Specs = []Spec{
 	{Name: "labels", Desc: "labels, as a tree", Kind: Labels},
 	{Name: "places", Desc: "countries, provinces, cities", Kind: Places},
 	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
+	{Name: "projects", Desc: "choose a project (also P)", Kind: Projects},
+	{Name: "datasets", Desc: "choose a dataset of this project", Kind: Datasets},
+	{Name: "dataset", Args: "NAME", Desc: "browse another dataset of this project", Kind: Dataset},
 	{Name: "help", Desc: "every key and command", Kind: Help},
 	{Name: "quit", Desc: "quit (also :q)", Kind: Quit},
 }
@@ -108,6 +114,14 @@ func Parse(line string) (Command, error) {
 			return Command{}, errors.New("a cluster ID has no spaces (got " + quote(rest) + ")")
 		}
 		return Command{Kind: spec.Kind, Arg: rest}, nil
+	case Dataset:
+		if rest == "" {
+			return Command{}, errors.New("dataset needs a name: :dataset NAME (or :datasets to choose one)")
+		}
+		if !validName(rest) {
+			return Command{}, errors.New("a dataset name is letters, digits, '-' and '_' (got " + quote(rest) + ")")
+		}
+		return Command{Kind: Dataset, Arg: rest}, nil
 	case File:
 		if err := CheckFileURI(rest); err != nil {
 			return Command{}, err
@@ -124,6 +138,20 @@ func Parse(line string) (Command, error) {
 		return Command{}, errors.New(spec.Name + " takes no arguments (got " + quote(rest) + ")")
 	}
 	return Command{Kind: spec.Kind}, nil
+}
+
+// validName is IMM's rule for project and dataset names: 1-128 letters,
+// digits, '-' and '_', not starting with '-' or '_'.
+func validName(s string) bool {
+	if s == "" || len(s) > 128 || s[0] == '-' || s[0] == '_' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func lookup(name string) (Spec, bool) {

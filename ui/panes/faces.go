@@ -74,7 +74,7 @@ func newFacesPane(ctx Context) *facesPane {
 		styles: s,
 		frame:  newFrame(s),
 		keys: facesKeys{
-			scrollKeys: newScrollKeys(ctx.Styles.Glyphs),
+			scrollKeys: newScrollKeys(ctx.Styles),
 			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
 			Points:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "polygon points")),
 		},

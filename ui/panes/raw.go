@@ -46,7 +46,7 @@ func newRawPane(ctx Context) *rawPane {
 	return &rawPane{
 		styles: stylesOf(ctx),
 		keys: rawKeys{
-			scrollKeys: newScrollKeys(ctx.Styles.Glyphs),
+			scrollKeys: newScrollKeys(ctx.Styles),
 			Expand:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "expand {…} and more lines")),
 			Wrap:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "wrap long lines")),
 		},

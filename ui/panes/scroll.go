@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/move"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,7 +15,7 @@ import (
 // scrollKeys are the movement keys every pane shares.
 type scrollKeys = move.Keys
 
-func newScrollKeys(g format.Glyphs) scrollKeys { return move.New(g) }
+func newScrollKeys(st *theme.Styles) scrollKeys { return move.NewWith(st.Glyphs, st.Bindings) }
 
 // scroller shows a window of prepared lines. It never measures or styles
 // lines it does not show, so its cost follows the pane height, not the

@@ -35,7 +35,7 @@ type textPane struct {
 
 func newTextPane(ctx Context, c content) *textPane {
 	s := stylesOf(ctx)
-	p := &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s.Glyphs)}, lang: langChoice{user: ctx.Language}}
+	p := &textPane{c: c, styles: s, sc: scroller{styles: s, keys: newScrollKeys(s)}, lang: langChoice{user: ctx.Language}}
 	if _, ok := c.(multilingual); ok {
 		p.langKey = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "all languages"))
 	} else {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/keymap"
 )
 
 // Styles are every style a view uses. Colours are adaptive (light and dark
@@ -20,6 +21,10 @@ type Styles struct {
 	// characters count as wide): borders, ±, the ellipsis of every cut.
 	// It travels with the styles so nothing reads a process global.
 	Glyphs format.Glyphs
+	// Bindings are the config file's key bindings, applied by every key
+	// map built from these styles (the movement keys of each table); nil
+	// keeps the built-in keys.
+	Bindings keymap.Bindings
 
 	App       lipgloss.Style // whole frame
 	Header    lipgloss.Style // top bar

@@ -58,7 +58,7 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	if limit <= 0 {
 		limit = DefaultMemberLimit
 	}
-	m := &Members{env: env, clusterID: clusterID, review: review.Default(),
+	m := &Members{env: env, clusterID: clusterID, review: env.Thresholds(),
 		open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))}
 	data := env.Data
 	m.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {

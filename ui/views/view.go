@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -57,6 +58,21 @@ type Data interface {
 
 var _ Data = (*state.Store)(nil)
 
+// Catalog is what the project and dataset pickers read; *state.Catalog
+// satisfies it. The Cached* methods never block; the others only inside a
+// tea.Cmd.
+type Catalog interface {
+	Projects(ctx context.Context, prefix, token string) (state.ProjectPage, error)
+	Datasets(ctx context.Context, project, prefix, token string) (state.DatasetPage, error)
+	ProjectStats(ctx context.Context, project string) (state.ProjectStats, error)
+	CachedProjectStats(project string) (state.ProjectStats, bool)
+	ClusterCount(ctx context.Context, project, dataset string) (int64, error)
+	CachedClusterCount(project, dataset string) (int64, bool)
+	Forget(project string)
+}
+
+var _ Catalog = (*state.Catalog)(nil)
+
 // Env is what every view shares: the data, the styles and the pane
 // registry. It is built once by the root model.
 type Env struct {
@@ -79,6 +95,11 @@ type Env struct {
 	// Language is the user's language (BCP 47): the panes show labels,
 	// addresses and OCR in it first.
 	Language string
+	// Catalog lists projects and datasets for the pickers (nil: the
+	// session has one dataset and no picker).
+	Catalog Catalog
+	// Review is the config file's review thresholds (nil: review.Default).
+	Review *review.Thresholds
 
 	ids atomic.Int64 // see NextID
 }
@@ -127,6 +148,14 @@ type PushMsg struct{ View View }
 
 // Push returns a command that pushes v.
 func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
+
+// Thresholds are the review thresholds in effect.
+func (e *Env) Thresholds() review.Thresholds {
+	if e.Review == nil {
+		return review.Default()
+	}
+	return *e.Review
+}
 
 // NextID returns a request id unique among the requests of every view
 // sharing this environment (one program), so a reply can be matched to

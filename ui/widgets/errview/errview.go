@@ -35,7 +35,11 @@ func Summary(err error) string {
 		return safetext.Line(err.Error())
 	}
 	var b strings.Builder
-	b.WriteString(code(ce))
+	if ce.Code == "" && ce.Cause != imm.CauseNone {
+		b.WriteString(Explain(err).Title) // "Nothing answers at ...", not "network"
+	} else {
+		b.WriteString(code(ce))
+	}
 	if ce.RequestId != "" {
 		b.WriteString(", request ")
 		b.WriteString(ce.RequestId)
@@ -47,27 +51,13 @@ func Summary(err error) string {
 	return safetext.Line(b.String())
 }
 
-// Lines is the error in full for a view's body: code, message, request id
-// and hint, one per line, unwrapped (the caller wraps to its width).
+// Lines is the error in full for a view's body: its screen (Explain),
+// one item per line, unwrapped (the caller wraps to its width).
 func Lines(err error) []string {
 	if err == nil {
 		return nil
 	}
-	var ce *imm.Error
-	if !errors.As(err, &ce) {
-		return []string{"Error: " + safetext.Line(err.Error()), "Press r to retry."}
-	}
-	out := []string{"Error: " + safetext.Line(code(ce))}
-	if ce.Message != "" {
-		out = append(out, safetext.Line(ce.Message))
-	}
-	if ce.RequestId != "" {
-		out = append(out, "Request ID: "+safetext.Line(ce.RequestId))
-	}
-	if h := ce.Hint(); h != "" {
-		out = append(out, h)
-	}
-	return out
+	return Explain(err).Lines()
 }
 
 func code(ce *imm.Error) string {

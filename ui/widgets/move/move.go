@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/keymap"
 )
 
 // Keys are the movement bindings.
@@ -30,6 +31,18 @@ func New(g format.Glyphs) Keys {
 		First:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
 		Last:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
 	}
+}
+
+// NewWith is New with the config file's bindings applied.
+func NewWith(g format.Glyphs, bs keymap.Bindings) Keys {
+	k := New(g)
+	bs.Apply(keymap.Up, &k.Up)
+	bs.Apply(keymap.Down, &k.Down)
+	bs.Apply(keymap.PageUp, &k.PageUp)
+	bs.Apply(keymap.PageDown, &k.PageDown)
+	bs.Apply(keymap.First, &k.First)
+	bs.Apply(keymap.Last, &k.Last)
+	return k
 }
 
 // Short is the one-line help: up, down.

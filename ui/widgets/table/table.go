@@ -81,7 +81,7 @@ type Model struct {
 
 // New makes a table with the given columns and styles.
 func New(cols []Column, st *theme.Styles) *Model {
-	return &Model{Keys: move.New(st.Glyphs), cols: cols, st: st, scratch: make([]string, len(cols))}
+	return &Model{Keys: move.NewWith(st.Glyphs, st.Bindings), cols: cols, st: st, scratch: make([]string, len(cols))}
 }
 
 // SetSource swaps the rows, or says they changed (a page merged in, a new
@@ -138,6 +138,9 @@ func (m *Model) row(i int) int {
 	}
 	return m.filter.match[i]
 }
+
+// Offset is the first row on screen.
+func (m *Model) Offset() int { return m.offset }
 
 // PageSize is the number of rows on screen.
 func (m *Model) PageSize() int { return max(m.height, 1) }
