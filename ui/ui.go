@@ -14,6 +14,7 @@ import (
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/views"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
 
 // Data is what the browser reads; *state.Store satisfies it.
@@ -30,6 +31,8 @@ type Options struct {
 
 	// NewPanes builds the file panes (nil: panes.New). Tests pass stand-ins.
 	NewPanes func(panes.Context) []panes.Pane
+	// Images loads and draws face crops (nil: placeholders only).
+	Images *faceimg.Images
 }
 
 // Model is the root model. Build it with New.
@@ -61,13 +64,21 @@ func NewModel(o Options) *Model {
 	}
 	m := &Model{
 		opts: o,
-		env:  &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes},
+		env:  &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: withImages(o.NewPanes, o.Images), Images: o.Images},
 		keys: newGlobalKeys(),
 		help: newHelp(o.Styles),
 	}
 	m.prompt = cmdline.NewPrompt(o.Styles)
 	m.stack = []views.View{views.NewClusters(m.env)}
 	return m
+}
+
+// withImages gives every pane the session's face images.
+func withImages(newPanes func(panes.Context) []panes.Pane, im *faceimg.Images) func(panes.Context) []panes.Pane {
+	return func(c panes.Context) []panes.Pane {
+		c.Images = im
+		return newPanes(c)
+	}
 }
 
 // Init starts the first view's fetches.
@@ -89,7 +100,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.help.Width = msg.Width
 		m.resize()
-		return m, nil
+		return m, m.loadVisible()
 	case tea.KeyMsg:
 		return m, m.onKey(msg)
 	case views.PushMsg:
@@ -170,8 +181,17 @@ func (m *Model) pop() tea.Cmd {
 	m.stack[len(m.stack)-1] = nil
 	m.stack = m.stack[:len(m.stack)-1]
 	m.resize()
+	var resume tea.Cmd
 	if r, ok := m.top().(views.Resumer); ok {
-		return r.Resume()
+		resume = r.Resume()
+	}
+	return tea.Batch(resume, m.loadVisible())
+}
+
+// loadVisible asks the top view for the pictures its size now shows.
+func (m *Model) loadVisible() tea.Cmd {
+	if l, ok := m.top().(views.LoadVisible); ok {
+		return l.LoadVisible()
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
 
 // Data is what the views read. *state.Store satisfies it; tests use fakes.
@@ -56,6 +57,8 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
+	// Images loads and draws face crops (nil: placeholders only).
+	Images *faceimg.Images
 
 	ids atomic.Int64 // see NextID
 }
