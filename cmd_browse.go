@@ -32,13 +32,15 @@ import (
 )
 
 type browseFlags struct {
-	demo bool
+	demo   bool
+	images string
 	demoFlags
 	accountFlags
 }
 
 func (f *browseFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.demo, "demo", false, "browse a generated dataset served by an embedded emulator (no account needed)")
+	fs.StringVar(&f.images, "images", "auto", "face pictures: auto, halfblock, kitty or off (docs/images.md)")
 	f.demoFlags.register(fs)
 	f.accountFlags.register(fs)
 }
@@ -53,6 +55,10 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		return err
 	}
 	s := e.settings
+	imgMode, err := imagesMode(s.Images.Value, s.Images.Origin())
+	if err != nil {
+		return err
+	}
 	if s.RequestTimeout.Value <= 0 {
 		return usageError{fmt.Sprintf("--timeout %v: want a positive duration such as 15s", s.RequestTimeout.Value)}
 	}
@@ -90,6 +96,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	defer stop()
 
 	var cfg client.Config
+	var demoSrv *emulator.Running
 	project, dset := s.Project.Value, s.Dataset.Value
 	if f.demo {
 		// The demo signs with its own keys; nothing may wait on the ECS
@@ -100,6 +107,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 			return fmt.Errorf("starting the demo emulator: %w", err)
 		}
 		defer srv.Close()
+		demoSrv = srv
 		project, dset = ds.Datasets[0].ProjectName, ds.Datasets[0].DatasetName
 		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: ui.DemoRegion}
 	} else {
@@ -124,6 +132,11 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	defer api.Close()
 	store := state.New(api, project, dset, state.Options{})
 	defer store.Close()
+	ossCfg, haveOSS := ossConfig(demoSrv, api, cfg.RegionID, s.RequestTimeout.Value)
+	images, err := newImages(imgMode, ossCfg, haveOSS)
+	if err != nil {
+		return err
+	}
 
 	// Library width tables are set once here; the glyph choice travels in
 	// the UI's styles, never in a global of ours.
@@ -133,7 +146,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		region = ""
 	}
 	m := ui.New(ui.Options{Store: store, Endpoint: api.Endpoint(), Region: region, Demo: f.demo, ReadOnly: true,
-		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii})})
+		Styles: theme.NewWith(nil, format.Glyphs{ASCII: ascii}), Images: images})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(stdin), tea.WithOutput(stdout))
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {

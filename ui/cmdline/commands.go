@@ -26,6 +26,7 @@ const (
 	Problems                 // list the files not indexed
 	Help                     // show the full help
 	Quit                     // end the program
+	Grid                     // open a cluster by ID on its face grid
 )
 
 // Command is a parsed line.
@@ -48,6 +49,7 @@ type Spec struct {
 var Specs = []Spec{
 	{Name: "cluster", Args: "ID", Desc: "open a cluster", Kind: Cluster},
 	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
+	{Name: "grid", Args: "ID", Desc: "a cluster's faces as pictures, outliers first", Kind: Grid},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
 	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
 	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
@@ -90,7 +92,7 @@ func Parse(line string) (Command, error) {
 			strings.Join(Names(), ", ") + " (Tab completes)")
 	}
 	switch spec.Kind {
-	case Cluster, Members:
+	case Cluster, Members, Grid:
 		if rest == "" {
 			return Command{}, errors.New(spec.Name + " needs an ID: :" + spec.Name + " ID")
 		}

@@ -245,7 +245,9 @@ func (p *facesPane) layout() (table, box, cropRows int) {
 var faceColumns = []faceColumn{
 	{Column: table.Column{Title: "Face", Min: 8, Drop: 6}, cell: func(p *facesPane, f *imm.Figure) string { return format.IDHead(f.FigureId, 8) }},
 	{Column: table.Column{Title: "Cluster", Min: 16, Max: 40, Flex: 1}, cell: clusterCell, style: clusterStyle},
-	{Column: table.Column{Title: "ClConf", Min: 6, Right: true}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FigureClusterConfidence) }, style: func(p *facesPane, f *imm.Figure) *lipgloss.Style { return confStyle(p.styles, f.FigureClusterConfidence) }},
+	{Column: table.Column{Title: "ClConf", Min: 6, Right: true}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FigureClusterConfidence) }, style: func(p *facesPane, f *imm.Figure) *lipgloss.Style {
+		return confStyle(p.styles, f.FigureClusterConfidence)
+	}},
 	{Column: table.Column{Title: "Qual", Min: 4, Right: true, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FaceQuality) }},
 	{Column: table.Column{Title: "Sharp", Min: 5, Right: true, Drop: 5}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.Sharpness) }},
 	{Column: table.Column{Title: "Age", Min: 6, Drop: 2}, cell: ageCell},

@@ -168,19 +168,23 @@ func (m *Model) SetSize(w, h int) {
 	m.clamp()
 }
 
-// layout picks the picture size: as tall as lets two rows of tiles fit
-// (one on a short screen), between MinImageRows and MaxImageRows, square,
-// and narrower when one tile would not fit the width.
+// layout picks the picture size: three rows of tiles on a tall screen,
+// two on a medium one, one on a short one, each picture as tall as that
+// leaves (between MinImageRows and MaxImageRows), square, and narrower
+// when one tile would not fit the width.
 func (m *Model) layout() {
 	top := MaxImageRows
 	if m.maxRows > 0 {
 		top = min(top, max(m.maxRows, MinImageRows))
 	}
-	r := m.h/2 - textLines - frameCells
-	if r < MinImageRows {
-		r = m.h - textLines - frameCells // one row of tiles
+	tiles := 1
+	switch extra := textLines + frameCells; {
+	case m.h >= 3*(6+extra):
+		tiles = 3
+	case m.h >= 2*(4+extra):
+		tiles = 2
 	}
-	r = min(max(r, MinImageRows), top)
+	r := min(max(m.h/tiles-textLines-frameCells, MinImageRows), top)
 	c := 2 * r
 	if c+frameCells > m.w {
 		c = max(m.w-frameCells, 1)
