@@ -16,6 +16,9 @@ import (
 
 var errCancelled = context.Canceled
 
+// errRefused marks the faces not loaded because a read was refused.
+var errRefused = errors.New("the storage refused to hand over the pictures")
+
 // Want is one face a screen shows, at a size in cells.
 type Want struct {
 	File       *imm.File
@@ -255,7 +258,7 @@ func (s *Set) refused(permission string) {
 			sl.cancel()
 		}
 		if sl.state <= loading {
-			sl.state = failed
+			sl.state, sl.err = failed, errRefused
 		}
 	}
 	s.inFlight = 0
@@ -325,7 +328,7 @@ func placeholderWord(s *Set) string {
 
 // failWord is a placeholder's word for a face that could not be loaded.
 func (s *Set) failWord(err error) string {
-	if _, ok := s.im.denied(err); ok {
+	if _, ok := s.im.denied(err); ok || errors.Is(err, errRefused) {
 		return "no access"
 	}
 	if errors.Is(err, facecrop.ErrNoFace) || errors.Is(err, facecrop.ErrNoSize) {
