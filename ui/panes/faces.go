@@ -155,7 +155,12 @@ func (p *facesPane) relayout() {
 
 func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 	if faceimg.IsReply(msg) {
+		denied := p.crop.Denied()
 		cmd, _ := p.crop.Update(msg)
+		if p.crop.Denied() != denied { // the detail box says so, once
+			p.memo = detailMemo{}
+			p.relayout()
+		}
 		return p, cmd
 	}
 	if len(p.faces) == 0 {

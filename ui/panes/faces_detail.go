@@ -110,6 +110,9 @@ func (p *facesPane) detailLines(w int) []string {
 	if n > 0 {
 		add(line.String())
 	}
+	if perm := p.crop.Denied(); perm != "" {
+		add(s.Warn.Render("No picture: these credentials lack " + perm + " on the bucket"))
+	}
 	return out
 }
 

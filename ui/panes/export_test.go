@@ -1,0 +1,9 @@
+package panes
+
+// For the external tests (panes_test), which may use ui/internal/uitest:
+// it imports this package, so the package's own tests cannot.
+var (
+	GoldenForTest      = golden
+	CJKFileForTest     = cjkFile
+	TestContextForTest = testContext
+)
