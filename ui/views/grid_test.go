@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"image"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/immtui/immtui/facepic"
+	"github.com/immtui/immtui/imagecache"
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/termimage"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -31,7 +35,7 @@ func (s stack) Update(msg tea.Msg) tea.Cmd {
 
 // openGrid opens cluster 0 (n members with pictures) and its grid over it
 // at w x h, drawn with im, and runs every command.
-func openGrid(t *testing.T, n, w, h int, im *faceimg.Images) (stack, *uitest.Fake) {
+func openGrid(t testing.TB, n, w, h int, im *faceimg.Images) (stack, *uitest.Fake) {
 	t.Helper()
 	f, id, _ := membersFake(n, 40)
 	f.GivePictures()
@@ -180,4 +184,82 @@ func loadCmds(t *testing.T, g *views.Grid) []tea.Cmd {
 	}
 	t.Fatalf("one load, already run: %T", msg)
 	return nil
+}
+
+// refused stands for OSS's AccessDenied.
+type refused struct{}
+
+func (refused) Error() string { return "AccessDenied" }
+
+func TestFaceGridSaysOnceThatThePermissionIsMissingAndShowsTheNumbers(t *testing.T) {
+	im := uitest.NewImages(uitest.HalfBlock256, func(ctx context.Context, uri, process string) ([]byte, error) {
+		return nil, refused{}
+	})
+	im.Denied = func(err error) (string, bool) { _, ok := err.(refused); return "oss:GetObject", ok }
+	s, _ := openGrid(t, 20, 120, 40, im)
+	v := s.g.View()
+	if n := strings.Count(v, "oss:GetObject"); n != 1 {
+		t.Errorf("the permission is named %d times, want once:\n%s", n, v)
+	}
+	if !strings.Contains(v, "no access") || !strings.Contains(v, "0.05") {
+		t.Errorf("the tiles should say no access and keep their numbers:\n%s", v)
+	}
+}
+
+// BenchmarkFaceGridKeyToFrame is a key in the grid while scrolling (the
+// selection moves a row; every other key a screen) to the frame drawn,
+// pictures on screen loaded; frame-bytes is what that frame costs the
+// terminal when every line changed (Bubble Tea rewrites changed lines).
+func BenchmarkFaceGridKeyToFrame(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		c    termimage.Capability
+	}{{"256", uitest.HalfBlock256}, {"truecolor", termimage.Capability{Protocol: termimage.ProtocolHalfBlock, Colors: termimage.ColorsTrueColor}}} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			b.Run(fmt.Sprintf("%s-%dx%d", c.name, sz[0], sz[1]), func(b *testing.B) {
+				s, _ := openGrid(b, 500, sz[0], sz[1], uitest.NewImages(c.c, demoPictures(b)))
+				keys := []tea.KeyMsg{uitest.Key("down"), uitest.Key("down"), uitest.Key("up"), uitest.Key("up")}
+				uitest.Run(s, s.g.LoadVisible())
+				frame := s.g.View()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					s.g.Update(keys[i%len(keys)])
+					frame = s.g.View()
+				}
+				b.ReportMetric(float64(len(frame)), "frame-bytes")
+			})
+		}
+	}
+}
+
+// demoPictures draws the demo's faces (facepic) for the members of
+// membersFake(500, _) with pictures, as the emulator's OSS would crop
+// them: the frame bytes are those of real-looking faces.
+func demoPictures(tb testing.TB) func(ctx context.Context, uri, process string) ([]byte, error) {
+	f, _, _ := membersFake(500, 40)
+	f.GivePictures()
+	type job struct {
+		file *imm.File
+		r    image.Rectangle
+		w    int
+	}
+	jobs := map[string]job{}
+	for _, file := range f.Files {
+		for i := range file.Figures {
+			k, crop, err := imagecache.Request{File: file, Figure: &file.Figures[i]}.Plan()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			jobs[file.URI+" "+k.Process] = job{file, crop.Stored, min(crop.Stored.Dx(), imagecache.DefaultCropWidth)}
+		}
+	}
+	return func(ctx context.Context, uri, process string) ([]byte, error) {
+		j, ok := jobs[uri+" "+process]
+		if !ok {
+			return nil, fmt.Errorf("no picture for %s %s", uri, process)
+		}
+		p := facepic.New(j.file, facepic.ByCluster(0.7))
+		h := j.w * j.r.Dy() / max(j.r.Dx(), 1)
+		return p.JPEG(j.r, j.w, h, 85), nil
+	}
 }
