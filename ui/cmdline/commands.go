@@ -49,7 +49,7 @@ type Spec struct {
 var Specs = []Spec{
 	{Name: "cluster", Args: "ID", Desc: "open a cluster", Kind: Cluster},
 	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
-	{Name: "grid", Args: "ID", Desc: "a cluster's faces as pictures, outliers first", Kind: Grid},
+	{Name: "grid", Args: "ID", Desc: "a cluster's face grid", Kind: Grid},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
 	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
 	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},

@@ -40,15 +40,6 @@ type facesPane struct {
 	points bool
 }
 
-// knownName is the store's name for the cluster of face i ("" if none).
-func (p *facesPane) knownName(i int) string {
-	if p.ctx.ClusterName == nil {
-		return ""
-	}
-	n, _ := p.ctx.ClusterName(p.faces[i].FigureClusterId)
-	return n
-}
-
 type facesKeys struct {
 	Open, Points key.Binding
 }

@@ -443,9 +443,9 @@ func (v *Cluster) ShortHelp() []key.Binding {
 	if v.showMembers {
 		// Enter and c first: they are what a narrow help line must keep.
 		mv := v.members.ShortHelp()
-		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
+		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Grid, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
 	}
-	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Refresh, v.headerKey(), v.keys.Raw}
+	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Grid, v.keys.Refresh, v.headerKey(), v.keys.Raw}
 	return append(b, v.files.PaneShortHelp()...)
 }
 
@@ -457,9 +457,9 @@ func (v *Cluster) FullHelp() [][]key.Binding {
 		return append(g, v.raw.FullHelp()...)
 	}
 	if v.showMembers {
-		g := [][]key.Binding{{v.keys.Cover, v.keys.Raw, v.keys.Refresh, v.headerKey()}}
+		g := [][]key.Binding{{v.keys.Cover, v.keys.Grid, v.keys.Raw, v.keys.Refresh, v.headerKey()}}
 		return append(g, v.members.FullHelp()...)
 	}
-	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Raw, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
+	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Grid, v.keys.Raw, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
 	return append(g, v.files.PaneFullHelp()...)
 }

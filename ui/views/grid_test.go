@@ -3,8 +3,8 @@ package views_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"image"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
