@@ -37,6 +37,7 @@ type browseFlags struct {
 	demo      bool
 	lang      string
 	exportDir string
+	images    string
 	demoFlags
 	accountFlags
 }
@@ -45,6 +46,7 @@ func (f *browseFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.demo, "demo", false, "browse a generated dataset served by an embedded emulator (no account needed)")
 	fs.StringVar(&f.lang, "lang", "", "show labels, addresses and OCR in this `language` first, e.g. zh-Hans or en (default: the config file, else LANG)")
 	fs.StringVar(&f.exportDir, "export-dir", "", "`directory` e writes exports to (default: the current directory)")
+	fs.StringVar(&f.images, "images", "auto", "face pictures: auto, halfblock, kitty or off (docs/images.md)")
 	f.demoFlags.register(fs)
 	f.accountFlags.register(fs)
 }
@@ -59,6 +61,10 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		return err
 	}
 	s := e.settings
+	imgMode, err := imagesMode(s.Images.Value, s.Images.Origin())
+	if err != nil {
+		return err
+	}
 	if s.RequestTimeout.Value <= 0 {
 		return usageError{fmt.Sprintf("--timeout %v: want a positive duration such as 15s", s.RequestTimeout.Value)}
 	}
@@ -96,6 +102,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	defer stop()
 
 	var cfg client.Config
+	var demoSrv *emulator.Running
 	project, dset := s.Project.Value, s.Dataset.Value
 	if f.demo {
 		// The demo signs with its own keys; nothing may wait on the ECS
@@ -107,6 +114,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		}
 		defer srv.Close()
 		// The demo opens on its first dataset; :projects shows the others.
+		demoSrv = srv
 		project, dset = ds.Datasets[0].ProjectName, ds.Datasets[0].DatasetName
 		cfg = client.Config{Endpoint: srv.URL(), AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, RegionID: ui.DemoRegion}
 	} else {
@@ -129,6 +137,11 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer api.Close()
+	ossCfg, haveOSS := ossConfig(demoSrv, api, cfg.RegionID, s.RequestTimeout.Value)
+	images, err := newImages(imgMode, ossCfg, haveOSS)
+	if err != nil {
+		return err
+	}
 
 	// Library width tables are set once here; the glyph choice travels in
 	// the UI's styles, never in a global of ours.
@@ -142,6 +155,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		lang = f.lang
 	}
 	opts.StartOn = ui.StartOverview
+	opts.Images = images
 	// y and Y write OSC 52 to the terminal the program draws on.
 	opts.Clipboard, opts.Terminal = clipboard.FromEnv(os.LookupEnv, s.Clipboard.Value), stdout
 	opts.ExportDir, opts.Language = f.exportDir, lang

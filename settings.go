@@ -68,6 +68,11 @@ func loadEnv(fs *pflag.FlagSet, a *accountFlags, warn io.Writer) (*env, error) {
 	if err != nil {
 		return nil, usageError{err.Error()}
 	}
+	var images *string // --images is the browser's alone: looked up, not in accountFlags
+	if fl := fs.Lookup("images"); fl != nil && fl.Changed {
+		v := fl.Value.String()
+		images = &v
+	}
 	e.settings = config.Resolve(config.Inputs{
 		Flags: config.Flags{
 			Profile:  given(fs, "profile", &a.profile),
@@ -78,6 +83,7 @@ func loadEnv(fs *pflag.FlagSet, a *accountFlags, warn io.Writer) (*env, error) {
 			VPC:      given(fs, "vpc", &a.vpc),
 			Debug:    given(fs, "debug", &a.debug),
 			Timeout:  given(fs, "timeout", &a.timeout),
+			Images:   images,
 		},
 		File:       file,
 		CLIProfile: cliProfile,

@@ -22,6 +22,7 @@ import (
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
+	"github.com/aliyun/credentials-go/credentials"
 )
 
 // APIVersion is the IMM API version every call names.
@@ -44,6 +45,7 @@ type Client struct {
 	secret string               // scrubbed from every message
 	chain  *defaultChain        // the default chain, nil for static keys or Config.Credential
 	log    *slog.Logger         // Config.RequestLog; nil = no request log
+	cred   *lockedCredential    // what signs every call (Credential)
 
 	calls, retries, errs, inFlight atomic.Int64
 
@@ -77,6 +79,7 @@ func New(cfg Config) (*Client, error) {
 		c.rnd = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x1337))
 	}
 	shared := &lockedCredential{inner: cred, explain: explain}
+	c.cred = shared
 	for i := 0; i < cfg.Concurrency; i++ {
 		oc, err := openapi.NewClient(c.runtimeConfig(shared))
 		if err != nil {
@@ -89,6 +92,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	return c, nil
 }
+
+// Credential is the credential the client signs with, for another
+// service of the same account (the OSS reads of face crops): one chain, so
+// its refreshes are shared.
+func (c *Client) Credential() credentials.Credential { return c.cred }
 
 func (c *Client) runtimeConfig(cred *lockedCredential) *openapi.Config {
 	oc := &openapi.Config{

@@ -50,6 +50,7 @@ type File struct {
 	Profile, Region, Endpoint, Project, Dataset Opt[string]
 	VPC                                         Opt[bool]
 	Theme, Clipboard, Language                  Opt[string]
+	Images                                      Opt[string]
 	RequestTimeout                              Opt[time.Duration]
 	Keys                                        Opt[map[string][]string]
 	LowClusterConfidence                        Opt[float64]
@@ -99,7 +100,7 @@ func fsReason(err error) string {
 var topKeys = map[string]bool{
 	"profile": true, "region": true, "endpoint": true, "vpc": true, "project": true, "dataset": true,
 	"theme": true, "clipboard": true, "request_timeout": true, "language": true,
-	"keys": true, "review": true,
+	"keys": true, "review": true, "images": true,
 }
 
 func (f *File) parse(doc string) []Problem {
@@ -164,6 +165,13 @@ func (f *File) parse(doc string) []Problem {
 			return ""
 		}
 		return fmt.Sprintf("%q: want auto, osc52 or off", safetext.Line(s))
+	})
+	str("images", &f.Images, func(s string) string {
+		switch s {
+		case ImagesAuto, "halfblock", "kitty", "off":
+			return ""
+		}
+		return fmt.Sprintf("%q: want auto, halfblock, kitty or off", safetext.Line(s))
 	})
 	str("language", &f.Language, func(s string) string {
 		if !languageRE.MatchString(s) {

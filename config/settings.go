@@ -58,6 +58,9 @@ const (
 	DefaultClipboard      = ClipboardAuto
 	DefaultLanguage       = "en"
 	DefaultRequestTimeout = 15 * time.Second
+	// ImagesAuto draws face crops the best way the terminal is known to
+	// support (docs/images.md §1).
+	ImagesAuto = "auto"
 )
 
 // Settings are the effective values immtui runs with.
@@ -75,6 +78,7 @@ type Settings struct {
 	Thresholds     Setting[review.Thresholds]
 	Language       Setting[string]
 	Debug          Setting[bool]
+	Images         Setting[string] // auto, halfblock, kitty or off (--images)
 
 	ConfigFile string    // the config file read (it may not exist)
 	Problems   []Problem // what was wrong in it; those values were ignored
@@ -83,6 +87,7 @@ type Settings struct {
 // Flags are the command-line values; nil = not given.
 type Flags struct {
 	Profile, Region, Endpoint, Project, Dataset *string
+	Images                                      *string
 	VPC, Debug                                  *bool
 	Timeout                                     *time.Duration
 }
@@ -198,6 +203,11 @@ func Resolve(in Inputs) Settings {
 		s.Language = Setting[string]{Value: lang, Source: FromEnv, Where: name}
 	}
 
+	s.Images = Setting[string]{Value: ImagesAuto}
+	if !pick(&s.Images, func() (Setting[string], bool) { return flagStr(in.Flags.Images, "--images") }) {
+		pick(&s.Images, func() (Setting[string], bool) { return fileStr(f.Images) })
+	}
+
 	s.Clipboard = Setting[string]{Value: DefaultClipboard}
 	pick(&s.Clipboard, func() (Setting[string], bool) { return fileStr(f.Clipboard) })
 
@@ -287,6 +297,7 @@ func (s Settings) Rows() []Row {
 		{"dataset", orNone(s.Dataset.Value), s.Dataset.Origin()},
 		{"theme", s.Theme.Value, s.Theme.Origin()},
 		{"clipboard", s.Clipboard.Value, s.Clipboard.Origin()},
+		{"images", s.Images.Value, s.Images.Origin()},
 		{"request_timeout", s.RequestTimeout.Value.String(), s.RequestTimeout.Origin()},
 		{"keys", keys, s.Keys.Origin()},
 		{"review.low_cluster_confidence", strconv.FormatFloat(s.Thresholds.Value.LowClusterConfidence, 'f', -1, 64), s.Thresholds.Origin()},

@@ -46,3 +46,12 @@ func (r *Renderer) Draw(key string, img image.Image, cols, rows int, label strin
 	}
 	return Frame{Lines: HalfBlock(img, cols, rows, colors)}
 }
+
+// Forget makes the next kitty Draw of key transmit again: for a frame that
+// was drawn but never reached the terminal (a screen dropped the reply of a
+// face scrolled away). It does nothing for other protocols.
+func (r *Renderer) Forget(key string) {
+	if r.kitty != nil {
+		r.kitty.Forget(r.kitty.ID(key))
+	}
+}

@@ -44,6 +44,9 @@ func (m *Model) run(line string) tea.Cmd {
 		return m.push(views.NewCluster(m.env, c.Arg, nil))
 	case cmdline.Members:
 		return m.push(views.NewClusterMembers(m.env, c.Arg))
+	case cmdline.Grid: // the cluster's view, and its grid over it
+		cl := views.NewCluster(m.env, c.Arg, nil)
+		return tea.Batch(m.push(cl), m.push(views.NewGrid(m.env, cl)))
 	case cmdline.File:
 		return m.push(views.NewFile(m.env, c.Arg))
 	case cmdline.Problems:

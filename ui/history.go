@@ -60,10 +60,11 @@ func (m *Model) switched(old views.View) tea.Cmd {
 	if p, ok := old.(views.Pauser); ok {
 		p.Pause()
 	}
+	var resume tea.Cmd
 	if r, ok := m.top().(views.Resumer); ok {
-		return r.Resume()
+		resume = r.Resume()
 	}
-	return nil
+	return tea.Batch(resume, m.loadVisible())
 }
 
 // relive recomputes the open views (every view of the stack and of the

@@ -96,7 +96,7 @@ func TestRawPaneOfAHostileReplyStaysBoundedAndFits(t *testing.T) {
 		runtime.ReadMemStats(&before)
 		keys(u, "enter", "7") // the cluster, its cover's Raw pane
 		frames := []string{m.View()}
-		for _, k := range []string{"G", "pgup", "w", "G", "pgup", "k", "e", "G", "g"} {
+		for _, k := range []string{"G", "pgup", "w", "G", "pgup", "k", "e", "G", "home"} {
 			keys(u, k)
 			frames = append(frames, m.View())
 		}

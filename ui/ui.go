@@ -21,6 +21,7 @@ import (
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/views"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
 
 // Data is what the browser reads; *state.Store satisfies it.
@@ -71,6 +72,8 @@ type Options struct {
 	Credentials string
 	// Review is the config file's review thresholds (nil: the defaults).
 	Review *review.Thresholds
+	// Images loads and draws face crops (nil: placeholders only).
+	Images *faceimg.Images
 }
 
 // Start names a dataset's first screen.
@@ -127,7 +130,7 @@ func NewModel(o Options) *Model {
 	}
 	m := &Model{
 		opts: o,
-		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes, Languages: o.Languages,
+		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: withImages(o.NewPanes, o.Images), Images: o.Images, Languages: o.Languages,
 			Location: o.Location, Language: o.Language, Catalog: o.Catalog, Review: o.Review},
 		keys:   newGlobalKeys(o.Styles.Bindings),
 		help:   newHelp(o.Styles),
@@ -144,6 +147,14 @@ func NewModel(o Options) *Model {
 	m.stack = m.firstStack()
 	m.visit()
 	return m
+}
+
+// withImages gives every pane the session's face images.
+func withImages(newPanes func(panes.Context) []panes.Pane, im *faceimg.Images) func(panes.Context) []panes.Pane {
+	return func(c panes.Context) []panes.Pane {
+		c.Images = im
+		return newPanes(c)
+	}
 }
 
 // Init starts the first view's fetches.
@@ -165,7 +176,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.help.Width = msg.Width
 		m.resize()
-		return m, nil
+		return m, m.loadVisible()
 	case tea.KeyMsg:
 		return m, m.onKey(msg)
 	case views.PushMsg:
@@ -315,6 +326,14 @@ func (m *Model) pop() tea.Cmd {
 	m.stack = slices.Clone(m.stack[:len(m.stack)-1])
 	m.visit()
 	return m.switched(old)
+}
+
+// loadVisible asks the top view for the pictures its size now shows.
+func (m *Model) loadVisible() tea.Cmd {
+	if l, ok := m.top().(views.LoadVisible); ok {
+		return l.LoadVisible()
+	}
+	return nil
 }
 
 // resize gives the top view the body's size; views below get theirs when

@@ -34,6 +34,7 @@ const (
 	Projects                 // the projects picker
 	Datasets                 // the datasets picker of the project browsed
 	Dataset                  // browse another dataset of the project, by name
+	Grid                     // open a cluster by ID on its face grid
 )
 
 // Command is a parsed line.
@@ -56,6 +57,7 @@ type Spec struct {
 var Specs = []Spec{
 	{Name: "cluster", Args: "ID", Desc: "open a cluster", Kind: Cluster},
 	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
+	{Name: "grid", Args: "ID", Desc: "a cluster's face grid", Kind: Grid},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
 	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
 	{Name: "overview", Desc: "what the dataset holds", Kind: Overview},
@@ -106,7 +108,7 @@ func Parse(line string) (Command, error) {
 			strings.Join(Names(), ", ") + " (Tab completes)")
 	}
 	switch spec.Kind {
-	case Cluster, Members:
+	case Cluster, Members, Grid:
 		if rest == "" {
 			return Command{}, errors.New(spec.Name + " needs an ID: :" + spec.Name + " ID")
 		}

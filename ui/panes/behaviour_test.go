@@ -123,9 +123,9 @@ func openFrom(t *testing.T, p *facesPane, id string) tea.Msg {
 	t.Helper()
 	p.Update(press("g"))
 	for p.Selected().FigureClusterId != id {
-		before := p.cursor
+		before := p.table.Cursor()
 		p.Update(press("j"))
-		if p.cursor == before {
+		if p.table.Cursor() == before {
 			t.Fatalf("no face in cluster %s", id)
 		}
 	}

@@ -1,6 +1,7 @@
 package panes
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,82 +15,71 @@ import (
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 	"github.com/immtui/immtui/ui/widgets/table"
 )
 
 // facesPane is a table of the file's faces, outliers (lowest cluster
-// confidence) first, with a detail box for the face under the cursor.
+// confidence) first, with the face under the cursor below it: its crop
+// (faces_crop.go) beside a box of its details.
 type facesPane struct {
 	ctx    Context
 	styles *theme.Styles
 	keys   facesKeys
 	file   *imm.File
 	faces  []*imm.Figure // sorted
-	cursor int
-	off    int // first table row shown
+	table  *table.Model
+	tableW int // the size last given to the table
+	tableH int
 	w, h   int
 	memo   detailMemo
 	frame  frame
-	rows   rowMemo
+	crop   *faceimg.Set
 	// points shows the boundary polygon's vertices in the detail box
 	// (p toggles): a long list the box has no room for by default.
 	points bool
 }
 
-// rowMemo keeps rendered table rows (not under the cursor) for one width:
-// styling a row costs more than all else a key press does. A row's text
-// depends on its cluster's name, which the store may learn later (open the
-// face's cluster, come back), so each row remembers the name it was drawn
-// with and is drawn again when the name differs.
-type rowMemo struct {
-	w      int
-	widths []int
-	header string
-	rows   map[int]memoRow
-}
-
-type memoRow struct {
-	name string // the cluster name the line was drawn with
-	line string
-}
-
-// knownName is the store's name for the cluster of face i ("" if none).
-func (p *facesPane) knownName(i int) string {
-	if p.ctx.ClusterName == nil {
-		return ""
-	}
-	n, _ := p.ctx.ClusterName(p.faces[i].FigureClusterId)
-	return n
-}
-
 type facesKeys struct {
-	scrollKeys
 	Open, Points key.Binding
 }
 
 func newFacesPane(ctx Context) *facesPane {
 	s := stylesOf(ctx)
-	return &facesPane{
+	bg := ctx.Ctx
+	if bg == nil {
+		bg = context.Background()
+	}
+	p := &facesPane{
 		ctx:    ctx,
 		styles: s,
 		frame:  newFrame(s),
+		crop:   faceimg.NewSet(ctx.Images, bg),
 		keys: facesKeys{
-			scrollKeys: newScrollKeys(ctx.Styles),
-			Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
-			Points:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "polygon points")),
+			Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open face's cluster")),
+			Points: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "polygon points")),
 		},
 	}
+	cols := make([]table.Column, len(faceColumns))
+	for i, c := range faceColumns {
+		cols[i] = c.Column
+	}
+	p.table = table.New(cols, s)
+	p.table.SetSource(faceCells{p})
+	return p
 }
 
-func (p *facesPane) Title() string    { return "Faces" }
-func (p *facesPane) Fields() []string { return []string{"Figures"} }
+func (p *facesPane) Title() string { return "Faces" }
+
+// Fields are the faces and what their crops are planned from.
+func (p *facesPane) Fields() []string { return append([]string{"Figures"}, faceimg.FileFields...) }
 
 func (p *facesPane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Open, p.pointsKey()}
+	return []key.Binding{p.table.Keys.Up, p.table.Keys.Down, p.keys.Open, p.pointsKey()}
 }
 
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.All(), {p.keys.Open, p.pointsKey()}}
+	return [][]key.Binding{p.table.Keys.All(), {p.keys.Open, p.pointsKey()}}
 }
 
 // pointsKey is p with help that says what pressing it does now.
@@ -106,24 +96,24 @@ func (p *facesPane) pointsKey() key.Binding {
 // came for (Context.FigureID) otherwise.
 func (p *facesPane) SetFile(f *imm.File) {
 	keepID := p.ctx.FigureID
-	if p.file != nil && f != nil && p.file.URI == f.URI && p.cursor < len(p.faces) {
-		keepID = p.faces[p.cursor].FigureId
+	if sel := p.Selected(); p.file != nil && f != nil && p.file.URI == f.URI && sel != nil {
+		keepID = sel.FigureId
 	}
 	p.file = f
 	p.faces = nil
-	p.cursor, p.off = 0, 0
 	p.memo = detailMemo{}
-	p.rows = rowMemo{}
-	if f == nil {
-		return
-	}
-	p.faces = sortFaces(f.Figures)
-	for i, fg := range p.faces {
-		if keepID != "" && fg.FigureId == keepID {
-			p.cursor = i
+	cursor := 0
+	if f != nil {
+		p.faces = sortFaces(f.Figures)
+		for i, fg := range p.faces {
+			if keepID != "" && fg.FigureId == keepID {
+				cursor = i
+			}
 		}
 	}
-	p.follow()
+	p.table.SetSource(faceCells{p})
+	p.relayout()
+	p.table.SetCursor(cursor)
 }
 
 // sortFaces orders faces by cluster confidence, lowest first: the faces
@@ -141,56 +131,68 @@ func sortFaces(figs []imm.Figure) []*imm.Figure {
 
 func (p *facesPane) SetSize(w, h int) {
 	p.w, p.h = max(w, 0), max(h, 0)
-	p.follow()
+	p.relayout()
+}
+
+// relayout gives the table its share of the height (the box's depends on
+// the face selected, so it runs after every move).
+func (p *facesPane) relayout() {
+	t, _, _ := p.layout()
+	if t != p.tableH || p.w != p.tableW {
+		p.tableW, p.tableH = p.w, t
+		p.table.SetSize(p.w, t)
+	}
 }
 
 func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
-	n := len(p.faces)
-	if n == 0 {
+	if faceimg.IsReply(msg) {
+		denied := p.crop.Denied()
+		cmd, _ := p.crop.Update(msg)
+		if p.crop.Denied() != denied { // the detail box says so, once
+			p.memo = detailMemo{}
+			p.relayout()
+		}
+		return p, cmd
+	}
+	if len(p.faces) == 0 {
 		return p, nil
 	}
-	page := max(p.tableRows()-1, 1)
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
-		case key.Matches(msg, p.keys.Up):
-			p.cursor--
-		case key.Matches(msg, p.keys.Down):
-			p.cursor++
-		case key.Matches(msg, p.keys.PageUp):
-			p.cursor -= page
-		case key.Matches(msg, p.keys.PageDown):
-			p.cursor += page
-		case key.Matches(msg, p.keys.First):
-			p.cursor = 0
-		case key.Matches(msg, p.keys.Last):
-			p.cursor = n - 1
 		case key.Matches(msg, p.keys.Open):
 			return p, p.open()
 		case key.Matches(msg, p.keys.Points):
 			p.points = !p.points
 			p.memo = detailMemo{}
+		case p.table.Update(msg):
+		default:
+			return p, nil
 		}
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
-			p.cursor--
+			p.table.Move(-1)
 		case tea.MouseButtonWheelDown:
-			p.cursor++
+			p.table.Move(1)
+		default:
+			return p, nil
 		}
+	default:
+		return p, nil
 	}
-	p.cursor = min(max(p.cursor, 0), n-1)
-	p.follow()
-	return p, nil
+	p.relayout()
+	return p, p.Load()
 }
 
 // open asks for the selected face's cluster, unless it is the cluster
 // already shown or a reserved ID (no cluster to open).
 func (p *facesPane) open() tea.Cmd {
-	if p.cursor >= len(p.faces) {
+	f := p.Selected()
+	if f == nil {
 		return nil
 	}
-	id := p.faces[p.cursor].FigureClusterId
+	id := f.FigureClusterId
 	if _, reserved := reservedCluster(id); reserved || id == p.ctx.ClusterID {
 		return nil
 	}
@@ -199,73 +201,103 @@ func (p *facesPane) open() tea.Cmd {
 
 // Selected returns the face under the cursor (nil when there is none).
 func (p *facesPane) Selected() *imm.Figure {
-	if p.cursor < len(p.faces) {
-		return p.faces[p.cursor]
+	if c := p.table.Cursor(); c < len(p.faces) {
+		return p.faces[c]
 	}
 	return nil
 }
 
-// layout splits the height between the table and the detail box. Each
-// gets what it needs when both fit; otherwise the table keeps at least
-// half (it is what you navigate) and the box the rest. On a very short or
-// narrow pane the box goes.
-func (p *facesPane) layout() (table, box int) {
+// layout splits the height between the table and the detail box (with
+// the crop beside it, cropRows tall). Each gets what it needs when both
+// fit; otherwise the table keeps at least half (it is what you navigate)
+// and the box the rest. On a very short or narrow pane the box goes.
+func (p *facesPane) layout() (table, box, cropRows int) {
 	wantT := len(p.faces) + 1
 	if p.h < 6 || p.w < 20 {
-		return min(p.h, wantT), 0
+		return min(p.h, wantT), 0, 0
 	}
+	// The crop is as tall as the box; the box's lines depend on its width,
+	// which the crop narrows: measure at the full width, then narrowed.
 	wantB := len(p.detail(p.w-2)) + 2
+	cropRows = p.cropRows(wantB)
+	if cropRows > 0 {
+		wantB = max(len(p.detail(p.boxWidth(cropRows)-2))+2, cropRows)
+	}
 	if wantT+wantB <= p.h {
-		return wantT, wantB
+		return wantT, wantB, min(cropRows, wantB)
 	}
 	table = max(p.h-wantB, min(wantT, (p.h+1)/2))
 	if box = p.h - table; box < 3 { // a frame with no line in it says nothing
-		return p.h, 0
+		return p.h, 0, 0
 	}
-	return table, box
+	return table, box, min(cropRows, box)
 }
 
-// tableRows is the number of face rows visible (the header takes one).
-func (p *facesPane) tableRows() int {
-	t, _ := p.layout()
-	return max(t-1, 0)
+// faceColumns are the table's columns, each with its cell and colour: one
+// entry per column, so adding one is one entry here. The table drops the
+// highest Drop first on a narrow pane: pose, then hat and beard, mask and
+// glasses, the face ID, sharpness, emotion, quality, age and gender.
+// Cluster and its confidence always stay.
+var faceColumns = []faceColumn{
+	{Column: table.Column{Title: "Face", Min: 8, Drop: 6}, cell: func(p *facesPane, f *imm.Figure) string { return format.IDHead(f.FigureId, 8) }},
+	{Column: table.Column{Title: "Cluster", Min: 16, Max: 40, Flex: 1}, cell: clusterCell, style: clusterStyle},
+	{Column: table.Column{Title: "ClConf", Min: 6, Right: true}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FigureClusterConfidence) }, style: func(p *facesPane, f *imm.Figure) *lipgloss.Style {
+		return confStyle(p.styles, f.FigureClusterConfidence)
+	}},
+	{Column: table.Column{Title: "Qual", Min: 4, Right: true, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FaceQuality) }},
+	{Column: table.Column{Title: "Sharp", Min: 5, Right: true, Drop: 5}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.Sharpness) }},
+	{Column: table.Column{Title: "Age", Min: 6, Drop: 2}, cell: ageCell},
+	{Column: table.Column{Title: "Gender", Min: 6, Drop: 1}, cell: func(p *facesPane, f *imm.Figure) string { return f.Gender }},
+	{Column: table.Column{Title: "Emotion", Min: 9, Drop: 4}, cell: func(p *facesPane, f *imm.Figure) string { return f.Emotion }},
+	{Column: table.Column{Title: "Mask", Min: 7, Drop: 7}, cell: func(p *facesPane, f *imm.Figure) string { return f.Mask }},
+	{Column: table.Column{Title: "Glasses", Min: 10, Drop: 7}, cell: func(p *facesPane, f *imm.Figure) string { return f.Glasses }},
+	{Column: table.Column{Title: "Hat", Min: 7, Drop: 8}, cell: func(p *facesPane, f *imm.Figure) string { return f.Hat }},
+	{Column: table.Column{Title: "Beard", Min: 6, Drop: 8}, cell: func(p *facesPane, f *imm.Figure) string { return f.Beard }},
+	{Column: table.Column{Title: "Pose p/r/y", Min: 13, Drop: 9}, cell: func(p *facesPane, f *imm.Figure) string { return pose(f.HeadPose) }},
 }
 
-// follow scrolls the table so the cursor is visible.
-func (p *facesPane) follow() {
-	rows := p.tableRows()
-	if rows <= 0 {
-		p.off = p.cursor
-		return
-	}
-	if p.cursor < p.off {
-		p.off = p.cursor
-	}
-	if p.cursor >= p.off+rows {
-		p.off = p.cursor - rows + 1
-	}
-	p.off = min(max(p.off, 0), max(len(p.faces)-rows, 0))
+// faceColumn is one column of the faces table: its layout, its text, and
+// its colour (nil: the row's).
+type faceColumn struct {
+	table.Column
+	cell  func(p *facesPane, f *imm.Figure) string
+	style func(p *facesPane, f *imm.Figure) *lipgloss.Style
 }
 
-// faceCols drop from the right when the pane is narrow: pose, then hat and
-// beard, mask and glasses, the face ID, sharpness, emotion, quality, age
-// and gender (the highest Drop goes first). Cluster and its confidence
-// always stay.
-var faceCols = []table.Column{
-	{Title: " ", Min: 1},
-	{Title: "Face", Min: 8, Drop: 6},
-	{Title: "Cluster", Min: 16, Flex: 1},
-	{Title: "ClConf", Min: 6, Right: true},
-	{Title: "Qual", Min: 4, Right: true, Drop: 3},
-	{Title: "Sharp", Min: 5, Right: true, Drop: 5},
-	{Title: "Age", Min: 6, Drop: 2},
-	{Title: "Gender", Min: 6, Drop: 1},
-	{Title: "Emotion", Min: 9, Drop: 4},
-	{Title: "Mask", Min: 7, Drop: 7},
-	{Title: "Glasses", Min: 10, Drop: 7},
-	{Title: "Hat", Min: 7, Drop: 8},
-	{Title: "Beard", Min: 6, Drop: 8},
-	{Title: "Pose p/r/y", Min: 13, Drop: 9},
+func clusterCell(p *facesPane, f *imm.Figure) string {
+	t, _ := p.clusterLabel(f.FigureClusterId, true)
+	return t
+}
+
+func clusterStyle(p *facesPane, f *imm.Figure) *lipgloss.Style {
+	_, st := p.clusterLabel(f.FigureClusterId, true)
+	return st
+}
+
+func ageCell(p *facesPane, f *imm.Figure) string {
+	if f.Age > 0 || f.AgeSD > 0 {
+		return fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), format.Decimal(float64(f.AgeSD), 0))
+	}
+	return ""
+}
+
+// faceCells hands the table the faces' cells, only for rows drawn.
+type faceCells struct{ p *facesPane }
+
+func (c faceCells) Len() int { return len(c.p.faces) }
+
+func (c faceCells) Cells(i int, dst []string) {
+	f := c.p.faces[i]
+	for k, col := range faceColumns {
+		dst[k] = col.cell(c.p, f)
+	}
+}
+
+func (c faceCells) CellStyle(i, col int) *lipgloss.Style {
+	if st := faceColumns[col].style; st != nil {
+		return st(c.p, c.p.faces[i])
+	}
+	return nil
 }
 
 func (p *facesPane) View() string {
@@ -276,70 +308,12 @@ func (p *facesPane) View() string {
 	if len(p.faces) == 0 {
 		return s.Muted.Render(p.styles.Truncate("no faces in this file", p.w))
 	}
-	tableH, boxH := p.layout()
-	m := &p.rows
-	if m.rows == nil || m.w != p.w {
-		m.w = p.w
-		m.widths = table.Widths(faceCols, p.w)
-		m.header = p.styles.Truncate(table.Header(faceCols, m.widths, s.ColHeader), p.w)
-		m.rows = make(map[int]memoRow)
-	}
-	lines := make([]string, 0, p.h)
-	lines = append(lines, m.header)
-	end := min(p.off+tableH-1, len(p.faces))
-	for i := p.off; i < end; i++ {
-		if i == p.cursor {
-			lines = append(lines, p.styles.Truncate(p.row(i, m.widths), p.w))
-			continue
-		}
-		name := p.knownName(i)
-		r, ok := m.rows[i]
-		if !ok || r.name != name {
-			r = memoRow{name: name, line: p.styles.Truncate(p.row(i, m.widths), p.w)}
-			m.rows[i] = r
-		}
-		lines = append(lines, r.line)
-	}
+	_, boxH, cropRows := p.layout()
+	out := p.table.View()
 	if boxH > 0 {
-		lines = append(lines, p.box(boxH))
+		out += "\n" + strings.Join(p.boxWithCrop(boxH, cropRows), "\n")
 	}
-	if len(lines) > p.h {
-		lines = lines[:p.h]
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (p *facesPane) row(i int, widths []int) string {
-	s := p.styles
-	f := p.faces[i]
-	base := s.Value
-	marker := " "
-	if i == p.cursor {
-		base = s.Selected
-		marker = ">"
-	}
-	clText, clStyle := p.clusterLabel(f.FigureClusterId, true)
-	age := ""
-	if f.Age > 0 || f.AgeSD > 0 {
-		age = fmt.Sprintf("%d%s%s", f.Age, p.styles.Glyphs.PlusMinus(), format.Decimal(float64(f.AgeSD), 0))
-	}
-	cells := []table.Cell{
-		{Text: marker},
-		{Text: format.IDHead(f.FigureId, 8)},
-		{Text: clText, Style: clStyle},
-		{Text: format.Confidence(f.FigureClusterConfidence), Style: confStyle(s, f.FigureClusterConfidence)},
-		{Text: format.Confidence(f.FaceQuality)},
-		{Text: format.Confidence(f.Sharpness)},
-		{Text: age},
-		{Text: f.Gender},
-		{Text: f.Emotion},
-		{Text: f.Mask},
-		{Text: f.Glasses},
-		{Text: f.Hat},
-		{Text: f.Beard},
-		{Text: pose(f.HeadPose)},
-	}
-	return table.Line(faceCols, widths, cells, base)
+	return out
 }
 
 // clusterLabel names a cluster for a cell: "* name" (Mark) for the cluster

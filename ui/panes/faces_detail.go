@@ -110,6 +110,9 @@ func (p *facesPane) detailLines(w int) []string {
 	if n > 0 {
 		add(line.String())
 	}
+	if perm := p.crop.Denied(); perm != "" {
+		add(s.Warn.Render("No picture: these credentials lack " + perm + " on the bucket"))
+	}
 	return out
 }
 
@@ -147,8 +150,8 @@ type detailMemo struct {
 // detail returns detailLines(w), computed once per face and width.
 func (p *facesPane) detail(w int) []string {
 	m := &p.memo
-	if !m.valid || m.cursor != p.cursor || m.w != w {
-		*m = detailMemo{valid: true, cursor: p.cursor, w: w, lines: p.detailLines(w)}
+	if c := p.table.Cursor(); !m.valid || m.cursor != c || m.w != w {
+		*m = detailMemo{valid: true, cursor: c, w: w, lines: p.detailLines(w)}
 	}
 	return m.lines
 }
@@ -175,9 +178,9 @@ func newFrame(s *theme.Styles) frame {
 	return frame{glyphs[0], glyphs[1], glyphs[2], glyphs[3], glyphs[4], glyphs[5], glyphs[6], glyphs[7]}
 }
 
-// box draws the detail lines in a frame p.w wide and at most h tall.
-func (p *facesPane) box(h int) string {
-	inner := p.w - 2
+// box draws the detail lines in a frame w wide and at most h tall.
+func (p *facesPane) box(w, h int) []string {
+	inner := w - 2
 	// A space inside each border, as in the cluster header's box, so text
 	// does not touch the frame.
 	pad := ""
@@ -187,11 +190,10 @@ func (p *facesPane) box(h int) string {
 	text := inner - 2*len(pad)
 	src := p.detail(text)
 	f := p.frame
-	var b strings.Builder
-	b.WriteString(f.tl + strings.Repeat(f.t, inner) + f.tr)
+	out := make([]string, 0, h)
+	out = append(out, f.tl+strings.Repeat(f.t, inner)+f.tr)
 	for i := 0; i < min(len(src), max(h-2, 0)); i++ {
-		b.WriteString("\n" + f.l + pad + safetext.Pad(src[i], text) + pad + f.r)
+		out = append(out, f.l+pad+safetext.Pad(src[i], text)+pad+f.r)
 	}
-	b.WriteString("\n" + f.bl + strings.Repeat(f.b, inner) + f.br)
-	return b.String()
+	return append(out, f.bl+strings.Repeat(f.b, inner)+f.br)
 }

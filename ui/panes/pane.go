@@ -5,11 +5,14 @@
 package panes
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
 
 // Pane is one tab of the file view.
@@ -47,6 +50,18 @@ type Context struct {
 	// Language is the user's language (BCP 47, "" when unknown): labels,
 	// addresses and OCR blocks in it are shown, the others on L.
 	Language string
+	// Images draws face crops (the Faces pane's selected face); nil: none.
+	Images *faceimg.Images
+	// Ctx ends the panes' background loads (the host's context; nil:
+	// they end when done).
+	Ctx context.Context
+}
+
+// Loader is a pane that loads pictures for what it shows (the Faces
+// pane's crop): its host calls Load after the pane got a file or a size,
+// since SetFile and SetSize return no command.
+type Loader interface {
+	Load() tea.Cmd
 }
 
 // OpenClusterMsg asks the browser to open a cluster (Enter on a face whose

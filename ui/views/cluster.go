@@ -21,7 +21,7 @@ type clusterMsg struct {
 }
 
 type clusterKeys struct {
-	Refresh, Header, Members, Cover, Raw key.Binding
+	Refresh, Header, Members, Cover, Raw, Grid key.Binding
 }
 
 // Cluster is one figure cluster: a header with its fields, and under it
@@ -58,6 +58,8 @@ type Cluster struct {
 	// headerMode is what `i` chose: the full box or the compact summary;
 	// headerAuto until then, which picks by the view's height.
 	headerMode headerMode
+	// cover is the header's picture of the cover face (grid_cover.go).
+	cover *coverFace
 }
 
 type headerMode int
@@ -83,9 +85,13 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 		Members: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "members")),
 		Cover:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cover file")),
 		Raw:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "cluster JSON")),
+		Grid:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "face grid")),
 	}
+	v.cover = newCoverFace(env, ctx, id)
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
 	v.members = NewMembers(env, ctx, id, env.MemberLimit)
+	// g opens the face grid here, so the members' first row is Home only.
+	v.members.table.Keys.First = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 	v.raw = panes.NewClusterRaw(pctx)
 	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 || v.members.Busy() })
 	if row != nil {
@@ -214,8 +220,9 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	})
 }
 
-// Update handles replies, spinner ticks and keys.
-func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
+// update handles replies, spinner ticks and keys (Update, in
+// grid_cover.go, adds the cover's picture).
+func (v *Cluster) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case clusterMsg:
 		if msg.req != v.cReq {
@@ -256,6 +263,8 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 		return v.setMembers(false)
 	case key.Matches(msg, v.keys.Raw):
 		return v.toggleRaw()
+	case key.Matches(msg, v.keys.Grid):
+		return Push(NewGrid(v.env, v))
 	}
 	if v.showRaw {
 		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
@@ -351,12 +360,13 @@ func (v *Cluster) headerLines() []string {
 	}
 	var lines []string
 	if v.FullHeader() && v.width >= 20 {
-		inner := flowFields(st, fields, v.width-4)
+		boxW := v.width - v.coverCells() // the cover face stands right of the box
+		inner := flowFields(st, fields, boxW-4)
 		if errLine != "" {
-			inner = append(inner, st.Error.Render(st.Truncate(errLine, v.width-4)))
+			inner = append(inner, st.Error.Render(st.Truncate(errLine, boxW-4)))
 		}
-		box := st.Box.Width(v.width-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
-		lines = strings.Split(box, "\n")
+		box := st.Box.Width(boxW-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
+		lines = v.besideCover(strings.Split(box, "\n"))
 	} else {
 		lines = compactHeader(st, fields, v.width, errLine)
 	}
@@ -433,9 +443,9 @@ func (v *Cluster) ShortHelp() []key.Binding {
 	if v.showMembers {
 		// Enter and c first: they are what a narrow help line must keep.
 		mv := v.members.ShortHelp()
-		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
+		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Grid, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
 	}
-	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Refresh, v.headerKey(), v.keys.Raw}
+	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Grid, v.keys.Refresh, v.headerKey(), v.keys.Raw}
 	return append(b, v.files.PaneShortHelp()...)
 }
 
@@ -447,9 +457,9 @@ func (v *Cluster) FullHelp() [][]key.Binding {
 		return append(g, v.raw.FullHelp()...)
 	}
 	if v.showMembers {
-		g := [][]key.Binding{{v.keys.Cover, v.keys.Raw, v.keys.Refresh, v.headerKey()}}
+		g := [][]key.Binding{{v.keys.Cover, v.keys.Grid, v.keys.Raw, v.keys.Refresh, v.headerKey()}}
 		return append(g, v.members.FullHelp()...)
 	}
-	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Raw, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
+	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Grid, v.keys.Raw, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
 	return append(g, v.files.PaneFullHelp()...)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/errview"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 	"github.com/immtui/immtui/ui/widgets/tabs"
 )
 
@@ -78,6 +79,9 @@ func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context, hostBusy fu
 	if pctx.Language == "" {
 		pctx.Language = env.Language
 	}
+	if pctx.Ctx == nil {
+		pctx.Ctx = ctx
+	}
 	fp.panes = env.NewPanes(pctx)
 	fp.state = make([]paneState, len(fp.panes))
 	return fp
@@ -132,7 +136,7 @@ func (fp *FilePanes) ensure(i int) tea.Cmd {
 	if f, ok := fp.env.Data.CachedFile(fp.uri, fields); ok {
 		fp.panes[i].SetFile(f)
 		s.loaded = true
-		return nil
+		return fp.load(i)
 	}
 	return fp.fetch(i, false)
 }
@@ -201,7 +205,7 @@ func (fp *FilePanes) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.err, s.loaded = nil, true
 		fp.panes[msg.pane].SetFile(msg.f)
-		return nil
+		return fp.load(msg.pane)
 	case spinner.TickMsg:
 		if msg.ID != fp.spin.ID() {
 			return nil
@@ -215,6 +219,15 @@ func (fp *FilePanes) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case tea.KeyMsg:
 		return fp.onKey(msg)
+	}
+	if faceimg.IsReply(msg) { // a picture for a pane, shown or not
+		var cmds []tea.Cmd
+		for i, p := range fp.panes {
+			var cmd tea.Cmd
+			fp.panes[i], cmd = p.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		return tea.Batch(cmds...)
 	}
 	if fp.active < len(fp.panes) {
 		p, cmd := fp.panes[fp.active].Update(msg)
@@ -247,9 +260,26 @@ func (fp *FilePanes) onKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// Load asks for the pictures the shown pane draws (after a resize).
+func (fp *FilePanes) Load() tea.Cmd { return fp.load(fp.active) }
+
+// load asks pane i for its pictures, when it draws some and has its file.
+func (fp *FilePanes) load(i int) tea.Cmd {
+	if i >= len(fp.panes) || !fp.state[i].loaded {
+		return nil
+	}
+	if l, ok := fp.panes[i].(panes.Loader); ok {
+		return l.Load()
+	}
+	return nil
+}
+
 // Show switches to pane i, fetching its fields on a first visit.
 func (fp *FilePanes) Show(i int) tea.Cmd {
 	fp.active = i
+	if fp.state[i].loaded {
+		return fp.load(i)
+	}
 	return fp.ensure(i)
 }
 

@@ -12,13 +12,15 @@ import (
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 	"github.com/immtui/immtui/ui/widgets/table"
 )
 
-// MemberFields are the File fields a members page asks for: the faces and
-// what a row shows of the file. The Faces pane needs only Figures, so a
+// MemberFields are the File fields a members page asks for: the faces,
+// what a row shows of the file, and what a face's crop is planned from
+// (the grid draws these rows). They hold the Faces pane's fields, so a
 // member's file opens with its faces already cached.
-var MemberFields = []string{"Figures", "Filename", "MediaType", "ProduceTime", "ObjectStatus"}
+var MemberFields = append([]string{"Figures", "Filename", "MediaType", "ProduceTime", "ObjectStatus"}, faceimg.FileFields...)
 
 // DefaultMemberLimit bounds the files a members list pages in: past it the
 // title says "first N of M files". A cluster of 5,000 files is 50 calls.

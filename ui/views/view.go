@@ -17,6 +17,7 @@ import (
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
 
 // Data is what the views read. *state.Store satisfies it; tests use fakes.
@@ -100,6 +101,8 @@ type Env struct {
 	Catalog Catalog
 	// Review is the config file's review thresholds (nil: review.Default).
 	Review *review.Thresholds
+	// Images loads and draws face crops (nil: placeholders only).
+	Images *faceimg.Images
 
 	ids atomic.Int64 // see NextID
 }
