@@ -109,9 +109,9 @@ func TestCommandFileWithABadURIShowsAMessageUntilTheNextKey(t *testing.T) {
 }
 
 func TestUnknownCommandListsTheCommands(t *testing.T) {
-	m, u := start(t, uitest.NewFake(10), 120, 30)
+	m, u := start(t, uitest.NewFake(10), 160, 30)
 	command(u, "triage")
-	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, file, problems, sort, help, quit (Tab completes)` {
+	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, file, problems, sort, review, compare, threshold, help, quit (Tab completes)` {
 		t.Fatalf("message = %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/views"
 	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
@@ -204,6 +205,13 @@ func (m *Model) statusLine() string {
 	b.WriteString(", ")
 	b.WriteString(count(s.CacheHits, "cache hit", "cache hits"))
 	line := b.String()
+	notice := m.notice
+	if n, ok := m.top().(views.Noticer); ok && n.Notice() != "" {
+		notice = n.Notice()
+	}
+	if notice != "" {
+		line = safetext.Line(notice) + "  " + line
+	}
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))
 		line = m.opts.Styles.Truncate(e+"  "+line, m.width)

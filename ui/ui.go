@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/immtui/immtui/review"
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -30,6 +32,13 @@ type Options struct {
 
 	// NewPanes builds the file panes (nil: panes.New). Tests pass stand-ins.
 	NewPanes func(panes.Context) []panes.Pane
+
+	// Thresholds are the review thresholds (nil: review.Default()), from
+	// the config file.
+	Thresholds *review.Thresholds
+	// Quality is the strip cache (nil: made over Store when it is a
+	// *state.Store; none otherwise, and the review figures are off).
+	Quality *state.Quality
 }
 
 // Model is the root model. Build it with New.
@@ -43,6 +52,9 @@ type Model struct {
 	// command's error, shown in place of the help until the next key.
 	prompt  *cmdline.Prompt
 	message string
+	// notice is a passing note for the status line (a threshold set by
+	// :threshold), until the next key.
+	notice string
 
 	width, height int
 	frame         frameCache
@@ -59,9 +71,16 @@ func NewModel(o Options) *Model {
 	if o.NewPanes == nil {
 		o.NewPanes = panes.New
 	}
+	th := review.Default()
+	if o.Thresholds != nil {
+		th = *o.Thresholds
+	}
+	if st, ok := o.Store.(*state.Store); ok && o.Quality == nil {
+		o.Quality = state.NewQuality(st, th)
+	}
 	m := &Model{
 		opts: o,
-		env:  &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes},
+		env:  &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: o.NewPanes, Review: &th, Quality: o.Quality},
 		keys: newGlobalKeys(),
 		help: newHelp(o.Styles),
 	}
@@ -94,6 +113,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onKey(msg)
 	case views.PushMsg:
 		return m, m.push(msg.View)
+	case views.ReplaceMsg:
+		if len(m.stack) > 1 {
+			m.top().Close()
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		return m, m.push(msg.View)
 	case panes.OpenClusterMsg:
 		return m, m.push(views.NewCluster(m.env, msg.ClusterID, nil))
 	}
@@ -113,6 +138,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.prompt.IsOpen() {
 		return m.promptKey(msg) // every key, q and ? included, is text
 	}
+	m.notice = ""
 	if m.message != "" {
 		m.message = "" // read: the key does what it does as well
 		m.resize()

@@ -19,13 +19,16 @@ type Kind int
 
 // The commands.
 const (
-	Cluster  Kind = iota + 1 // open a cluster by ID
-	Members                  // open a cluster by ID on its members
-	File                     // open a file by URI
-	Sort                     // sort the clusters list
-	Problems                 // list the files not indexed
-	Help                     // show the full help
-	Quit                     // end the program
+	Cluster   Kind = iota + 1 // open a cluster by ID
+	Members                   // open a cluster by ID on its members
+	File                      // open a file by URI
+	Sort                      // sort the clusters list
+	Problems                  // list the files not indexed
+	Help                      // show the full help
+	Quit                      // end the program
+	Threshold                 // change a review threshold
+	Compare                   // compare two clusters
+	Review                    // walk the clusters worst first
 )
 
 // Command is a parsed line.
@@ -36,7 +39,14 @@ type Command struct {
 	Arg string
 	// Order is "asc", "desc", or "" (keep the order shown); Sort only.
 	Order string
+	// Value is the threshold's value (Threshold) or the second cluster
+	// ID (Compare).
+	Value string
 }
+
+// ReviewSorts are the sort keys by computed figures (review strips),
+// besides the API's.
+var ReviewSorts = []string{"flagged", "minconf"}
 
 // Spec describes a command for help and completion.
 type Spec struct {
@@ -50,7 +60,10 @@ var Specs = []Spec{
 	{Name: "members", Args: "ID", Desc: "a cluster's faces, outliers first", Kind: Members},
 	{Name: "file", Args: "URI", Desc: "open a file (oss:// or pds://)", Kind: File},
 	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
-	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
+	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters (also flagged, minconf)", Kind: Sort},
+	{Name: "review", Desc: "open the clusters worst first (n: next)", Kind: Review},
+	{Name: "compare", Args: "A B", Desc: "compare two clusters", Kind: Compare},
+	{Name: "threshold", Args: "NAME VALUE", Desc: "change a review threshold", Kind: Threshold},
 	{Name: "help", Desc: "every key and command", Kind: Help},
 	{Name: "quit", Desc: "quit (also :q)", Kind: Quit},
 }
@@ -105,6 +118,18 @@ func Parse(line string) (Command, error) {
 		return Command{Kind: File, Arg: rest}, nil
 	case Sort:
 		return parseSort(rest)
+	case Compare:
+		ids := strings.Fields(rest)
+		if len(ids) != 2 {
+			return Command{}, errors.New("compare needs two cluster IDs: :compare A B")
+		}
+		return Command{Kind: Compare, Arg: ids[0], Value: ids[1]}, nil
+	case Threshold:
+		args := strings.Fields(rest)
+		if len(args) != 2 {
+			return Command{}, errors.New("threshold needs a name and a value: :threshold NAME VALUE (? lists them)")
+		}
+		return Command{Kind: Threshold, Arg: strings.ToLower(args[0]), Value: args[1]}, nil
 	}
 	if rest != "" {
 		return Command{}, errors.New(spec.Name + " takes no arguments (got " + quote(rest) + ")")
@@ -151,13 +176,18 @@ func parseSort(rest string) (Command, error) {
 	keys := strings.Join(imm.SortKeys, ", ")
 	switch {
 	case len(args) == 0:
-		return Command{}, errors.New("sort needs a key, one of " + keys)
+		return Command{}, errors.New("sort needs a key, one of " + keys + ", " + strings.Join(ReviewSorts, ", "))
 	case len(args) > 2:
 		return Command{}, errors.New("sort takes a key and an order: :sort KEY [asc|desc]")
 	}
 	key, ok := SortKey(args[0])
+	for _, r := range ReviewSorts {
+		if strings.EqualFold(r, args[0]) {
+			key, ok = r, true
+		}
+	}
 	if !ok {
-		return Command{}, errors.New("unknown sort key " + quote(args[0]) + "; keys are " + keys)
+		return Command{}, errors.New("unknown sort key " + quote(args[0]) + "; keys are " + keys + ", " + strings.Join(ReviewSorts, ", "))
 	}
 	c := Command{Kind: Sort, Arg: key}
 	if len(args) == 2 {

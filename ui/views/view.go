@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -56,8 +57,41 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
+	// Review holds the thresholds every review judgement reads (flags,
+	// strips, compare); nil: review.Default(). SetThresholds changes it.
+	Review *review.Thresholds
+	// Quality computes the clusters' quality strips (the list's figure
+	// columns, compare); nil turns those off (a Data that is no store).
+	Quality *state.Quality
 
 	ids atomic.Int64 // see NextID
+}
+
+// Thresholds are the review thresholds in force.
+func (e *Env) Thresholds() review.Thresholds {
+	if e.Review == nil {
+		return review.Default()
+	}
+	return *e.Review
+}
+
+// SetThresholds changes the thresholds for every screen and the strip
+// cache (no I/O); the caller broadcasts ThresholdsMsg so each screen
+// judges its faces again.
+func (e *Env) SetThresholds(th review.Thresholds) {
+	e.Review = &th
+	if e.Quality != nil {
+		e.Quality.SetThresholds(th)
+	}
+}
+
+// ThresholdsMsg says the review thresholds changed: views judge again.
+type ThresholdsMsg struct{}
+
+// Noticer is a view with a passing note for the status line (which
+// threshold + changed, what a key did).
+type Noticer interface {
+	Notice() string
 }
 
 // View is one screen on the navigation stack. Views are pointers and
@@ -104,6 +138,13 @@ type PushMsg struct{ View View }
 
 // Push returns a command that pushes v.
 func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
+
+// ReplaceMsg asks the root to replace the top view (closing it) with View:
+// the next cluster of a :review walk.
+type ReplaceMsg struct{ View View }
+
+// Replace returns a command that replaces the top view with v.
+func Replace(v View) tea.Cmd { return func() tea.Msg { return ReplaceMsg{View: v} } }
 
 // NextID returns a request id unique among the requests of every view
 // sharing this environment (one program), so a reply can be matched to
