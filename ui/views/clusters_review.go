@@ -77,19 +77,21 @@ func clusterColumns(strips bool) []table.Column {
 		{Title: "Faces", Min: 6, Right: true},
 	}
 	if strips {
+		// The review's figures go after the ID and the counts, before
+		// the cluster's own min-avg-max.
 		cols = append(cols,
 			table.Column{Title: "Flagged", Min: 7, Right: true},
-			table.Column{Title: "MinConf", Min: 7, Right: true, Drop: 7},
-			table.Column{Title: "Born", Min: 4, Right: true, Drop: 8},
+			table.Column{Title: "MinConf", Min: 7, Right: true, Drop: 4},
+			table.Column{Title: "Born", Min: 4, Right: true, Drop: 5},
 		)
 	}
 	return append(cols,
-		table.Column{Title: "Images", Min: 6, Right: true, Drop: 3},
-		table.Column{Title: "Videos", Min: 6, Right: true, Drop: 4},
-		table.Column{Title: "Ages", Min: 8, Max: 11, Flex: 1, Drop: 5},
+		table.Column{Title: "Images", Min: 6, Right: true, Drop: 6},
+		table.Column{Title: "Videos", Min: 6, Right: true, Drop: 7},
+		table.Column{Title: "Ages", Min: 8, Max: 11, Flex: 1, Drop: 8},
 		table.Column{Title: "Updated", Min: 16, Drop: 1},
 		// The ID only when there is room: it is dropped first.
-		table.Column{Title: "ID", Min: 16, Max: 48, Flex: 1, Drop: 6},
+		table.Column{Title: "ID", Min: 16, Max: 48, Flex: 1, Drop: 9},
 	)
 }
 

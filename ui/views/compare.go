@@ -156,7 +156,7 @@ const compareStripRows = 8
 // layout sizes the shared files' list: what the verdict, the strips and
 // a chart of at least 3 rows leave, and no more than the files need.
 func (v *Compare) layout() {
-	rest := v.height - 3 - compareStripRows
+	rest := v.height - 4 - compareStripRows
 	n := 1
 	if v.cmp != nil {
 		n = len(v.cmp.SharedFiles)
@@ -183,8 +183,14 @@ func (v *Compare) View() string {
 		return fitLines(lines, v.width, v.height)
 	}
 	c := v.cmp
-	verdict := st.Key.Render("Verdict "+c.Verdict.String()) + st.Muted.Render(": "+c.Reason)
-	lines = append(lines, verdict)
+	// The reason is the evidence: wrapped, never cut (two lines at most).
+	verdict := safetext.Wrap("Verdict "+c.Verdict.String()+": "+safetext.Line(c.Reason), v.width)
+	if len(verdict) > 2 {
+		verdict = verdict[:2]
+	}
+	for _, l := range verdict {
+		lines = append(lines, st.Key.Render(l))
+	}
 	lines = append(lines, v.sideBySide()...)
 	listH := 0
 	if len(c.SharedFiles) > 0 {
@@ -193,7 +199,7 @@ func (v *Compare) View() string {
 		listH = 1
 	}
 	grids := v.faceGrids(v.width, 0)
-	chartH := v.height - len(lines) - listH - len(grids)
+	chartH := min(v.height-len(lines)-listH-len(grids), 14) // taller tells no more
 	if chartH >= 4 {
 		lines = append(lines, v.ageChart(v.width, chartH)...)
 	}

@@ -19,15 +19,15 @@ import (
 var memberColumns = []table.Column{
 	{Title: "Flags", Min: 11, Max: 22, Flex: 1},
 	{Title: "ClConf", Min: 6, Right: true},
-	{Title: "AgeOff", Min: 6, Right: true, Drop: 9},
-	{Title: "Qual", Min: 4, Right: true, Drop: 5},
-	{Title: "Sharp", Min: 5, Right: true, Drop: 6},
-	{Title: "Age", Min: 6, Drop: 7},
-	{Title: "Gender", Min: 6, Drop: 8},
-	{Title: "Emotion", Min: 9, Drop: 4},
-	{Title: "Media", Min: 5, Drop: 3},
+	{Title: "AgeOff", Min: 6, Right: true, Drop: 3},
+	{Title: "Qual", Min: 4, Right: true, Drop: 7},
+	{Title: "Sharp", Min: 5, Right: true, Drop: 8},
+	{Title: "Age", Min: 6, Drop: 4},
+	{Title: "Gender", Min: 6, Drop: 6},
+	{Title: "Emotion", Min: 9, Drop: 10},
+	{Title: "Media", Min: 5, Drop: 9},
 	{Title: "File", Min: 12, Max: 60, Flex: 1},
-	{Title: "Produced", Min: 16, Drop: 2},
+	{Title: "Produced", Min: 16, Drop: 5},
 }
 
 // memberSortKeys compare two faces by column; 0 is review's order (the
