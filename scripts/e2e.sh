@@ -50,6 +50,42 @@ check_frame() {
 
 keys() { T send-keys -t e2e "$@"; }
 
+# review_scenario W H: the review of clustering as a new user does it:
+# :review opens the worst cluster on its Members (outliers first, with
+# their flags in words), n the next worst; on the list Space marks two
+# clusters and = compares them (the verdict and its reason), a opens A's
+# Members.
+review_scenario() {
+  local w=$1 h=$2
+  T new-session -d -s e2e -x "$w" -y "$h" "env LANG=C.UTF-8 $BIN --demo --seed 1; sleep 30"
+  wait_for ' loaded'
+  wait_for 'faces in no cluster|faces in n'
+  keys ':' 'sort flagged' Enter
+  wait_for 'sorted by flagged, [0-9]+ of [0-9]+ computed'
+  check_frame "$w" "$h"
+  keys ':' 'review' Enter
+  wait_for 'Members [0-9]+ faces in'
+  screen | grep -Eq '^> conf' || fail ":review: the first face is not flagged conf"
+  check_frame "$w" "$h"
+  keys n
+  wait_for 'Members [0-9]+ faces in'
+  keys Escape
+  wait_for 'sort'
+  keys g Down Down ' ' ' ' '='
+  wait_for 'Verdict (merge candidate|two people|different people|undecided)'
+  check_frame "$w" "$h"
+  screen >"$OUT/compare-$w.txt"
+  keys a
+  wait_for 'Members [0-9]+ faces in'
+  keys Escape # one at a time: two in a row read as Alt+Escape
+  wait_for 'Verdict'
+  keys Escape
+  wait_for 'sort'
+  keys q
+  T kill-session -t e2e 2>/dev/null || true
+  echo "e2e review ok at ${w}x${h}"
+}
+
 # A session that lives as long as the script: killing the last session
 # stops the tmux server, and the next new-session can race its exit
 # ("server exited unexpectedly").
@@ -96,6 +132,7 @@ for SIZE in "${SIZES[@]}"; do
   screen | grep -q 'family-photos' && fail "q did not quit"
   T kill-session -t e2e 2>/dev/null || true
   echo "e2e ok at $SIZE"
+  review_scenario "$W" "$H"
 done
 
 # Hostile data at 80x24: names, labels and URIs full of escapes, bidi and

@@ -155,10 +155,11 @@ func (v *Clusters) row(i int) *state.ClusterRow {
 	return &v.head.rows[i]
 }
 
-// pin is the number of pinned rows on screen (none in tail mode: they
-// stand at the top).
+// pin is the number of pinned rows on screen: none in tail mode (they
+// stand at the top), nor before the first page (a key pressed then would
+// land on them, not on the clusters that come).
 func (v *Clusters) pin() int {
-	if v.tailMode {
+	if v.tailMode || (len(v.head.rows) == 0 && !v.head.done) {
 		return 0
 	}
 	return len(v.rv.pinned)

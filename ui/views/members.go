@@ -403,13 +403,15 @@ func (m *Members) FullHelp() [][]key.Binding {
 	}
 }
 
-// ThresholdHelp lists every threshold with its value for the full help:
-// the name :threshold takes, and the rule in words.
+// ThresholdHelp lists every threshold with its value for the full help,
+// by the name :threshold takes (the rule in words is in docs/review.md and
+// the status line after + or -).
 func ThresholdHelp(th review.Thresholds) []key.Binding {
 	names := review.Names()
 	out := make([]key.Binding, len(names))
 	for i, n := range names {
-		out[i] = key.NewBinding(key.WithKeys(":threshold "+n), key.WithHelp(n, th.Describe(n)))
+		v, _ := th.Get(n)
+		out[i] = key.NewBinding(key.WithKeys(":threshold "+n), key.WithHelp(n, format.Decimal(v, 3)))
 	}
 	return out
 }
