@@ -72,7 +72,7 @@ e2e_nav() {
   wait_for '/奶奶: 1 of'
   sleep 0.3  # an Esc right after another reads as Alt+Esc
   keys Escape
-  wait_for ' loaded'
+  for i in $(seq 1 50); do screen | grep -q '/奶奶' || break; sleep 0.1; done
   screen | grep -q '/奶奶' && fail "Esc did not clear the filter"
   return 0
 }
@@ -100,6 +100,44 @@ face_grid() {
   check_frame "$w" "$h"
   T kill-session -t e2e 2>/dev/null || true
   echo "e2e ok: face grid at ${w}x${h}"
+}
+
+# review_scenario W H: the review of clustering as a new user does it:
+# :review opens the worst cluster on its Members (outliers first, with
+# their flags in words), n the next worst; on the list Space marks two
+# clusters and = compares them (the verdict and its reason), a opens A's
+# Members.
+review_scenario() {
+  local w=$1 h=$2
+  T new-session -d -s e2e -x "$w" -y "$h" "env LANG=C.UTF-8 $BIN --demo --seed 1; sleep 30"
+  wait_for 'Media type'  # the overview first; c opens the clusters
+  keys c
+  wait_for ' loaded'
+  wait_for 'faces in no cluster|faces in n'
+  keys ':' 'sort flagged' Enter
+  wait_for 'sorted by flagged, [0-9]+ of [0-9]+ computed'
+  check_frame "$w" "$h"
+  keys ':' 'review' Enter
+  wait_for 'Members [0-9]+ faces in'
+  screen | grep -Eq '^> conf' || fail ":review: the first face is not flagged conf"
+  check_frame "$w" "$h"
+  keys n
+  wait_for 'Members [0-9]+ faces in'
+  keys Escape
+  wait_for 'sort'
+  keys g Down Down ' ' ' ' '='
+  wait_for 'Verdict (merge candidate|two people|different people|undecided)'
+  check_frame "$w" "$h"
+  screen >"$OUT/compare-$w.txt"
+  keys a
+  wait_for 'Members [0-9]+ faces in'
+  keys Escape # one at a time: two in a row read as Alt+Escape
+  wait_for 'Verdict'
+  keys Escape
+  wait_for 'sort'
+  keys q
+  T kill-session -t e2e 2>/dev/null || true
+  echo "e2e review ok at ${w}x${h}"
 }
 
 # A session that lives as long as the script: killing the last session
@@ -200,6 +238,7 @@ for SIZE in "${SIZES[@]}"; do
   T kill-session -t e2e 2>/dev/null || true
   echo "e2e ok at $SIZE"
   e2e_explore
+  review_scenario "$W" "$H"
 done
 
 for SIZE in "${SIZES[@]}"; do face_grid "${SIZE%x*}" "${SIZE#*x}"; done

@@ -49,6 +49,10 @@ type qualityEntry struct {
 	idle    chan struct{} // closed when busy ends
 	err     error         // the last page's error; the next Step tries again
 	strip   review.Strip
+	// guard stops a server whose pages make no progress; stalled then
+	// keeps the strip partial and out of every later Step.
+	guard   PageGuard
+	stalled bool
 }
 
 // ErrEvicted is returned by Compare when one of the clusters left the
@@ -175,9 +179,9 @@ func (q *Quality) Step(ctx context.Context, ids []string) (QualityProgress, erro
 		q.mu.Unlock()
 	}
 	type result struct {
-		id   string
-		page FilePage
-		err  error
+		id, token string
+		page      FilePage
+		err       error
 	}
 	results := make([]result, len(work))
 	var wg sync.WaitGroup
@@ -186,7 +190,7 @@ func (q *Quality) Step(ctx context.Context, ids []string) (QualityProgress, erro
 		go func() {
 			defer wg.Done()
 			p, err := q.s.ClusterFiles(ctx, w.id, w.token, QualityFields)
-			results[i] = result{w.id, p, err}
+			results[i] = result{w.id, w.token, p, err}
 		}()
 	}
 	wg.Wait()
@@ -213,6 +217,12 @@ func (q *Quality) Step(ctx context.Context, ids []string) (QualityProgress, erro
 		e.started = true
 		e.tally.Add(r.page.Files)
 		e.token = r.page.NextToken
+		if err := e.guard.Page(r.token, len(r.page.Files), e.token); err != nil {
+			e.err, e.stalled = err, true
+			if first == nil {
+				first = err
+			}
+		}
 		if e.token == "" {
 			e.tally.Done()
 		}
@@ -283,7 +293,7 @@ func (q *Quality) claim(ids []string) (work []qualityWork, needCluster []string)
 				needCluster = append(needCluster, id)
 			}
 		}
-		if e.busy || e.tally.Complete() {
+		if e.busy || e.tally.Complete() || e.stalled {
 			continue
 		}
 		e.busy, e.idle = true, make(chan struct{})
@@ -313,7 +323,7 @@ func (q *Quality) progress(ids []string, updated []string) QualityProgress {
 		}
 		seen[id] = true
 		e, ok := q.entries.Peek(id)
-		if !ok || !e.tally.Complete() {
+		if !ok || (!e.tally.Complete() && !e.stalled) {
 			p.Pending++
 		}
 		if ok && slices.Contains(updated, id) {

@@ -109,9 +109,9 @@ func TestCommandFileWithABadURIShowsAMessageUntilTheNextKey(t *testing.T) {
 }
 
 func TestUnknownCommandListsTheCommands(t *testing.T) {
-	m, u := start(t, uitest.NewFake(10), 200, 30)
+	m, u := start(t, uitest.NewFake(10), 260, 30)
 	command(u, "triage")
-	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, grid, file, problems, overview, files, find, labels, places, sort, projects, datasets, dataset, help, quit (Tab completes)` {
+	if got := lastLine(m); got != `unknown command "triage"; commands are cluster, members, grid, file, problems, overview, files, find, labels, places, sort, review, compare, threshold, projects, datasets, dataset, help, quit (Tab completes)` {
 		t.Fatalf("message = %q", got)
 	}
 }

@@ -79,6 +79,21 @@ func (m *Model) run(line string) tea.Cmd {
 			return nil
 		}
 		return m.openDataset(project, c.Arg)
+	case cmdline.Threshold:
+		return m.setThreshold(c.Arg, c.Value)
+	case cmdline.Compare:
+		if m.env.Quality == nil {
+			m.setMessage("compare needs the IMM store (this data source has no strip cache)")
+			return nil
+		}
+		return m.push(views.NewCompare(m.env, c.Arg, c.Value))
+	case cmdline.Review:
+		cl, ok := m.top().(*views.Clusters)
+		if !ok {
+			m.setMessage("review starts from the clusters list; Esc goes back to it")
+			return nil
+		}
+		return cl.StartReview()
 	case cmdline.Help:
 		m.help.ShowAll = true
 		m.resize()
@@ -86,6 +101,19 @@ func (m *Model) run(line string) tea.Cmd {
 		return m.quit()
 	}
 	return nil
+}
+
+// setThreshold is :threshold NAME VALUE: every screen judges again, with
+// no new call (the faces are cached).
+func (m *Model) setThreshold(name, value string) tea.Cmd {
+	th := m.env.Thresholds()
+	if err := th.SetText(name, value); err != nil {
+		m.setMessage(err.Error())
+		return nil
+	}
+	m.env.SetThresholds(th)
+	m.notice = "threshold " + name + ": " + th.Describe(name)
+	return func() tea.Msg { return views.ThresholdsMsg{} }
 }
 
 // setMessage shows msg in place of the help until the next key.

@@ -225,8 +225,12 @@ func (m *Model) statusLine() string {
 	if fs := m.filterStatus(); fs != "" {
 		line = m.opts.Styles.Key.Render(m.opts.Styles.Fit(fs, max(m.width/2, 1))) + "  " + line
 	}
-	if m.notice != "" {
-		line = m.opts.Styles.Value.Render(m.opts.Styles.Fit(m.notice, m.width)) + "  " + line
+	notice := m.notice
+	if n, ok := m.top().(views.Noticer); ok && n.Notice() != "" {
+		notice = n.Notice()
+	}
+	if notice != "" {
+		line = m.opts.Styles.Value.Render(m.opts.Styles.Fit(notice, m.width)) + "  " + line
 	}
 	if err := m.top().Err(); err != nil {
 		e := m.opts.Styles.Error.Render("error: " + errview.Summary(err))

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -145,25 +146,28 @@ func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *tes
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))
 	uitest.Run(u, m.Init())
-	row := m.Top().(*views.Clusters).Rows()[0] // the biggest cluster
+	list := m.Top().(*views.Clusters)
+	row := list.Rows()[list.Cursor()] // the biggest cluster, below the pinned rows
 	keys(u, "enter", "m")
 	c := m.Top().(*views.Cluster)
 	mem := c.Members()
 	if !mem.Done() || mem.Len() != int(row.FaceCount) {
 		t.Fatalf("members: %d faces (done %v), want the cluster's %d\n%s", mem.Len(), mem.Done(), row.FaceCount, m.View())
 	}
-	q := s.calls("SimpleQuery")
+	q := s.listCalls()
 	if want := (mem.Files() + 99) / 100; len(q) != want {
 		t.Fatalf("SimpleQuery calls = %d, want %d for %d files", len(q), want, mem.Files())
 	}
 	if got := withFields(t, q[0]); !slices.Contains(got, "Figures") || !slices.Contains(got, "ProduceTime") {
 		t.Fatalf("SimpleQuery WithFields = %v", got)
 	}
+	// Outliers first: the faces flagged conf, lowest confidence first,
+	// before every other face.
 	for i := 1; i < mem.Len(); i++ {
-		_, a := mem.Row(i - 1)
-		_, b := mem.Row(i)
-		if a.FigureClusterConfidence > b.FigureClusterConfidence {
-			t.Fatalf("row %d (%v) before row %d (%v): not outliers first", i-1, a.FigureClusterConfidence, i, b.FigureClusterConfidence)
+		a, b := mem.Flagged(i-1), mem.Flagged(i)
+		ac, bc := a.Flags.Has(review.FlagLowCluster), b.Flags.Has(review.FlagLowCluster)
+		if (!ac && bc) || (ac && bc && a.Figure.FigureClusterConfidence > b.Figure.FigureClusterConfidence) {
+			t.Fatalf("row %d (%v %s) before row %d (%v %s): not outliers first", i-1, a.Figure.FigureClusterConfidence, a.Flags, i, b.Figure.FigureClusterConfidence, b.Flags)
 		}
 	}
 	before := len(s.calls("BatchGetFileMeta"))

@@ -26,6 +26,15 @@ type pagingServer struct {
 	action string
 	answer func(n int, token string) string
 	calls  int
+	// only, when set, narrows the hostile answers to the requests it
+	// accepts (the members' pages, not the quality strips' of the list).
+	only func(*http.Request) bool
+}
+
+// memberPages accepts the Members and Problems lists' SimpleQuery pages:
+// they ask for Filename, which the quality strips do not.
+func memberPages(r *http.Request) bool {
+	return strings.Contains(r.URL.Query().Get("WithFields"), "Filename")
 }
 
 func (p *pagingServer) requests() int {
@@ -44,7 +53,7 @@ func startPaging(t *testing.T, p *pagingServer) (*ui.Model, *uitest.ModelUpdater
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("x-acs-action") != p.action {
+		if r.Header.Get("x-acs-action") != p.action || (p.only != nil && !p.only(r)) {
 			emu.ServeHTTP(w, r)
 			return
 		}
@@ -143,7 +152,7 @@ func TestClusterListStopsOnARepeatedToken(t *testing.T) {
 }
 
 func TestMembersStopOnEmptyPagesWithAToken(t *testing.T) {
-	p := &pagingServer{action: "SimpleQuery", answer: emptyPages("Files")}
+	p := &pagingServer{action: "SimpleQuery", answer: emptyPages("Files"), only: memberPages}
 	m, u := startPaging(t, p)
 	keys(u, "enter", "m")
 	checkStopped(t, m, p, state.MaxEmptyPages, fmt.Sprintf(emptyMsg, state.MaxEmptyPages))
@@ -153,14 +162,14 @@ func TestMembersStopOnEmptyPagesWithAToken(t *testing.T) {
 
 func TestMembersStopOnARepeatedToken(t *testing.T) {
 	p := &pagingServer{action: "SimpleQuery", answer: repeatedToken("Files", `{"URI":"oss://b/loop.jpg",`+
-		`"Figures":[{"FigureId":"f","FigureClusterId":"x","FigureClusterConfidence":0.9}]}`)}
+		`"Figures":[{"FigureId":"f","FigureClusterId":"x","FigureClusterConfidence":0.9}]}`), only: memberPages}
 	m, u := startPaging(t, p)
 	keys(u, "enter", "m")
 	checkStopped(t, m, p, 2, cycleMsg)
 }
 
 func TestProblemsStopOnEmptyPagesWithAToken(t *testing.T) {
-	p := &pagingServer{action: "SimpleQuery", answer: emptyPages("Files")}
+	p := &pagingServer{action: "SimpleQuery", answer: emptyPages("Files"), only: memberPages}
 	m, u := startPaging(t, p)
 	keys(u, "p")
 	checkStopped(t, m, p, state.MaxEmptyPages, fmt.Sprintf(emptyMsg, state.MaxEmptyPages))
@@ -170,7 +179,7 @@ func TestProblemsStopOnEmptyPagesWithAToken(t *testing.T) {
 
 func TestProblemsStopOnARepeatedToken(t *testing.T) {
 	p := &pagingServer{action: "SimpleQuery",
-		answer: repeatedToken("Files", `{"URI":"oss://b/loop.jpg","ObjectStatus":"Failed"}`)}
+		answer: repeatedToken("Files", `{"URI":"oss://b/loop.jpg","ObjectStatus":"Failed"}`), only: memberPages}
 	m, u := startPaging(t, p)
 	keys(u, "p")
 	checkStopped(t, m, p, 2, cycleMsg)

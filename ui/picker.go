@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/views"
 )
 
@@ -154,6 +155,11 @@ func (m *Model) openDataset(project, dataset string) tea.Cmd {
 	if d := m.env.Data; d == nil || d.Project() != project || d.Dataset() != dataset {
 		m.CloseData()
 		m.env.Data = m.opts.Open(project, dataset)
+		// The quality strips are the new dataset's: a cache over its store.
+		m.env.Quality = nil
+		if st, ok := m.env.Data.(*state.Store); ok {
+			m.env.Quality = state.NewQuality(st, m.env.Thresholds())
+		}
 		m.ownData = true
 	}
 	m.recent = &views.Recent{Project: project, Dataset: dataset}

@@ -109,7 +109,7 @@ func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall
 	if !p.Done() || p.Len() != want {
 		t.Fatalf("problems: %d rows (done %v), want the dataset's %d files not Indexed\n%s", p.Len(), p.Done(), want, m.View())
 	}
-	if q := s.calls("SimpleQuery"); len(q) != (want+99)/100 {
+	if q := s.listCalls(); len(q) != (want+99)/100 {
 		t.Fatalf("SimpleQuery calls = %d, want %d", len(q), (want+99)/100)
 	}
 	if out := m.View(); !strings.Contains(out, fmt.Sprintf("%d files not indexed", want)) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/immtui/immtui/clipboard"
 	"github.com/immtui/immtui/review"
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
@@ -74,6 +75,12 @@ type Options struct {
 	Review *review.Thresholds
 	// Images loads and draws face crops (nil: placeholders only).
 	Images *faceimg.Images
+	// Thresholds are the review thresholds (nil: review.Default()), from
+	// the config file.
+	Thresholds *review.Thresholds
+	// Quality is the strip cache (nil: made over Store when it is a
+	// *state.Store; none otherwise, and the review figures are off).
+	Quality *state.Quality
 }
 
 // Start names a dataset's first screen.
@@ -128,10 +135,20 @@ func NewModel(o Options) *Model {
 	if o.NewPanes == nil {
 		o.NewPanes = panes.New
 	}
+	th := review.Default()
+	switch {
+	case o.Review != nil:
+		th = *o.Review
+	case o.Thresholds != nil:
+		th = *o.Thresholds
+	}
+	if st, ok := o.Store.(*state.Store); ok && o.Quality == nil {
+		o.Quality = state.NewQuality(st, th)
+	}
 	m := &Model{
 		opts: o,
 		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: withImages(o.NewPanes, o.Images), Images: o.Images, Languages: o.Languages,
-			Location: o.Location, Language: o.Language, Catalog: o.Catalog, Review: o.Review},
+			Location: o.Location, Language: o.Language, Catalog: o.Catalog, Review: &th, Quality: o.Quality},
 		keys:   newGlobalKeys(o.Styles.Bindings),
 		help:   newHelp(o.Styles),
 		recent: o.Recent,
@@ -183,6 +200,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.push(msg.View)
 	case views.OpenDatasetMsg:
 		return m, m.openDataset(msg.Project, msg.Dataset)
+	case views.ReplaceMsg:
+		if len(m.stack) > 1 {
+			m.top().Close()
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		return m, m.push(msg.View)
 	case panes.OpenClusterMsg:
 		return m, m.push(views.NewCluster(m.env, msg.ClusterID, nil))
 	case copiedMsg:
@@ -259,7 +282,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.goPlace(m.hist.at - 1)
 	case key.Matches(msg, m.keys.PlaceForward):
 		return m.goPlace(m.hist.at + 1)
-	case key.Matches(msg, m.keys.PlacePrev):
+	case key.Matches(msg, m.keys.PlacePrev) && !m.viewBinds(msg):
 		return m.goPlace(m.hist.prev)
 	case m.viewBinds(msg):
 		// The view's own key wins over the take-out keys below (the Raw
@@ -277,8 +300,11 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 // viewBinds reports whether the top view binds msg itself (its full help
 // lists every key it has).
 func (m *Model) viewBinds(msg tea.KeyMsg) bool {
-	if !key.Matches(msg, m.keys.Copy, m.keys.CopyJSON, m.keys.Export, m.keys.Filter) {
+	if !key.Matches(msg, m.keys.Copy, m.keys.CopyJSON, m.keys.Export, m.keys.Filter, m.keys.PlacePrev) {
 		return false
+	}
+	if b, ok := m.top().(views.KeyBinder); ok && b.Binds(msg) {
+		return true
 	}
 	for _, group := range m.top().FullHelp() {
 		if key.Matches(msg, group...) {

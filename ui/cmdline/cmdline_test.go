@@ -56,7 +56,7 @@ func TestParseErrorsSayWhatIsWrongAndWhatToType(t *testing.T) {
 		"sort FaceCount asc x":    "sort takes a key and an order: :sort KEY [asc|desc]",
 		"quit now":                `quit takes no arguments (got "now")`,
 		"problems x":              `problems takes no arguments (got "x")`,
-		"triage":                  `unknown command "triage"; commands are cluster, members, grid, file, problems, overview, files, find, labels, places, sort, projects, datasets, dataset, help, quit (Tab completes)`,
+		"triage":                  `unknown command "triage"; commands are cluster, members, grid, file, problems, overview, files, find, labels, places, sort, review, compare, threshold, projects, datasets, dataset, help, quit (Tab completes)`,
 		"members":                 "members needs an ID: :members ID",
 		"members a b":             `a cluster ID has no spaces (got "a b")`,
 	} {

@@ -19,22 +19,25 @@ type Kind int
 
 // The commands.
 const (
-	Cluster  Kind = iota + 1 // open a cluster by ID
-	Members                  // open a cluster by ID on its members
-	File                     // open a file by URI
-	Sort                     // sort the clusters list
-	Problems                 // list the files not indexed
-	Help                     // show the full help
-	Quit                     // end the program
-	Overview                 // the dataset's overview
-	Files                    // every file of the dataset
-	Find                     // the files a query matches (Arg: the query; "" opens the find prompt)
-	Labels                   // the label tree
-	Places                   // countries, provinces, cities
-	Projects                 // the projects picker
-	Datasets                 // the datasets picker of the project browsed
-	Dataset                  // browse another dataset of the project, by name
-	Grid                     // open a cluster by ID on its face grid
+	Cluster   Kind = iota + 1 // open a cluster by ID
+	Members                   // open a cluster by ID on its members
+	File                      // open a file by URI
+	Sort                      // sort the clusters list
+	Problems                  // list the files not indexed
+	Help                      // show the full help
+	Quit                      // end the program
+	Overview                  // the dataset's overview
+	Files                     // every file of the dataset
+	Find                      // the files a query matches (Arg: the query; "" opens the find prompt)
+	Labels                    // the label tree
+	Places                    // countries, provinces, cities
+	Projects                  // the projects picker
+	Datasets                  // the datasets picker of the project browsed
+	Dataset                   // browse another dataset of the project, by name
+	Grid                      // open a cluster by ID on its face grid
+	Threshold                 // change a review threshold
+	Compare                   // compare two clusters
+	Review                    // walk the clusters worst first
 )
 
 // Command is a parsed line.
@@ -45,7 +48,14 @@ type Command struct {
 	Arg string
 	// Order is "asc", "desc", or "" (keep the order shown); Sort only.
 	Order string
+	// Value is the threshold's value (Threshold) or the second cluster
+	// ID (Compare).
+	Value string
 }
+
+// ReviewSorts are the sort keys by computed figures (review strips),
+// besides the API's.
+var ReviewSorts = []string{"flagged", "minconf"}
 
 // Spec describes a command for help and completion.
 type Spec struct {
@@ -62,10 +72,13 @@ var Specs = []Spec{
 	{Name: "problems", Desc: "files not indexed, by reason", Kind: Problems},
 	{Name: "overview", Desc: "what the dataset holds", Kind: Overview},
 	{Name: "files", Desc: "every file, newest first", Kind: Files},
-	{Name: "find", Args: "QUERY", Desc: "files a query matches (also /)", Kind: Find},
+	{Name: "find", Args: "QUERY", Desc: "files a query matches (also F)", Kind: Find},
 	{Name: "labels", Desc: "labels, as a tree", Kind: Labels},
 	{Name: "places", Desc: "countries, provinces, cities", Kind: Places},
-	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters", Kind: Sort},
+	{Name: "sort", Args: "KEY [asc|desc]", Desc: "sort the clusters (also flagged, minconf)", Kind: Sort},
+	{Name: "review", Desc: "open the clusters worst first (n: next)", Kind: Review},
+	{Name: "compare", Args: "A B", Desc: "compare two clusters", Kind: Compare},
+	{Name: "threshold", Args: "NAME VALUE", Desc: "change a review threshold", Kind: Threshold},
 	{Name: "projects", Desc: "choose a project (also P)", Kind: Projects},
 	{Name: "datasets", Desc: "choose a dataset of this project", Kind: Datasets},
 	{Name: "dataset", Args: "NAME", Desc: "browse another dataset of this project", Kind: Dataset},
@@ -135,6 +148,18 @@ func Parse(line string) (Command, error) {
 		// The query is the search language's to check: the find prompt
 		// shows its errors with a caret.
 		return Command{Kind: Find, Arg: rest}, nil
+	case Compare:
+		ids := strings.Fields(rest)
+		if len(ids) != 2 {
+			return Command{}, errors.New("compare needs two cluster IDs: :compare A B")
+		}
+		return Command{Kind: Compare, Arg: ids[0], Value: ids[1]}, nil
+	case Threshold:
+		args := strings.Fields(rest)
+		if len(args) != 2 {
+			return Command{}, errors.New("threshold needs a name and a value: :threshold NAME VALUE (? lists them)")
+		}
+		return Command{Kind: Threshold, Arg: strings.ToLower(args[0]), Value: args[1]}, nil
 	}
 	if rest != "" {
 		return Command{}, errors.New(spec.Name + " takes no arguments (got " + quote(rest) + ")")
@@ -195,13 +220,18 @@ func parseSort(rest string) (Command, error) {
 	keys := strings.Join(imm.SortKeys, ", ")
 	switch {
 	case len(args) == 0:
-		return Command{}, errors.New("sort needs a key, one of " + keys)
+		return Command{}, errors.New("sort needs a key, one of " + keys + ", " + strings.Join(ReviewSorts, ", "))
 	case len(args) > 2:
 		return Command{}, errors.New("sort takes a key and an order: :sort KEY [asc|desc]")
 	}
 	key, ok := SortKey(args[0])
+	for _, r := range ReviewSorts {
+		if strings.EqualFold(r, args[0]) {
+			key, ok = r, true
+		}
+	}
 	if !ok {
-		return Command{}, errors.New("unknown sort key " + quote(args[0]) + "; keys are " + keys)
+		return Command{}, errors.New("unknown sort key " + quote(args[0]) + "; keys are " + keys + ", " + strings.Join(ReviewSorts, ", "))
 	}
 	c := Command{Kind: Sort, Arg: key}
 	if len(args) == 2 {

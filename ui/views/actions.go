@@ -140,36 +140,26 @@ func nonNil[T any](s []T) []T {
 // --- Members (inside a Cluster)
 
 // FilterText: a face is found by its file's name and URI, its FigureId,
-// gender, emotion and media type.
+// gender, emotion, media type and flag words.
 func (c memberCells) FilterText(i int) string {
-	r := c.m.list.rows[i]
-	return strings.Join([]string{r.file.Filename, r.file.URI, r.file.MediaType, r.fig.FigureId, r.fig.Gender, r.fig.Emotion}, "\n")
+	r := c.m.rows[i]
+	return strings.Join([]string{r.File.Filename, r.File.URI, r.File.MediaType, r.Figure.FigureId, r.Figure.Gender, r.Figure.Emotion, r.Flags.String()}, "\n")
 }
 
 // selectedRow is the member under the cursor.
-func (m *Members) selectedRow() (memberRow, bool) {
-	if c := m.table.Cursor(); c < len(m.list.rows) {
-		return m.list.rows[c], true
+func (m *Members) selectedRow() (review.Flagged, bool) {
+	if c := m.table.Cursor(); c < len(m.rows) {
+		return m.rows[c], true
 	}
-	return memberRow{}, false
+	return review.Flagged{}, false
 }
 
-// tally judges the faces loaded so far (complete when paging ended).
-func (m *Members) tally(c *imm.FigureCluster) *review.Tally {
-	t := review.NewTally(m.clusterID, c, m.review)
-	var files []*imm.File
-	seen := map[*imm.File]bool{}
-	for _, r := range m.list.rows {
-		if !seen[r.file] {
-			seen[r.file] = true
-			files = append(files, r.file)
-		}
+// exportTally is the cluster's tally of the faces loaded so far.
+func (m *Members) exportTally(c *imm.FigureCluster) *review.Tally {
+	if m.tally == nil || (!m.cluster && c != nil) {
+		m.newTally(c)
 	}
-	t.Add(files)
-	if m.pager.done {
-		t.Done()
-	}
-	return t
+	return m.tally
 }
 
 // --- Cluster
@@ -188,7 +178,7 @@ func (v *Cluster) Selection() (string, string) {
 		if !ok {
 			return "file URI", ""
 		}
-		return "file URI", r.file.URI
+		return "file URI", r.File.URI
 	}
 	return "cluster ID", v.id
 }
@@ -202,7 +192,7 @@ func (v *Cluster) ShownJSON() (string, []byte, error) {
 		if !ok {
 			return "file", nil, nil
 		}
-		b, err := ModelJSON(r.file)
+		b, err := ModelJSON(r.File)
 		return "JSON of the file", b, err
 	case !v.showRaw:
 		if f := v.files.Shown(); f != nil {
@@ -220,7 +210,7 @@ func (v *Cluster) ShownJSON() (string, []byte, error) {
 // Export is the cluster with its members loaded so far and their flags
 // (review.Export).
 func (v *Cluster) Export() (string, []byte, error) {
-	e := v.members.tally(v.cluster).Export(v.cluster)
+	e := v.members.exportTally(v.cluster).Export(v.cluster)
 	b, err := e.Marshal()
 	return review.FileName(v.id), b, err
 }

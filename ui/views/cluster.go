@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -21,7 +22,7 @@ type clusterMsg struct {
 }
 
 type clusterKeys struct {
-	Refresh, Header, Members, Cover, Raw, Grid key.Binding
+	Refresh, Header, Members, Cover, Raw, Grid, Next key.Binding
 }
 
 // Cluster is one figure cluster: a header with its fields, and under it
@@ -36,10 +37,15 @@ type Cluster struct {
 	keys   clusterKeys
 
 	id      string
+	pseudo  bool // an unclustered pseudo-cluster: no cluster to fetch
 	row     *state.ClusterRow
 	cluster *imm.FigureCluster
 	cReq    int64 // cluster request in flight (0: none)
 	cErr    error
+	sReq    int64 // quality step in flight (0: none)
+	sErr    error
+	// next, during :review, opens the next worst cluster (n); nil otherwise.
+	next func() tea.Cmd
 
 	// files shows the cover file (its URI: "" until known, or none).
 	files *FilePanes
@@ -74,7 +80,7 @@ const (
 // the header and the cover's panes start before the cluster arrives.
 func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	ctx, cancel := context.WithCancel(context.Background())
-	v := &Cluster{env: env, ctx: ctx, cancel: cancel, id: id, headerDirty: true}
+	v := &Cluster{env: env, ctx: ctx, cancel: cancel, id: id, pseudo: review.Pseudo(id), headerDirty: true}
 	if row != nil {
 		r := *row
 		v.row = &r
@@ -86,6 +92,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 		Cover:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cover file")),
 		Raw:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "cluster JSON")),
 		Grid:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "face grid")),
+		Next:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next worst")),
 	}
 	v.cover = newCoverFace(env, ctx, id)
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
@@ -116,7 +123,18 @@ func NewClusterMembers(env *Env, id string) *Cluster {
 // at once and revalidated with one BatchGetFigureCluster, so the header is
 // never older than the moment the view opened.
 func (v *Cluster) Init() tea.Cmd {
-	return tea.Batch(v.fetchCluster(v.cluster != nil), v.shownContent())
+	return tea.Batch(v.fetchCluster(v.cluster != nil), v.shownContent(), v.startStrip())
+}
+
+// SetNext makes n open the next cluster of a :review walk.
+func (v *Cluster) SetNext(next func() tea.Cmd) { v.next = next }
+
+// Notice is the members' note (which threshold + changed) when shown.
+func (v *Cluster) Notice() string {
+	if v.showMembers {
+		return v.members.Notice()
+	}
+	return ""
 }
 
 // shownContent starts what the shown part needs: the members' paging, or
@@ -172,6 +190,8 @@ func (v *Cluster) Err() error {
 	switch {
 	case v.cErr != nil:
 		return v.cErr
+	case v.sErr != nil:
+		return v.sErr
 	case v.showRaw:
 		return nil
 	case v.showMembers:
@@ -204,6 +224,9 @@ func (v *Cluster) setCluster(c *imm.FigureCluster) {
 }
 
 func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
+	if v.pseudo {
+		return nil // IMM has no cluster for faces it did not cluster
+	}
 	id, data, ctx := v.id, v.env.Data, v.ctx
 	req := v.env.NextID()
 	v.cReq = req
@@ -238,11 +261,18 @@ func (v *Cluster) update(msg tea.Msg) tea.Cmd {
 		}
 		v.cErr = nil
 		v.setCluster(msg.c)
+		v.members.SetCluster(msg.c)
 		if v.showMembers || v.showRaw {
 			return nil // the cover's panes wait until c shows them
 		}
 		return v.files.Ensure()
 	case filePageMsg:
+		v.headerDirty = true // the members' strip moved
+		return v.members.Update(msg)
+	case qualityMsg:
+		return v.onQuality(msg)
+	case ThresholdsMsg:
+		v.headerDirty = true
 		return v.members.Update(msg)
 	case tea.KeyMsg:
 		return v.onKey(msg)
@@ -265,6 +295,8 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 		return v.toggleRaw()
 	case key.Matches(msg, v.keys.Grid):
 		return Push(NewGrid(v.env, v))
+	case v.next != nil && key.Matches(msg, v.keys.Next):
+		return v.next()
 	}
 	if v.showRaw {
 		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
@@ -288,6 +320,15 @@ func (v *Cluster) isPaneKey(msg tea.KeyMsg) bool {
 // refresh refetches the cluster and what is shown: the pane's fields past
 // the cache, or the members (the failed page, else from the start).
 func (v *Cluster) refresh() tea.Cmd {
+	var strip tea.Cmd
+	if v.sErr != nil && v.sReq == 0 {
+		v.sErr = nil
+		strip = v.startStrip()
+	}
+	return tea.Batch(strip, v.refreshShown())
+}
+
+func (v *Cluster) refreshShown() tea.Cmd {
 	if v.showRaw {
 		return v.fetchCluster(true)
 	}
@@ -348,6 +389,10 @@ func (v *Cluster) headerLines() []string {
 	}
 	st := v.env.Styles
 	fields := clusterFields(v.id, v.cluster, v.row)
+	if v.pseudo {
+		fields = pseudoFields(v.id)
+	}
+	strip := v.stripHeader()
 	errLine := ""
 	if v.cErr != nil && v.cReq == 0 {
 		// Say what failed: with a cluster on screen it is a refresh, and
@@ -362,6 +407,7 @@ func (v *Cluster) headerLines() []string {
 	if v.FullHeader() && v.width >= 20 {
 		boxW := v.width - v.coverCells() // the cover face stands right of the box
 		inner := flowFields(st, fields, boxW-4)
+		inner = append(inner, flowFields(st, strip, boxW-4)...)
 		if errLine != "" {
 			inner = append(inner, st.Error.Render(st.Truncate(errLine, boxW-4)))
 		}
@@ -369,6 +415,7 @@ func (v *Cluster) headerLines() []string {
 		lines = v.besideCover(strings.Split(box, "\n"))
 	} else {
 		lines = compactHeader(st, fields, v.width, errLine)
+		lines = append(lines, fitFields(st, compactStrip(strip), v.width))
 	}
 	v.headerCache = strings.Join(lines, "\n")
 	v.headerDirty = false
@@ -423,43 +470,4 @@ func (v *Cluster) paneBody(h int) string {
 		idle = "This cluster has no cover file, so there is no file to show."
 	}
 	return v.files.Body(h, idle)
-}
-
-// headerKey is `i` with help that says what it will do now.
-func (v *Cluster) headerKey() key.Binding {
-	b := v.keys.Header
-	if v.FullHeader() {
-		b.SetHelp("i", "short header")
-	}
-	return b
-}
-
-// ShortHelp is the view's keys and then the shown pane's (or the
-// members', or the cluster JSON's).
-func (v *Cluster) ShortHelp() []key.Binding {
-	if v.showRaw {
-		return append([]key.Binding{v.keys.Cover, v.keys.Members, v.keys.Refresh, v.headerKey()}, v.raw.ShortHelp()...)
-	}
-	if v.showMembers {
-		// Enter and c first: they are what a narrow help line must keep.
-		mv := v.members.ShortHelp()
-		return append([]key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Grid, v.keys.Refresh}, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
-	}
-	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Grid, v.keys.Refresh, v.headerKey(), v.keys.Raw}
-	return append(b, v.files.PaneShortHelp()...)
-}
-
-// FullHelp groups the view's keys, the pane numbers and the pane's keys
-// (or the members', or the cluster JSON's).
-func (v *Cluster) FullHelp() [][]key.Binding {
-	if v.showRaw {
-		g := [][]key.Binding{{v.keys.Cover, v.keys.Members, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
-		return append(g, v.raw.FullHelp()...)
-	}
-	if v.showMembers {
-		g := [][]key.Binding{{v.keys.Cover, v.keys.Grid, v.keys.Raw, v.keys.Refresh, v.headerKey()}}
-		return append(g, v.members.FullHelp()...)
-	}
-	g := [][]key.Binding{{v.files.NextKey(), v.files.PrevKey(), v.keys.Members, v.keys.Grid, v.keys.Raw, v.keys.Refresh, v.headerKey()}, v.files.JumpKeys()}
-	return append(g, v.files.PaneFullHelp()...)
 }

@@ -197,8 +197,8 @@ func TestClusterHeaderIsCompactBelowTheThresholdAndBoxedAbove(t *testing.T) {
 	f := uitest.NewFake(10)
 	short := openCluster(t, f, 0, 80, views.FullHeaderMinHeight-1)
 	out := short.View()
-	if short.FullHeader() || strings.Contains(out, "┌") || headerRows(short) != 2 {
-		t.Fatalf("short view: want a two-line header without a box, tabs on line 2:\n%s", out)
+	if short.FullHeader() || strings.Contains(out, "┌") || headerRows(short) != 3 {
+		t.Fatalf("short view: want a three-line header (two of the cluster, one of its strip) without a box, tabs on line 3:\n%s", out)
 	}
 	for _, want := range []string{f.Rows[0].Name, "Faces 100", "Ages 20-30-40", f.Rows[0].ID} {
 		if !strings.Contains(out, want) {
@@ -266,7 +266,7 @@ func TestClusterCompactHeaderKeepsItsHeightWhileLoading(t *testing.T) {
 		cmd := v.Init()
 		before := headerRows(v)
 		uitest.Run(v, cmd)
-		if after := headerRows(v); after != before || before != 2 {
+		if after := headerRows(v); after != before || before != 3 {
 			t.Fatalf("row %v: tabs moved from line %d to %d when the cluster arrived", row != nil, before, after)
 		}
 		v.Close()

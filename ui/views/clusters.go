@@ -39,7 +39,7 @@ type segment struct {
 }
 
 type clustersKeys struct {
-	Open, Sort, Order, Refresh, Problems key.Binding
+	Open, Sort, Order, Refresh, Problems, Mark, Compare key.Binding
 }
 
 // Clusters is the dataset's figure clusters, paged in as the cursor nears
@@ -67,6 +67,10 @@ type Clusters struct {
 	pendingTail   bool
 	cancelPending context.CancelFunc
 
+	// rv is the review half: the pinned unclustered rows, the strips'
+	// columns, the sorts by them, the marks and the :review walk.
+	rv clustersReview
+
 	width, height int
 }
 
@@ -81,18 +85,10 @@ func NewClusters(env *Env) *Clusters {
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		// p: the files not indexed, for triage (also :problems).
 		Problems: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "problems")),
+		Mark:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark")),
+		Compare:  key.NewBinding(key.WithKeys("="), key.WithHelp("=", "compare marked")),
 	}
-	v.table = table.New([]table.Column{
-		{Title: "Name", Min: 12, Max: 40, Flex: 2},
-		{Title: "Gender", Min: 6, Drop: 2},
-		{Title: "Faces", Min: 6, Right: true},
-		{Title: "Images", Min: 6, Right: true, Drop: 3},
-		{Title: "Videos", Min: 6, Right: true, Drop: 4},
-		{Title: "Ages", Min: 8, Max: 11, Flex: 1, Drop: 5},
-		{Title: "Updated", Min: 16, Drop: 1},
-		// The ID only when there is room: it is dropped first.
-		{Title: "ID", Min: 16, Max: 48, Flex: 1, Drop: 6},
-	}, env.Styles)
+	v.table = table.New(clusterColumns(env.Quality != nil), env.Styles)
 	v.table.SetSource(clusterRows{v})
 	return v
 }
@@ -100,14 +96,19 @@ func NewClusters(env *Env) *Clusters {
 // Init requests the first page.
 func (v *Clusters) Init() tea.Cmd {
 	v.started = true
-	return v.request("", false)
+	return tea.Batch(v.request("", false), v.fetchUnclustered())
 }
 
 // Crumb names the view in the breadcrumbs.
 func (v *Clusters) Crumb() string { return "Clusters" }
 
-// Err is the last page request's error.
-func (v *Clusters) Err() error { return v.err }
+// Err is the last page request's error, else the last strip step's.
+func (v *Clusters) Err() error {
+	if v.err != nil {
+		return v.err
+	}
+	return v.rv.qErr
+}
 
 // Close cancels the page request in flight.
 func (v *Clusters) Close() { v.cancel() }
@@ -115,13 +116,11 @@ func (v *Clusters) Close() { v.cancel() }
 // Query is the sort the list shows.
 func (v *Clusters) Query() state.ClusterQuery { return v.query }
 
-// Rows are the clusters on screen's list in display order: the head
-// loaded so far, or in tail mode the tail loaded so far.
+// Rows are the list's rows in display order, as the cursor counts them:
+// the pinned unclustered rows and the head loaded so far, or in tail mode
+// the tail loaded so far.
 func (v *Clusters) Rows() []state.ClusterRow {
-	if !v.tailMode {
-		return v.head.rows
-	}
-	out := make([]state.ClusterRow, len(v.tail.rows))
+	out := make([]state.ClusterRow, v.rowCount())
 	for i := range out {
 		out[i] = *v.row(i)
 	}
@@ -140,13 +139,34 @@ func (v *Clusters) shown() *segment {
 	return &v.head
 }
 
-// row is display row i of the segment on screen.
+// row is display row i: a pinned unclustered row, then the segment on
+// screen (in the order of a sort by computed figures, when one is set).
 func (v *Clusters) row(i int) *state.ClusterRow {
 	if v.tailMode {
 		return &v.tail.rows[len(v.tail.rows)-1-i]
 	}
+	if i < len(v.rv.pinned) {
+		return &v.rv.pinned[i]
+	}
+	i -= len(v.rv.pinned)
+	if v.rv.order != nil && i < len(v.rv.order) {
+		return &v.head.rows[v.rv.order[i]]
+	}
 	return &v.head.rows[i]
 }
+
+// pin is the number of pinned rows on screen: none in tail mode (they
+// stand at the top), nor before the first page (a key pressed then would
+// land on them, not on the clusters that come).
+func (v *Clusters) pin() int {
+	if v.tailMode || (len(v.head.rows) == 0 && !v.head.done) {
+		return 0
+	}
+	return len(v.rv.pinned)
+}
+
+// rowCount is the number of display rows.
+func (v *Clusters) rowCount() int { return v.pin() + len(v.shown().rows) }
 
 // reversed is q in the opposite order: its first page is the list's last.
 func reversed(q state.ClusterQuery) state.ClusterQuery {
@@ -195,6 +215,7 @@ func (v *Clusters) cancelRequest() {
 // reload starts over from the first page (a new sort, or r).
 func (v *Clusters) reload() tea.Cmd {
 	v.head, v.tail, v.tailMode, v.total, v.err = segment{}, segment{}, false, 0, nil
+	v.rv.order, v.rv.qErr, v.rv.settled = nil, nil, ""
 	v.table.SetSource(clusterRows{v})
 	v.table.SetCursor(0)
 	return v.request("", false)
@@ -214,7 +235,7 @@ func (v *Clusters) prefetch() tea.Cmd {
 		if v.table.Cursor() >= v.table.PageSize() {
 			return nil
 		}
-	} else if v.table.Cursor() < len(seg.rows)-v.table.PageSize() {
+	} else if v.table.Cursor() < v.rowCount()-v.table.PageSize() {
 		return nil
 	}
 	return v.request(seg.next, v.tailMode)
@@ -225,6 +246,8 @@ func (v *Clusters) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case clusterPageMsg:
 		return v.onPage(msg)
+	case qualityMsg, unclusteredMsg, ThresholdsMsg:
+		return v.onReview(msg)
 	case tea.KeyMsg:
 		return v.onKey(msg)
 	}
@@ -262,6 +285,9 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 	if tail != v.tailMode {
 		return nil // the other end's page; kept for when it is back on screen
 	}
+	if !tail {
+		v.onHeadPage()
+	}
 	cursor := v.table.Cursor()
 	v.table.SetSource(clusterRows{v})
 	if tail && first {
@@ -274,22 +300,35 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 		v.table.SetCursor(cursor + n)
 	}
 	// A short first page, or a cursor already at the end, wants more.
-	return v.prefetch()
+	return tea.Batch(v.prefetch(), v.kickQuality())
 }
 
 func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, v.keys.Open):
-		if v.table.Cursor() >= len(v.shown().rows) { // none, or a filter shows none
+		if v.rowCount() == 0 || v.table.Cursor() >= v.rowCount() { // none, or a filter shows none
 			return nil
 		}
 		row := *v.row(v.table.Cursor())
+		if v.table.Cursor() < v.pin() {
+			return Push(NewClusterMembers(v.env, row.ID))
+		}
 		return Push(NewCluster(v.env, row.ID, &row))
+	case key.Matches(msg, v.keys.Mark):
+		v.toggleMark()
+		return nil
+	case key.Matches(msg, v.keys.Compare):
+		return v.compareMarked()
 	case key.Matches(msg, v.keys.Problems):
 		return Push(NewProblems(v.env))
 	case key.Matches(msg, v.keys.Sort):
+		v.rv.sort = ""
 		v.query.Sort = nextSortKey(v.query.Sort)
 		return v.reload()
+	case key.Matches(msg, v.keys.Order) && v.rv.sort != "":
+		v.rv.reverse = !v.rv.reverse
+		v.reorder()
+		return nil
 	case key.Matches(msg, v.keys.Order):
 		if v.query.Order == "desc" {
 			v.query.Order = "asc"
@@ -298,6 +337,10 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return v.reload()
 	case key.Matches(msg, v.keys.Refresh):
+		if v.err == nil && v.rv.qErr != nil { // a strip failed: go on computing
+			v.rv.qErr, v.rv.settled = nil, ""
+			return v.kickQuality()
+		}
 		if seg := v.shown(); v.err != nil && len(seg.rows) > 0 && !state.IsPagingStalled(v.err) {
 			v.err = nil
 			return v.request(seg.next, v.tailMode) // retry the page that failed
@@ -308,7 +351,7 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, v.table.Keys.First):
 		return v.home()
 	case v.table.Update(msg):
-		return v.prefetch()
+		return tea.Batch(v.prefetch(), v.kickQuality())
 	}
 	return nil
 }
@@ -319,7 +362,7 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 // from there pages further back. A tail fetched before is shown again at
 // no cost.
 func (v *Clusters) end() tea.Cmd {
-	if !v.tailMode && !v.head.done && len(v.head.rows) > 0 && v.err == nil &&
+	if !v.tailMode && v.rv.sort == "" && !v.head.done && len(v.head.rows) > 0 && v.err == nil &&
 		(v.total <= 0 || v.total-int64(len(v.head.rows)) > int64(v.pageRows)) {
 		v.tailMode = true
 		v.table.SetSource(clusterRows{v})
@@ -330,8 +373,8 @@ func (v *Clusters) end() tea.Cmd {
 			v.cancelRequest() // the head's prefetch: nobody looks there now
 		}
 	}
-	v.table.SetCursor(len(v.shown().rows) - 1)
-	return v.prefetch()
+	v.table.SetCursor(v.rowCount() - 1)
+	return tea.Batch(v.prefetch(), v.kickQuality())
 }
 
 // home shows the first row; from the tail it goes back to the head, whose
@@ -349,7 +392,7 @@ func (v *Clusters) home() tea.Cmd {
 		}
 	}
 	v.table.SetCursor(0)
-	return v.prefetch()
+	return tea.Batch(v.prefetch(), v.kickQuality())
 }
 
 // nextSortKey cycles through the sort keys the API offers.
@@ -372,7 +415,7 @@ func (v *Clusters) View() string {
 		return title
 	}
 	body := v.table.View()
-	if len(v.shown().rows) == 0 {
+	if v.rowCount() == 0 {
 		body = v.emptyBody()
 	}
 	return title + "\n" + body
@@ -395,8 +438,11 @@ func (v *Clusters) titleLine() string {
 		// Say that these are the last rows, not the first.
 		loaded = ", showing the last " + strconv.Itoa(len(seg.rows)) + " (g: top)"
 	}
-	b.WriteString(st.Muted.Render(" " + total + "sorted by " +
-		v.query.Sort + " " + v.query.Order + loaded))
+	sorted := "sorted by " + v.query.Sort + " " + v.query.Order
+	if v.rv.sort != "" {
+		sorted = v.reviewSortPhrase()
+	}
+	b.WriteString(st.Muted.Render(" " + total + sorted + loaded + v.reviewPhrase()))
 	switch {
 	case v.pending != 0 && len(seg.rows) == 0:
 		b.WriteString(st.Muted.Render(", loading"))
@@ -429,7 +475,7 @@ func (v *Clusters) ShortHelp() []key.Binding {
 	if v.err != nil { // the error says "press r": keep r on a narrow line
 		return []key.Binding{v.keys.Refresh, t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last}
 	}
-	return []key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last, v.keys.Refresh, v.keys.Problems}
+	return v.reviewKeys([]key.Binding{t.Up, t.Down, v.keys.Open, v.keys.Sort, v.keys.Order, t.Last, v.keys.Refresh, v.keys.Problems})
 }
 
 // FullHelp groups every key of the list.
@@ -437,6 +483,6 @@ func (v *Clusters) FullHelp() [][]key.Binding {
 	t := v.table.Keys
 	return [][]key.Binding{
 		{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last},
-		{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh, v.keys.Problems},
+		v.reviewKeys([]key.Binding{v.keys.Open, v.keys.Sort, v.keys.Order, v.keys.Refresh, v.keys.Problems}),
 	}
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,18 +14,31 @@ import (
 // drawn.
 type clusterRows struct{ v *Clusters }
 
-func (r clusterRows) Len() int { return len(r.v.shown().rows) }
+func (r clusterRows) Len() int { return r.v.rowCount() }
 
 func (r clusterRows) Cells(i int, dst []string) {
 	c := r.v.row(i)
 	dst[0] = ClusterLabel(r.v.env.Styles.Glyphs, c.Name, c.ID)
+	if slices.Contains(r.v.rv.marked, c.ID) {
+		dst[0] = "* " + dst[0] // the mark in words, not only a colour
+	}
 	dst[1] = c.Gender
 	dst[2] = strconv.Itoa(int(c.FaceCount))
-	dst[3] = strconv.Itoa(int(c.ImageCount))
-	dst[4] = strconv.Itoa(int(c.VideoCount))
-	dst[5] = format.Ages(c.MinAge, c.AvgAge, c.MaxAge)
-	dst[6] = cmp.Or(format.Unix(c.UpdateTime, format.Minute), "-")
-	dst[7] = c.ID
+	rest := dst[3:]
+	if r.v.env.Quality != nil {
+		r.v.stripCells(c.ID, dst[3:6])
+		rest = dst[6:]
+	}
+	pinned := i < r.v.pin()
+	if pinned {
+		rest[0], rest[1], rest[2], rest[3], rest[4] = "", "", "", "", c.ID
+		return
+	}
+	rest[0] = strconv.Itoa(int(c.ImageCount))
+	rest[1] = strconv.Itoa(int(c.VideoCount))
+	rest[2] = format.Ages(c.MinAge, c.AvgAge, c.MaxAge)
+	rest[3] = cmp.Or(format.Unix(c.UpdateTime, format.Minute), "-")
+	rest[4] = c.ID
 }
 
 // ClusterLabel is a cluster's name, or its short ID when it has none.

@@ -51,10 +51,10 @@ func NewGrid(env *Env, host *Cluster) *Grid {
 // memberFaces shows the members' rows in the grid.
 type memberFaces struct{ m *Members }
 
-func (s memberFaces) Len() int { return len(s.m.list.rows) }
+func (s memberFaces) Len() int { return len(s.m.rows) }
 func (s memberFaces) Face(i int) (*imm.File, *imm.Figure) {
-	r := s.m.list.rows[i]
-	return r.file, r.fig
+	r := s.m.rows[i]
+	return r.File, r.Figure
 }
 
 // sync takes the members' selection and the cluster's gender (rows may

@@ -17,39 +17,45 @@ import (
 )
 
 // MemberFields are the File fields a members page asks for: the faces,
-// what a row shows of the file, and what a face's crop is planned from
-// (the grid draws these rows). They hold the Faces pane's fields, so a
-// member's file opens with its faces already cached.
-var MemberFields = append([]string{"Figures", "Filename", "MediaType", "ProduceTime", "ObjectStatus"}, faceimg.FileFields...)
+// what a row shows of the file, the image size the "small" flag weighs a
+// face against, and what a face's crop is planned from (the grid draws
+// these rows). The Faces pane needs only Figures, so a member's file opens
+// with its faces already cached.
+var MemberFields = append([]string{"Figures", "Filename", "MediaType", "ProduceTime", "ObjectStatus",
+	"ImageWidth", "ImageHeight", "VideoWidth", "VideoHeight"}, faceimg.FileFields...)
 
 // DefaultMemberLimit bounds the files a members list pages in: past it the
 // title says "first N of M files". A cluster of 5,000 files is 50 calls.
 const DefaultMemberLimit = 5000
 
-// memberRow is one face of the cluster in one file. Both point into the
-// store's cache: read only.
-type memberRow struct {
-	file *imm.File
-	fig  *imm.Figure
+type memberKeys struct {
+	Open, Sort, Order, Flagged, Up, Down key.Binding
 }
 
 // Members is a cluster's faces, one row per face of the cluster (a file
 // with two of its faces gives two rows, faces of other clusters none),
-// outliers first: lowest cluster confidence, then lowest face quality.
-// Pages of files arrive one after another while the list is shown, each
-// merged into the order with the cursor kept on its face; hidden, the
+// with the flags review gives each, worst first. Pages of files arrive
+// one after another while the list is shown; each is added to the
+// cluster's tally (review.Tally), which judges every face again (a page
+// moves the age curve), and the cursor stays on its face. Hidden, the
 // paging pauses and showing it again resumes where it stopped.
 type Members struct {
 	env       *Env
 	clusterID string
 	table     *table.Model
-	open      key.Binding
+	keys      memberKeys
 	pager     filePager // its context is the host's
 
-	list  pagedList[memberRow]
-	below int // faces under the review threshold
-	// review says which faces are likely outliers (counted, coloured).
-	review review.Thresholds
+	tally   *review.Tally
+	cluster bool            // the tally knows its cluster (gender, FaceCount)
+	seen    map[string]bool // URIs added: a file on two pages counts once
+	rows    []review.Flagged
+	// sortCol is the column rows are sorted by (0, Flags: review's worst
+	// first); desc flips it. flaggedOnly hides faces without a flag.
+	sortCol     int
+	desc        bool
+	flaggedOnly bool
+	notice      string
 
 	width, height int
 }
@@ -60,30 +66,56 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	if limit <= 0 {
 		limit = DefaultMemberLimit
 	}
-	m := &Members{env: env, clusterID: clusterID, review: env.Thresholds(),
-		open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))}
+	m := &Members{env: env, clusterID: clusterID, seen: map[string]bool{}}
+	m.keys = memberKeys{
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file")),
+		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort column")),
+		Order:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "asc/desc")),
+		Flagged: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flagged only")),
+		Up:      key.NewBinding(key.WithKeys("+"), key.WithHelp("+/-", "flag threshold")),
+		Down:    key.NewBinding(key.WithKeys("-")),
+	}
 	data := env.Data
 	m.pager = newFilePager(env, ctx, limit, func(ctx context.Context, token string) (state.FilePage, error) {
 		return data.ClusterFiles(ctx, clusterID, token, MemberFields)
 	})
-	m.table = table.New([]table.Column{
-		{Title: "ClConf", Min: 6, Right: true},
-		{Title: "Qual", Min: 4, Right: true, Drop: 5},
-		{Title: "Sharp", Min: 5, Right: true, Drop: 6},
-		{Title: "Age", Min: 6, Drop: 7},
-		{Title: "Gender", Min: 6, Drop: 8},
-		{Title: "Emotion", Min: 9, Drop: 4},
-		{Title: "Media", Min: 5, Drop: 3},
-		{Title: "File", Min: 12, Max: 60, Flex: 1},
-		{Title: "Produced", Min: 16, Drop: 2},
-	}, env.Styles)
+	m.table = table.New(memberColumns, env.Styles)
 	m.table.SetSource(memberCells{m})
-	m.list = newPagedList(m.table, compareMembers, func(a, b memberRow) bool { return a.fig == b.fig })
+	m.newTally(nil)
+	if c, ok := env.Data.CachedCluster(clusterID); ok {
+		m.SetCluster(c)
+	}
 	return m
 }
 
-// Len is the number of face rows loaded.
-func (m *Members) Len() int { return len(m.list.rows) }
+// newTally starts the tally again (for c, nil when not known) and adds
+// the files already loaded.
+func (m *Members) newTally(c *imm.FigureCluster) {
+	old := m.tally
+	if review.Pseudo(m.clusterID) {
+		m.tally, m.cluster = review.NewPseudoTally(m.clusterID, 0, m.env.Thresholds()), true
+	} else {
+		m.tally, m.cluster = review.NewTally(m.clusterID, c, m.env.Thresholds()), c != nil
+	}
+	if old != nil {
+		m.tally.Add(old.Files())
+		if old.Complete() {
+			m.tally.Done()
+		}
+	}
+	m.rejudge()
+}
+
+// SetCluster gives the tally the cluster (its Gender and FaceCount) once
+// it is known; a newer copy of a cluster already known changes nothing.
+func (m *Members) SetCluster(c *imm.FigureCluster) {
+	if c != nil && !m.cluster {
+		m.newTally(c)
+	}
+}
+
+// Len is the number of face rows shown.
+func (m *Members) Len() int { return len(m.rows) }
 
 // Files is the number of files loaded.
 func (m *Members) Files() int { return m.pager.files }
@@ -96,14 +128,24 @@ func (m *Members) Cursor() int { return m.table.Cursor() }
 
 // Row returns the file URI and face of row i.
 func (m *Members) Row(i int) (uri string, fig *imm.Figure) {
-	return m.list.rows[i].file.URI, m.list.rows[i].fig
+	return m.rows[i].File.URI, m.rows[i].Figure
 }
+
+// Flagged returns row i with its flags.
+func (m *Members) Flagged(i int) review.Flagged { return m.rows[i] }
+
+// Strip is the cluster's quality strip from the faces loaded (partial
+// while paging).
+func (m *Members) Strip() review.Strip { return m.tally.Strip() }
 
 // Busy reports a page request in flight.
 func (m *Members) Busy() bool { return m.pager.pending != 0 }
 
 // Err is the last page request's error.
 func (m *Members) Err() error { return m.pager.err }
+
+// Notice is what the last + or - changed, for the status line.
+func (m *Members) Notice() string { return m.notice }
 
 // Show starts or resumes the paging: the next page is asked for unless one
 // is in flight, paging ended or the last page failed (r retries).
@@ -116,58 +158,142 @@ func (m *Members) Hide() { m.pager.hide() }
 // Refresh retries the page that failed, or with none failed starts over.
 func (m *Members) Refresh() tea.Cmd {
 	return m.pager.refresh(func() {
-		m.list.reset()
-		m.below = 0
+		m.seen = map[string]bool{}
+		m.tally = nil
+		m.newTally(nil)
+		m.SetCluster(m.cachedCluster())
+		m.table.SetCursor(0)
 	})
 }
 
-// Update handles page replies and keys (movement, Enter).
+func (m *Members) cachedCluster() *imm.FigureCluster {
+	c, _ := m.env.Data.CachedCluster(m.clusterID)
+	return c
+}
+
+// Update handles page replies, threshold changes and keys.
 func (m *Members) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case filePageMsg:
-		return m.pager.onPage(msg, m.add)
-	case tea.KeyMsg:
-		if key.Matches(msg, m.open) {
-			return m.openFile()
+		cmd := m.pager.onPage(msg, m.add)
+		if m.pager.done && !m.pager.capped && m.pager.err == nil && !m.tally.Complete() {
+			m.tally.Done()
+			m.rejudge()
 		}
+		return cmd
+	case ThresholdsMsg:
+		m.tally.SetThresholds(m.env.Thresholds())
+		m.rejudge()
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return nil
+}
+
+func (m *Members) onKey(msg tea.KeyMsg) tea.Cmd {
+	m.notice = ""
+	switch {
+	case key.Matches(msg, m.keys.Open):
+		return m.openFile()
+	case key.Matches(msg, m.keys.Sort):
+		m.sortCol = (m.sortCol + 1) % len(memberColumns)
+		m.resort()
+	case key.Matches(msg, m.keys.Order):
+		m.desc = !m.desc
+		m.resort()
+	case key.Matches(msg, m.keys.Flagged):
+		m.flaggedOnly = !m.flaggedOnly
+		m.resort()
+	case key.Matches(msg, m.keys.Up):
+		return m.nudge(1)
+	case key.Matches(msg, m.keys.Down):
+		return m.nudge(-1)
+	default:
 		m.table.Update(msg)
 	}
 	return nil
 }
 
-// add turns a page of files into rows: each face of this cluster in a
-// file not seen before, merged into the order (see pagedList.merge).
-func (m *Members) add(files []*imm.File) (added int) {
-	var fresh []memberRow
-	for _, f := range files {
-		if f == nil || !m.list.first(f.URI) {
-			continue
-		}
-		added++
-		for i := range f.Figures {
-			fig := &f.Figures[i]
-			if fig.FigureClusterId != m.clusterID {
-				continue
-			}
-			fresh = append(fresh, memberRow{file: f, fig: fig})
-			if m.review.LowCluster(fig.FigureClusterConfidence) {
-				m.below++
+// nudge moves the threshold of the selected face's first flag (the
+// cluster-confidence one when the face has none) and says which.
+func (m *Members) nudge(dir int) tea.Cmd {
+	name := review.FlagLowCluster.Threshold()
+	if c := m.table.Cursor(); c < len(m.rows) {
+		for _, f := range review.AllFlags {
+			if m.rows[c].Flags.Has(f) && f.Threshold() != "" {
+				name = f.Threshold()
+				break
 			}
 		}
 	}
-	m.list.merge(fresh)
-	return added
+	th := m.env.Thresholds()
+	if err := th.Nudge(name, dir); err != nil {
+		m.notice = err.Error()
+		return nil
+	}
+	m.env.SetThresholds(th)
+	m.notice = "threshold " + name + ": " + th.Describe(name)
+	return func() tea.Msg { return ThresholdsMsg{} }
+}
+
+// add hands a page of files to the tally: each file not seen before.
+func (m *Members) add(files []*imm.File) (added int) {
+	var fresh []*imm.File
+	for _, f := range files {
+		if f == nil || m.seen[f.URI] {
+			continue
+		}
+		m.seen[f.URI] = true
+		fresh = append(fresh, f)
+	}
+	m.tally.Add(fresh)
+	m.rejudge()
+	return len(fresh)
+}
+
+// rejudge reads the faces from the tally again (a page or a threshold
+// changed flags) and keeps the cursor on its face.
+func (m *Members) rejudge() {
+	m.resort()
+}
+
+// resort filters and sorts the tally's faces into rows; the cursor stays
+// on its face (one on the first row stays on the first row).
+func (m *Members) resort() {
+	var sel *imm.Figure
+	if c := m.table.Cursor(); c > 0 && c < len(m.rows) {
+		sel = m.rows[c].Figure
+	}
+	all := m.tally.Faces()
+	rows := make([]review.Flagged, 0, len(all))
+	for _, f := range all {
+		if !m.flaggedOnly || f.Flags != 0 {
+			rows = append(rows, f)
+		}
+	}
+	sortMembers(rows, m.sortCol, m.desc)
+	m.rows = rows
+	m.table.SetSource(memberCells{m})
+	if sel == nil {
+		return
+	}
+	for i := range m.rows {
+		if m.rows[i].Figure == sel {
+			m.table.SetCursor(i)
+			return
+		}
+	}
 }
 
 // openFile opens the selected face's file in a File view that marks this
 // cluster, on its Faces pane (cached by this fetch: no call).
 func (m *Members) openFile() tea.Cmd {
 	c := m.table.Cursor()
-	if c >= len(m.list.rows) {
+	if c >= len(m.rows) {
 		return nil
 	}
-	r := m.list.rows[c]
-	return Push(NewClusterFile(m.env, r.file.URI, m.clusterID, r.fig.FigureId))
+	r := m.rows[c]
+	return Push(NewClusterFile(m.env, r.File.URI, m.clusterID, r.Figure.FigureId))
 }
 
 // SetSize gives the list its title line and the table the rest.
@@ -176,7 +302,8 @@ func (m *Members) SetSize(w, h int) {
 	m.table.SetSize(w, max(h-1, 0))
 }
 
-// Title is the one-line summary: "N faces in M files, K below 0.7".
+// Title is the one-line summary: "N faces in M files, K below 0.7", the
+// faces per flag, the sort and the filter.
 func (m *Members) Title(spinner string) string {
 	st, p := m.env.Styles, &m.pager
 	var b strings.Builder
@@ -199,15 +326,45 @@ func (m *Members) Title(spinner string) string {
 		case !p.done:
 			b.WriteString(st.Muted.Render(", paused"))
 		}
+		b.WriteString(st.Muted.Render(m.flagSummary()))
 	}
 	b.WriteString(st.Muted.Render("  (c: cover file)"))
 	return m.env.Styles.Truncate(b.String(), m.width)
 }
 
 func (m *Members) summary() string {
-	faces := format.Plural(int64(len(m.list.rows)), "face", "faces")
+	s := m.tally.Strip()
+	faces := format.Plural(int64(s.Examined), "face", "faces")
+	if m.flaggedOnly {
+		faces = format.Count(int64(len(m.rows))) + " flagged of " + faces
+	}
 	files := m.pager.countPhrase()
-	return faces + " in " + files + ", " + format.Count(int64(m.below)) + " below " + format.Decimal(m.review.LowClusterConfidence, 3)
+	th := m.env.Thresholds()
+	return faces + " in " + files + ", " + format.Count(int64(s.Count(review.FlagLowCluster))) + " below " + format.Decimal(th.LowClusterConfidence, 3)
+}
+
+// flagSummary is "; age 2, blur 5; sorted by Qual desc": the faces per
+// flag (but conf, said before), and the sort when not the default.
+func (m *Members) flagSummary() string {
+	s := m.tally.Strip()
+	var parts []string
+	for _, f := range review.AllFlags[1:] {
+		if n := s.Count(f); n > 0 {
+			parts = append(parts, f.Word()+" "+format.Count(int64(n)))
+		}
+	}
+	out := ""
+	if len(parts) > 0 {
+		out = "; " + strings.Join(parts, ", ")
+	}
+	if m.sortCol != 0 || m.desc {
+		order := "asc"
+		if m.desc {
+			order = "desc"
+		}
+		out += "; by " + memberColumns[m.sortCol].Title + " " + order
+	}
+	return out
 }
 
 // View renders the title and the table, exactly the size given.
@@ -219,23 +376,44 @@ func (m *Members) View(spinner string) string {
 	if m.height == 1 {
 		return title
 	}
-	if len(m.list.rows) == 0 {
+	if len(m.rows) == 0 {
 		var lines []string
-		if m.pager.err != nil {
+		switch {
+		case m.pager.err != nil:
 			lines = errview.Lines(m.pager.err)
+		case m.flaggedOnly && m.tally.Strip().Examined > 0:
+			lines = []string{"No face loaded carries a flag (f shows every face)."}
 		}
 		return title + "\n" + fitLines(lines, m.width, m.height-1)
 	}
 	return title + "\n" + m.table.View()
 }
 
-// ShortHelp is the list's movement and Enter.
+// ShortHelp is the list's movement, Enter and the review keys.
 func (m *Members) ShortHelp() []key.Binding {
-	return []key.Binding{m.table.Keys.Up, m.table.Keys.Down, m.open}
+	return []key.Binding{m.table.Keys.Up, m.table.Keys.Down, m.keys.Flagged, m.keys.Sort, m.keys.Up, m.keys.Open}
 }
 
-// FullHelp is every movement key and Enter.
+// FullHelp is every movement key, Enter, the review keys and the
+// thresholds with their values.
 func (m *Members) FullHelp() [][]key.Binding {
 	t := m.table.Keys
-	return [][]key.Binding{{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last, m.open}}
+	return [][]key.Binding{
+		{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last, m.keys.Open},
+		{m.keys.Flagged, m.keys.Sort, m.keys.Order, m.keys.Up},
+		ThresholdHelp(m.env.Thresholds()),
+	}
+}
+
+// ThresholdHelp lists every threshold with its value for the full help,
+// by the name :threshold takes (the rule in words is in docs/review.md and
+// the status line after + or -).
+func ThresholdHelp(th review.Thresholds) []key.Binding {
+	names := review.Names()
+	out := make([]key.Binding, len(names))
+	for i, n := range names {
+		v, _ := th.Get(n)
+		out[i] = key.NewBinding(key.WithKeys(":threshold "+n), key.WithHelp(n, format.Decimal(v, 3)))
+	}
+	return out
 }

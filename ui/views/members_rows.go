@@ -2,62 +2,122 @@ package views
 
 import (
 	"cmp"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/widgets/table"
 )
 
-// compareMembers orders faces outliers first: lowest cluster confidence,
-// then lowest face quality (the worst evidence first), then by file and
-// face so the order does not depend on page order.
-// It returns early rather than through cmp.Or, which would compare the
-// URIs of every pair.
-func compareMembers(a, b memberRow) int {
-	if c := cmp.Compare(a.fig.FigureClusterConfidence, b.fig.FigureClusterConfidence); c != 0 {
-		return c
+// memberColumns are the Members table's columns; s cycles the sort
+// through them in this order (Flags: review's worst first).
+var memberColumns = []table.Column{
+	{Title: "Flags", Min: 11, Max: 22, Flex: 1},
+	{Title: "ClConf", Min: 6, Right: true},
+	{Title: "AgeOff", Min: 6, Right: true, Drop: 3},
+	{Title: "Qual", Min: 4, Right: true, Drop: 7},
+	{Title: "Sharp", Min: 5, Right: true, Drop: 8},
+	{Title: "Age", Min: 6, Drop: 4},
+	{Title: "Gender", Min: 6, Drop: 6},
+	{Title: "Emotion", Min: 9, Drop: 10},
+	{Title: "Media", Min: 5, Drop: 9},
+	{Title: "File", Min: 12, Max: 60, Flex: 1},
+	{Title: "Produced", Min: 16, Drop: 5},
+}
+
+// memberSortKeys compare two faces by column; 0 is review's order (the
+// tally's, kept by the stable sort).
+var memberSortKeys = []func(a, b review.Flagged) int{
+	nil,
+	func(a, b review.Flagged) int {
+		return cmp.Compare(a.Figure.FigureClusterConfidence, b.Figure.FigureClusterConfidence)
+	},
+	func(a, b review.Flagged) int { return cmp.Compare(absOff(a), absOff(b)) },
+	func(a, b review.Flagged) int { return cmp.Compare(a.Figure.FaceQuality, b.Figure.FaceQuality) },
+	func(a, b review.Flagged) int { return cmp.Compare(a.Figure.Sharpness, b.Figure.Sharpness) },
+	func(a, b review.Flagged) int { return cmp.Compare(a.Figure.Age, b.Figure.Age) },
+	func(a, b review.Flagged) int { return strings.Compare(a.Figure.Gender, b.Figure.Gender) },
+	func(a, b review.Flagged) int { return strings.Compare(a.Figure.Emotion, b.Figure.Emotion) },
+	func(a, b review.Flagged) int { return strings.Compare(a.File.MediaType, b.File.MediaType) },
+	func(a, b review.Flagged) int { return strings.Compare(memberFile(a), memberFile(b)) },
+	func(a, b review.Flagged) int { return strings.Compare(a.File.ProduceTime, b.File.ProduceTime) },
+}
+
+// absOff sorts faces without an offset before every one with.
+func absOff(f review.Flagged) float64 {
+	if !f.HasOffset {
+		return -1
 	}
-	if c := cmp.Compare(a.fig.FaceQuality, b.fig.FaceQuality); c != 0 {
-		return c
+	if f.AgeOffset < 0 {
+		return -f.AgeOffset
 	}
-	if c := strings.Compare(a.file.URI, b.file.URI); c != 0 {
-		return c
+	return f.AgeOffset
+}
+
+// sortMembers orders rows (given in review's worst-first order) by
+// column col; desc reverses. Ties keep review's order.
+func sortMembers(rows []review.Flagged, col int, desc bool) {
+	by := memberSortKeys[col]
+	if by == nil {
+		if desc {
+			slices.Reverse(rows)
+		}
+		return
 	}
-	return strings.Compare(a.fig.FigureId, b.fig.FigureId)
+	slices.SortStableFunc(rows, func(a, b review.Flagged) int {
+		if desc {
+			return by(b, a)
+		}
+		return by(a, b)
+	})
+}
+
+func memberFile(f review.Flagged) string {
+	return cmp.Or(f.File.Filename, FileName(f.File.URI))
 }
 
 // memberCells adapts the rows to the table, formatting only rows drawn.
 type memberCells struct{ m *Members }
 
-func (c memberCells) Len() int { return len(c.m.list.rows) }
+func (c memberCells) Len() int { return len(c.m.rows) }
 
 func (c memberCells) Cells(i int, dst []string) {
-	r := c.m.list.rows[i]
-	f := r.fig
-	dst[0] = format.Confidence(f.FigureClusterConfidence)
-	dst[1] = format.Confidence(f.FaceQuality)
-	dst[2] = format.Confidence(f.Sharpness)
+	r := c.m.rows[i]
+	f := r.Figure
+	dst[0] = cmp.Or(r.Flags.String(), "-")
+	dst[1] = format.Confidence(f.FigureClusterConfidence)
+	if r.HasOffset {
+		off := int(math.Round(r.AgeOffset))
+		dst[2] = strconv.Itoa(off)
+		if off > 0 {
+			dst[2] = "+" + dst[2]
+		}
+	}
+	dst[3] = format.Confidence(f.FaceQuality)
+	dst[4] = format.Confidence(f.Sharpness)
 	if f.Age > 0 || f.AgeSD > 0 {
-		dst[3] = strconv.FormatInt(f.Age, 10) + c.m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
+		dst[5] = strconv.FormatInt(f.Age, 10) + c.m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
 	}
-	dst[4] = f.Gender
-	dst[5] = f.Emotion
-	dst[6] = r.file.MediaType
-	dst[7] = r.file.Filename
-	if dst[7] == "" {
-		dst[7] = FileName(r.file.URI)
-	}
-	dst[8] = produced(r.file.ProduceTime)
+	dst[6] = f.Gender
+	dst[7] = f.Emotion
+	dst[8] = r.File.MediaType
+	dst[9] = memberFile(r)
+	dst[10] = produced(r.File.ProduceTime)
 }
 
-// CellStyle colours a cluster confidence under the review threshold as a warning:
-// the faces to look at.
+// CellStyle colours the flags and a cluster confidence under the review
+// threshold as a warning; the words say it without the colour.
 func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
-	if col != 0 {
-		return nil
-	}
-	if v := c.m.list.rows[i].fig.FigureClusterConfidence; c.m.review.LowCluster(v) {
+	r := c.m.rows[i]
+	switch {
+	case col == 0 && r.Flags != 0:
+		return &c.m.env.Styles.Warn
+	case col == 1 && r.Flags.Has(review.FlagLowCluster):
 		return &c.m.env.Styles.Warn
 	}
 	return nil

@@ -103,8 +103,38 @@ type Env struct {
 	Review *review.Thresholds
 	// Images loads and draws face crops (nil: placeholders only).
 	Images *faceimg.Images
+	// Quality computes the clusters' quality strips (the list's figure
+	// columns, compare); nil turns those off (a Data that is no store).
+	Quality *state.Quality
 
 	ids atomic.Int64 // see NextID
+}
+
+// Thresholds are the review thresholds in force.
+func (e *Env) Thresholds() review.Thresholds {
+	if e.Review == nil {
+		return review.Default()
+	}
+	return *e.Review
+}
+
+// SetThresholds changes the thresholds for every screen and the strip
+// cache (no I/O); the caller broadcasts ThresholdsMsg so each screen
+// judges its faces again.
+func (e *Env) SetThresholds(th review.Thresholds) {
+	e.Review = &th
+	if e.Quality != nil {
+		e.Quality.SetThresholds(th)
+	}
+}
+
+// ThresholdsMsg says the review thresholds changed: views judge again.
+type ThresholdsMsg struct{}
+
+// Noticer is a view with a passing note for the status line (which
+// threshold + changed, what a key did).
+type Noticer interface {
+	Notice() string
 }
 
 // View is one screen on the navigation stack. Views are pointers and
@@ -152,13 +182,18 @@ type PushMsg struct{ View View }
 // Push returns a command that pushes v.
 func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 
-// Thresholds are the review thresholds in effect.
-func (e *Env) Thresholds() review.Thresholds {
-	if e.Review == nil {
-		return review.Default()
-	}
-	return *e.Review
+// KeyBinder is a view that binds a key the root would otherwise take (the
+// Members' - lowers a threshold; elsewhere - is the previous place).
+type KeyBinder interface {
+	Binds(msg tea.KeyMsg) bool
 }
+
+// ReplaceMsg asks the root to replace the top view (closing it) with View:
+// the next cluster of a :review walk.
+type ReplaceMsg struct{ View View }
+
+// Replace returns a command that replaces the top view with v.
+func Replace(v View) tea.Cmd { return func() tea.Msg { return ReplaceMsg{View: v} } }
 
 // NextID returns a request id unique among the requests of every view
 // sharing this environment (one program), so a reply can be matched to
