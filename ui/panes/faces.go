@@ -244,6 +244,11 @@ var faceColumns = []faceColumn{
 	{Column: table.Column{Title: "ClConf", Min: 6, Right: true}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FigureClusterConfidence) }, style: func(p *facesPane, f *imm.Figure) *lipgloss.Style {
 		return confStyle(p.styles, f.FigureClusterConfidence)
 	}},
+	// Flags: what review sees in the face and its file alone (the cluster's
+	// age curve and gender need its Members), in words, never colour alone.
+	{Column: table.Column{Title: "Flags", Min: 5, Max: 18, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string {
+		return review.Default().SeenFlags(review.Face{File: p.file, Figure: f}).String()
+	}},
 	{Column: table.Column{Title: "Qual", Min: 4, Right: true, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FaceQuality) }},
 	{Column: table.Column{Title: "Sharp", Min: 5, Right: true, Drop: 5}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.Sharpness) }},
 	{Column: table.Column{Title: "Age", Min: 6, Drop: 2}, cell: ageCell},

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/termimage"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/panes"
@@ -80,5 +81,24 @@ func TestFacesPaneHasNoCropWithImagesOff(t *testing.T) {
 	p.SetFile(panes.CJKFileForTest(t))
 	if v := p.View(); strings.Contains(v, "off") || strings.Contains(v, "no colour") {
 		t.Errorf("--images off still shows a placeholder:\n%s", v)
+	}
+}
+
+func TestFacesPaneFlagsAFaceInWords(t *testing.T) {
+	ctx := panes.TestContextForTest()
+	var p panes.Pane
+	for _, q := range panes.New(ctx) {
+		if q.Title() == "Faces" {
+			p = q
+		}
+	}
+	p.SetSize(160, 20)
+	p.SetFile(&imm.File{URI: "oss://b/a.jpg", ImageWidth: 4000, ImageHeight: 3000, Figures: []imm.Figure{
+		{FigureId: "f1", FigureClusterId: "Cluster-1", FigureClusterConfidence: 0.3, FaceQuality: 0.9, Sharpness: 0.9,
+			Boundary: &imm.Boundary{Left: 10, Top: 10, Width: 800, Height: 800}},
+	}})
+	v := p.View()
+	if !strings.Contains(v, "Flags") || !strings.Contains(v, "conf") {
+		t.Fatalf("the Faces pane does not flag a face of cluster confidence 0.3:\n%s", v)
 	}
 }
