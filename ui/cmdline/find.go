@@ -28,9 +28,7 @@ type FindPrompt struct {
 	loc   *time.Location
 	snap  search.Snapshot
 
-	history []string
-	pos     int
-	draft   string
+	history lineHistory
 	hint    []string
 
 	err      *search.Error // the last Enter's error, for the text it was on
@@ -66,7 +64,8 @@ func (p *FindPrompt) Open(text string) {
 	p.open = true
 	p.input.SetValue(text)
 	p.input.CursorEnd()
-	p.pos, p.draft, p.hint, p.err, p.showJSON = len(p.history), "", nil, nil, false
+	p.history.reset()
+	p.hint, p.err, p.showJSON = nil, nil, false
 }
 
 // Fail opens the prompt on text with err pointing at the wrong word (a
@@ -102,7 +101,7 @@ func (p *FindPrompt) Error() *search.Error { return p.err }
 func (p *FindPrompt) ShowsJSON() bool { return p.showJSON }
 
 // History is the queries entered, oldest first.
-func (p *FindPrompt) History() []string { return slices.Clone(p.history) }
+func (p *FindPrompt) History() []string { return slices.Clone(p.history.lines) }
 
 // Key handles a key while open. Enter compiles the text: a query that does
 // not compile stays in the prompt with its error (Editing); one that does
@@ -148,10 +147,7 @@ func (p *FindPrompt) Key(msg tea.KeyMsg) (res Result, text string, q *imm.Simple
 
 // remember adds text to the history (not twice in a row).
 func (p *FindPrompt) remember(text string) {
-	if text != "" && (len(p.history) == 0 || p.history[len(p.history)-1] != text) {
-		p.history = append(p.history, text)
-	}
-	p.pos = len(p.history)
+	p.history.add(text)
 }
 
 // inQuote reports whether the cursor is inside a double-quoted value,
@@ -171,21 +167,9 @@ func (p *FindPrompt) inQuote() bool {
 }
 
 func (p *FindPrompt) walk(d int) {
-	n := p.pos + d
-	if n < 0 || n > len(p.history) {
-		return
+	if p.history.walk(&p.input, d) {
+		p.err = nil
 	}
-	if p.pos == len(p.history) {
-		p.draft = p.input.Value()
-	}
-	p.pos = n
-	if n == len(p.history) {
-		p.input.SetValue(p.draft)
-	} else {
-		p.input.SetValue(p.history[n])
-	}
-	p.input.CursorEnd()
-	p.err = nil
 }
 
 // complete replaces the word at the cursor with its one candidate, or

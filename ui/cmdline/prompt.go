@@ -31,9 +31,7 @@ type Prompt struct {
 	input textinput.Model
 	open  bool
 
-	history []string // lines entered, oldest first
-	pos     int      // the history entry shown; len(history) is the draft
-	draft   string   // what was typed before Up was pressed
+	history lineHistory
 	hint    []string // candidates left by an ambiguous Tab
 }
 
@@ -62,7 +60,8 @@ func NewPrompt(st *theme.Styles) *Prompt {
 func (p *Prompt) Open() {
 	p.open = true
 	p.input.SetValue("")
-	p.pos, p.draft, p.hint = len(p.history), "", nil
+	p.history.reset()
+	p.hint = nil
 }
 
 // Close hides the prompt.
@@ -78,7 +77,7 @@ func (p *Prompt) IsOpen() bool { return p.open }
 func (p *Prompt) Value() string { return p.input.Value() }
 
 // History is this session's lines, oldest first.
-func (p *Prompt) History() []string { return append([]string(nil), p.history...) }
+func (p *Prompt) History() []string { return append([]string(nil), p.history.lines...) }
 
 // Key handles a key while the prompt is open. On Submitted, line is what
 // was entered (already in the history).
@@ -87,9 +86,7 @@ func (p *Prompt) Key(msg tea.KeyMsg) (res Result, line string) {
 	switch msg.Type {
 	case tea.KeyEnter:
 		line = strings.TrimSpace(p.input.Value())
-		if line != "" && (len(p.history) == 0 || p.history[len(p.history)-1] != line) {
-			p.history = append(p.history, line)
-		}
+		p.history.add(line)
 		p.Close()
 		return Submitted, line
 	case tea.KeyEsc:
@@ -122,22 +119,7 @@ func (p *Prompt) Key(msg tea.KeyMsg) (res Result, line string) {
 }
 
 // walk moves through the history; past the newest entry is the draft.
-func (p *Prompt) walk(d int) {
-	n := p.pos + d
-	if n < 0 || n > len(p.history) {
-		return
-	}
-	if p.pos == len(p.history) {
-		p.draft = p.input.Value()
-	}
-	p.pos = n
-	if n == len(p.history) {
-		p.input.SetValue(p.draft)
-	} else {
-		p.input.SetValue(p.history[n])
-	}
-	p.input.CursorEnd()
-}
+func (p *Prompt) walk(d int) { p.history.walk(&p.input, d) }
 
 // View is the prompt in w cells: ':', the text with the cursor, and Tab's
 // candidates. textinput scrolls the text so the cursor stays in sight; the
