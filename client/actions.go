@@ -9,7 +9,7 @@ import (
 	"github.com/immtui/immtui/safetext"
 )
 
-// One method per action (docs/imm-api.md §1.1). Each is one CallApiWithCtx per
+// One method per action (docs/api.md §1.1). Each is one CallApiWithCtx per
 // attempt; its reply is decoded into the typed response and returned exactly
 // as the server sent it: identifiers are request keys, and text is escaped
 // for the terminal where the ui draws it, not here.

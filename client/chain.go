@@ -16,7 +16,7 @@ import (
 // reading on each of its two or three requests.
 const ECSMetadataTimeout = 2 * time.Second
 
-// defaultChain is credentials-go's default chain (docs/imm-api.md §6.2),
+// defaultChain is credentials-go's default chain (docs/api.md §6.2),
 // built here from the same providers in the same order, so that the
 // metadata service has a bound and the provider that answered is known.
 type defaultChain struct {

@@ -19,7 +19,7 @@ import (
 
 // apiError is what the runtime's ClientError, ServerError and
 // ThrottlingError share (DisableSDKError keeps these raw types, so the
-// Data map and RetryAfter survive; docs/imm-api.md §5.2).
+// Data map and RetryAfter survive; docs/api.md §5.2).
 type apiError interface {
 	GetStatusCode() *int
 	GetCode() *string
@@ -161,7 +161,7 @@ func (c *Client) classify(ctx context.Context, action string, err error, at *att
 	return out, retryAfter
 }
 
-// kindForCode maps an IMM / POP gateway code to a Kind (docs/imm-api.md §5.1);
+// kindForCode maps an IMM / POP gateway code to a Kind (docs/api.md §5.1);
 // the status decides only when the code says nothing. The order matters:
 // InvalidAccessKeyId.NotFound is an auth problem, not a missing resource.
 func kindForCode(code string, status int) imm.Kind {

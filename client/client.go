@@ -101,7 +101,7 @@ func (c *Client) Credential() credentials.Credential { return c.cred }
 func (c *Client) runtimeConfig(cred *lockedCredential) *openapi.Config {
 	oc := &openapi.Config{
 		Endpoint:       tea.String(c.ep.host),
-		Protocol:       tea.String(c.ep.protocol), // "http" wins over the action's HTTPS (docs/imm-api.md §4.4)
+		Protocol:       tea.String(c.ep.protocol), // "http" wins over the action's HTTPS (docs/api.md §4.4)
 		Credential:     cred,
 		HttpClient:     c.caller,
 		ReadTimeout:    tea.Int(int(c.cfg.ReadTimeout / time.Millisecond)),

@@ -26,7 +26,7 @@ type Config struct {
 	AccessKeyID     string                 // static credentials; if empty, Credential is used
 	AccessKeySecret string                 //
 	SecurityToken   string                 //
-	Credential      credentials.Credential // nil + no AK = the default chain (docs/imm-api.md §6.2)
+	Credential      credentials.Credential // nil + no AK = the default chain (docs/api.md §6.2)
 	ConnectTimeout  time.Duration          // default 5s
 	ReadTimeout     time.Duration          // default 10s (whole request bounded by connect+read)
 	MaxAttempts     int                    // default 3 (1 = no retry)
@@ -90,7 +90,7 @@ func (c Config) withDefaults() Config {
 }
 
 // endpoint is where requests go: the runtime takes a bare host[:port] plus a
-// protocol, so a URL endpoint is split into the two (docs/imm-api.md §4.4).
+// protocol, so a URL endpoint is split into the two (docs/api.md §4.4).
 type endpoint struct {
 	host     string // host[:port], also the signed host header
 	protocol string // "http" or "https"
@@ -131,7 +131,7 @@ func parseEndpoint(ep, region string) (endpoint, error) {
 			return endpoint{}, fmt.Errorf("region %q is not a region ID like cn-hangzhou", region)
 		}
 		host := "imm." + region + ".aliyuncs.com"
-		if region == "cn-beijing-gov-1" { // the one exception in the SDK's EndpointMap (docs/imm-api.md §6.3)
+		if region == "cn-beijing-gov-1" { // the one exception in the SDK's EndpointMap (docs/api.md §6.3)
 			host = "imm-vpc.cn-beijing-gov-1.aliyuncs.com"
 		}
 		return endpoint{host: host, protocol: "https"}, nil
@@ -199,7 +199,7 @@ func newCredential(cfg Config) (cred credentials.Credential, explain func() stri
 // (ALIBABA_CLOUD_CONFIG_FILE or ~/.aliyun/config.json; profile
 // ALIBABA_CLOUD_PROFILE or the file's "current"), so the app can default the
 // region as the CLI does. credentials-go reads the keys of that profile but
-// not its region (docs/imm-api.md §6.2).
+// not its region (docs/api.md §6.2).
 func CLIProfileRegion() (region string, ok bool) {
 	path := os.Getenv("ALIBABA_CLOUD_CONFIG_FILE")
 	if path == "" {

@@ -87,7 +87,7 @@ func explainCustom() string {
 const noCredentialsPrefix = "no credentials found"
 
 // noCredentials lists the places the default chain looked, in its order
-// (docs/imm-api.md §6.2), and what to do.
+// (docs/api.md §6.2), and what to do.
 func noCredentials() string {
 	places := []string{"the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set)"}
 	cli, iniFile := chainFiles()
@@ -109,7 +109,7 @@ func noCredentials() string {
 }
 
 // explainChain says why the default chain found no credentials, looking
-// at its sources in its order (docs/imm-api.md §6.2) with our own parsers:
+// at its sources in its order (docs/api.md §6.2) with our own parsers:
 // the first source that is present but wrong is named, with the file, line
 // and what to do. It reads files only; it never makes a request.
 func explainChain() string {

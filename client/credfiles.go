@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 )
 
-// The files the default credential chain reads (docs/imm-api.md §6.2) are
+// The files the default credential chain reads (docs/api.md §6.2) are
 // checked here, with our own parsers, so that a broken file is reported by
 // name, line and column. credentials-go's own messages are never shown: on
 // a JSON error it quotes the whole file, secrets included.

@@ -6,7 +6,7 @@ import (
 )
 
 // payloadKeys are the top-level keys a successful reply of each action
-// carries (docs/imm-api.md §1.1). A 200 reply with a Code and none of them
+// carries (docs/api.md §1.1). A 200 reply with a Code and none of them
 // is an IMM error that came with the wrong status (seen from gateways and
 // proxies); decoding it as a success would show an empty page.
 var payloadKeys = map[string][]string{

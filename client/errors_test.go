@@ -137,7 +137,7 @@ func TestCredentialProviderFailureIsAnAuthErrorInOurOwnWords(t *testing.T) {
 
 func TestSDKErrorDataYieldsRequestId(t *testing.T) {
 	// Should DisableSDKError ever be unset, *tea.SDKError carries the body as
-	// a JSON string in Data (docs/imm-api.md §5.2).
+	// a JSON string in Data (docs/api.md §5.2).
 	data := map[string]interface{}{"Code": "ResourceNotFound", "Message": "The specified resource dataset is not found.", "RequestId": "RID-1"}
 	sdk := tea.NewSDKError(map[string]interface{}{"code": "ResourceNotFound", "statusCode": 404, "message": "code: 404, ... secret " + testSecret, "data": data})
 	if !strings.Contains(tea.StringValue(sdk.Data), `"RequestId":"RID-1"`) {

@@ -72,7 +72,7 @@ func (c *Client) explain(e *imm.Error, action string, err error, at *attempt, da
 }
 
 // missingResource reads X from IMM's "The specified resource X is not
-// found." (docs/imm-api.md §5.1); for the actions whose only resource is
+// found." (docs/api.md §5.1); for the actions whose only resource is
 // the project, that is what is missing whatever the message says.
 func missingResource(msg, action string) string {
 	const head, tail = "The specified resource ", " is not found"
@@ -144,7 +144,7 @@ func (c *Client) region() string {
 }
 
 // regionOfHost reads REGION from imm.REGION.aliyuncs.com or
-// imm-vpc.REGION.aliyuncs.com (docs/imm-api.md §6.3); "" for other hosts.
+// imm-vpc.REGION.aliyuncs.com (docs/api.md §6.3); "" for other hosts.
 func regionOfHost(host string) string {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	rest, ok := strings.CutSuffix(host, ".aliyuncs.com")

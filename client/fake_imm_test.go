@@ -117,7 +117,7 @@ func writeIMMError(w http.ResponseWriter, status int, code, msg, rid string) {
 }
 
 // verifyV3 checks an ACS3-HMAC-SHA256 signature the way IMM does
-// (docs/imm-api.md §4.3), independently of the runtime's code.
+// (docs/api.md §4.3), independently of the runtime's code.
 func verifyV3(r *http.Request, body []byte, secret string) error {
 	auth := r.Header.Get("Authorization")
 	const algo = "ACS3-HMAC-SHA256 "

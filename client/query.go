@@ -7,7 +7,7 @@ import (
 )
 
 // query is the request's URL query, in the runtime's map form. Every
-// parameter of the actions in this package goes in the query (docs/imm-api.md
+// parameter of the actions in this package goes in the query (docs/api.md
 // §1.0); the body stays empty.
 type query map[string]*string
 

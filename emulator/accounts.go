@@ -244,7 +244,7 @@ func (s accountSet) secrets() map[string]string {
 const (
 	codeForbiddenRAM = "Forbidden.RAM"
 	codeNoPermission = "NoPermission"
-	// ramMessage is RAM's own sentence for a refusal (docs/imm-api.md §5.1).
+	// ramMessage is RAM's own sentence for a refusal (docs/api.md §5.1).
 	ramMessage = "User not authorized to operate on the specified resource, or this API doesn't support RAM."
 )
 

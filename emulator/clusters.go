@@ -10,7 +10,7 @@ import (
 )
 
 // Figure cluster actions: QueryFigureClusters, BatchGetFigureCluster and
-// GetFigureCluster (docs/imm-api.md §1.1).
+// GetFigureCluster (docs/api.md §1.1).
 
 // maxClusterIDs: BatchGetFigureCluster documents no limit; 100 matches the
 // other batch APIs and is a guess (unverified against IMM).

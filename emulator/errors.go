@@ -7,7 +7,7 @@ import (
 )
 
 // apiError is an IMM error answer: an HTTP status and the Code and Message
-// of the JSON body (docs/imm-api.md §5.1). Every failure the emulator reports,
+// of the JSON body (docs/api.md §5.1). Every failure the emulator reports,
 // from signature checks to validation, is one of these, so a client never
 // sees a body it cannot decode.
 type apiError struct {
@@ -59,7 +59,7 @@ func errTooMany(name string, got, limit int) *apiError {
 }
 
 // errNotFound is ResourceNotFound. The docs table says 400 but the SDK's
-// own example error is a 404 (docs/imm-api.md §5.1); we answer 404.
+// own example error is a 404 (docs/api.md §5.1); we answer 404.
 func errNotFound(kind string) *apiError {
 	return &apiError{http.StatusNotFound, "ResourceNotFound",
 		fmt.Sprintf("The specified resource %s is not found.", kind)}

@@ -10,7 +10,7 @@ import (
 	"github.com/immtui/immtui/imm"
 )
 
-// File actions: GetFileMeta and BatchGetFileMeta (docs/imm-api.md §1.1), and
+// File actions: GetFileMeta and BatchGetFileMeta (docs/api.md §1.1), and
 // the WithFields trimming SimpleQuery shares.
 
 // maxURIs is BatchGetFileMeta's documented limit.

@@ -91,7 +91,7 @@ func (l Limits) withDefaults() (Limits, error) {
 	return l, nil
 }
 
-// Request-shape limits of SimpleQuery (docs/imm-api.md §2 unless marked).
+// Request-shape limits of SimpleQuery (docs/api.md §2 unless marked).
 const (
 	maxQueryDepth      = 5   // nesting levels
 	maxQuerySubQueries = 100 // subqueries of one condition
@@ -119,7 +119,7 @@ func errTooLarge(name string, got, limit int) *apiError {
 
 // errDeadline is an action stopped by Limits.RequestTimeout. IMM documents
 // no code for a timed-out request; ServiceUnavailable is the gateway's
-// "temporary failure" code (docs/imm-api.md §5.1), and the message says
+// "temporary failure" code (docs/api.md §5.1), and the message says
 // what to change.
 func errDeadline(d time.Duration) *apiError {
 	return &apiError{http.StatusServiceUnavailable, "ServiceUnavailable",

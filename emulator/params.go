@@ -10,7 +10,7 @@ import (
 
 // params reads an action's parameters from the URL query, where the SDK
 // puts them: scalars as strings, arrays and objects as JSON strings under
-// the parameter's own name (docs/imm-api.md §1.0). The first problem found is
+// the parameter's own name (docs/api.md §1.0). The first problem found is
 // kept in err, so a handler reads every parameter and checks once.
 type params struct {
 	v   url.Values

@@ -8,7 +8,7 @@ import (
 )
 
 // Project and dataset actions: ListProjects, ListDatasets, GetProject and
-// GetDataset (docs/imm-api.md §1.1). Lists are in lexicographic name order; a
+// GetDataset (docs/api.md §1.1). Lists are in lexicographic name order; a
 // NextToken resumes after the last name returned.
 
 const maxPrefix = 128

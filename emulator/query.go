@@ -12,7 +12,7 @@ import (
 	"github.com/immtui/immtui/imm"
 )
 
-// The SimpleQuery language (docs/imm-api.md §2) over imm.File values. Field
+// The SimpleQuery language (docs/api.md §2) over imm.File values. Field
 // lookup is generic: a dotted path of JSON names walks structs, maps
 // (CustomLabels.key), arrays (every element; a leaf condition holds if any
 // element's value does, as in Elasticsearch) and keys kept in a model's

@@ -16,10 +16,10 @@ import (
 
 // Request authentication. Two signatures are accepted, told apart by what
 // the request carries:
-//   - an Authorization header: V3, ACS3-HMAC-SHA256 (docs/imm-api.md §4.3),
+//   - an Authorization header: V3, ACS3-HMAC-SHA256 (docs/api.md §4.3),
 //     what darabonba-openapi sends by default; POST only;
 //   - a Signature parameter: V1, HMAC-SHA1 over the sorted parameters
-//     (docs/imm-api.md §4.1), what the aliyun CLI and the SDKs with
+//     (docs/api.md §4.1), what the aliyun CLI and the SDKs with
 //     SignatureAlgorithm "v2" send; POST or GET (signature_v1.go).
 //
 // Both verifiers are written from the published steps, not by calling the
@@ -274,7 +274,7 @@ func canonicalHeaders(signed []string, values map[string]string) string {
 	return b.String()
 }
 
-// canonicalRequest is step 8 of docs/imm-api.md §4.3.
+// canonicalRequest is step 8 of docs/api.md §4.3.
 func canonicalRequest(r *http.Request, query url.Values, signed []string, values map[string]string, payloadHash string) string {
 	uri := r.URL.EscapedPath()
 	if uri == "" {
@@ -285,7 +285,7 @@ func canonicalRequest(r *http.Request, query url.Values, signed []string, values
 		canonicalHeaders(signed, values) + "\n" + strings.Join(signed, ";") + "\n" + payloadHash
 }
 
-// stringToSign is step 9 of docs/imm-api.md §4.3.
+// stringToSign is step 9 of docs/api.md §4.3.
 func stringToSign(canonical string) string {
 	sum := sha256.Sum256([]byte(canonical))
 	return signatureAlgorithm + "\n" + hex.EncodeToString(sum[:])

@@ -11,7 +11,7 @@ import (
 
 // The known-answer vector: a BatchGetFileMeta call whose URI needs every
 // kind of escaping (space, "*", "~", "/", ":"), worked through the steps of
-// docs/imm-api.md §4.3 by hand. The hash and signature were computed outside Go
+// docs/api.md §4.3 by hand. The hash and signature were computed outside Go
 // (Python hashlib/hmac) from the canonical request below.
 const (
 	vectorTarget = "/?ProjectName=immtui-demo&DatasetName=family-photos&URIs=%5B%22oss%3A%2F%2Fb%2Fa+b%2A~.jpg%22%5D&NextToken="

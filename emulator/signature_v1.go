@@ -10,7 +10,7 @@ import (
 )
 
 // The V1 (RPC) signature, as the aliyun CLI and the SDKs with
-// SignatureAlgorithm "v2" send it (docs/imm-api.md §4.1): every parameter
+// SignatureAlgorithm "v2" send it (docs/api.md §4.1): every parameter
 // of the query and of a form body except Signature, sorted by name, as
 // enc(name)=enc(value) joined by "&"; StringToSign = METHOD + "&" +
 // enc("/") + "&" + enc(canonical); Signature = base64(HMAC-SHA1(secret +

@@ -38,7 +38,7 @@ type sortSpec struct {
 }
 
 // parseSort reads Sort and Order comma lists. Order entries missing at the
-// end default to asc (docs/imm-api.md §2); with no Order at all every field is
+// end default to asc (docs/api.md §2); with no Order at all every field is
 // desc, SimpleQuery's documented default in the SDK. Both are unverified.
 func (p *params) parseSort() []sortSpec {
 	if p.str("Sort") == "" {

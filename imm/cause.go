@@ -40,7 +40,7 @@ func (c Cause) String() string {
 }
 
 // Regions are the regions with an IMM endpoint in the SDK's endpoint map
-// (docs/imm-api.md §6.3), for the advice when a region has none.
+// (docs/api.md §6.3), for the advice when a region has none.
 var Regions = []string{
 	"cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-qingdao", "cn-zhangjiakou",
 	"cn-wulanchabu", "cn-chengdu", "cn-guangzhou", "cn-hongkong", "cn-north-2-gov-1", "cn-beijing-gov-1",

@@ -1,6 +1,6 @@
 package imm
 
-// Models of the IMM 2020-09-30 API (docs/imm-api.md §3).
+// Models of the IMM 2020-09-30 API (docs/api.md §3).
 //
 // Presence: a model holds what IMM sent, and "absent" differs from "zero".
 //   - Scalars are plain values with `omitempty`: the UI treats a missing
@@ -173,7 +173,7 @@ type Figure struct {
 	Extras                  `json:"-"`
 }
 
-// Reserved FigureClusterId values (docs/imm-api.md §2).
+// Reserved FigureClusterId values (docs/api.md §2).
 const (
 	ClusterIndependent = "figure-cluster-id-independent" // the face belongs to no cluster
 	ClusterUnavailable = "figure-cluster-id-unavailable" // clustering has not run yet
@@ -439,7 +439,7 @@ type Dataset struct {
 	Extras                  `json:"-"`
 }
 
-// SimpleQuery is the query tree of the SimpleQuery action (docs/imm-api.md §2).
+// SimpleQuery is the query tree of the SimpleQuery action (docs/api.md §2).
 // Value is always a string, even for numbers.
 type SimpleQuery struct {
 	Field      string        `json:"Field,omitempty"`

@@ -1,6 +1,6 @@
 package imm
 
-// Request and response shapes of the actions immtui uses (docs/imm-api.md §1.1).
+// Request and response shapes of the actions immtui uses (docs/api.md §1.1).
 // Responses hold decoded, sanitised models; RequestId is IMM's (the last
 // call's, when a request was split into several calls).
 
@@ -156,6 +156,6 @@ const (
 	// MaxURIsPerCall is BatchGetFileMeta's documented limit.
 	MaxURIsPerCall = 100
 	// MaxClusterIDsPerCall: BatchGetFigureCluster documents no limit; 100
-	// matches the other batch APIs and is a guess (docs/imm-api.md §1.1).
+	// matches the other batch APIs and is a guess (docs/api.md §1.1).
 	MaxClusterIDsPerCall = 100
 )

@@ -1,6 +1,6 @@
 // Package search is the query language a person types to find files
 // (`label:狗 city:杭州 type:video size>10MB after:2024-01`), compiled to an
-// IMM SimpleQuery (docs/imm-api.md §2), with errors that point at the
+// IMM SimpleQuery (docs/api.md §2), with errors that point at the
 // wrong word and completion of field names and values. It does no I/O.
 //
 // Grammar: terms side by side must all hold (and); `or` between terms
@@ -19,7 +19,7 @@ import (
 	"github.com/immtui/immtui/imm"
 )
 
-// Limits of one compiled query, IMM's (docs/imm-api.md §2): conditions in
+// Limits of one compiled query, IMM's (docs/api.md §2): conditions in
 // all, and levels of nesting.
 const (
 	MaxConditions = 100

@@ -11,7 +11,7 @@ import (
 )
 
 // The fields a person can type, and the IMM fields they search
-// (docs/imm-api.md §2, §3). Which operation IMM accepts on which field is
+// (docs/api.md §2, §3). Which operation IMM accepts on which field is
 // not documented field by field: eq and prefix on keyword fields and
 // match-phrase on text fields are the choices made here
 // (docs/emulator-search.md).

@@ -150,7 +150,7 @@ func (c *Catalog) Forget(project string) {
 }
 
 // WorkflowParameters counts a dataset's WorkflowParameters: deprecated in
-// the SDK and not modelled (docs/imm-api.md §3), kept in its Extras; -1
+// the SDK and not modelled (docs/api.md §3), kept in its Extras; -1
 // when the dataset has none.
 func WorkflowParameters(d *imm.Dataset) int {
 	raw, ok := d.Unknown(*d)["WorkflowParameters"]

@@ -82,7 +82,7 @@ var overviewAggs = []imm.Aggregation{
 }
 
 // maxGroups is SimpleQuery's MaxResults with aggregations: groups per
-// aggregation, IMM's maximum (docs/imm-api.md §2).
+// aggregation, IMM's maximum (docs/api.md §2).
 const maxGroups = 2000
 
 // groupNames are the search fields of the grouped IMM fields.

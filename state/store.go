@@ -59,7 +59,7 @@ const (
 	maxPageSize         = 100
 	// maxBatch is the most keys one batch call carries. The client splits
 	// bigger requests itself, but one call per batch keeps a window's cost
-	// predictable (docs/imm-api.md: BatchGetFileMeta takes at most 100 URIs).
+	// predictable (docs/api.md: BatchGetFileMeta takes at most 100 URIs).
 	maxBatch = imm.MaxURIsPerCall
 	// namesPerCluster: the names index remembers more clusters than the
 	// cluster cache, because list rows are much smaller than clusters.
