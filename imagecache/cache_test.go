@@ -160,8 +160,12 @@ func TestScrollingAwayCancelsTheFetch(t *testing.T) {
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
 	}
-	// The fetch itself is cancelled: once it returns, a new load starts a
-	// new fetch (and we release that one).
+	// The fetch itself is cancelled (wait for it to see so before the
+	// release below, which it would otherwise race): once it returns, a
+	// new load starts a new fetch, and we release that one.
+	for b.cancelled.Load() == 0 {
+		runtime.Gosched()
+	}
 	go func() { _, err := c.Face(context.Background(), request("oss://b/a.jpg")); done <- err }()
 	<-b.started
 	close(b.release)
