@@ -165,7 +165,8 @@ func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		case key.Matches(msg, p.keys.Points):
 			p.points = !p.points
 			p.memo = detailMemo{}
-		case p.table.Update(msg):
+		case p.table.Moves(msg):
+			p.table.Update(msg)
 		default:
 			return p, nil
 		}

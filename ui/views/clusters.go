@@ -350,7 +350,8 @@ func (v *Clusters) onKey(msg tea.KeyMsg) tea.Cmd {
 		return v.end()
 	case key.Matches(msg, v.table.Keys.First):
 		return v.home()
-	case v.table.Update(msg):
+	case v.table.Moves(msg):
+		v.table.Update(msg)
 		return tea.Batch(v.prefetch(), v.kickQuality())
 	}
 	return nil

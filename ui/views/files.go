@@ -186,7 +186,8 @@ func (v *Files) onKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return v.pager.refresh(v.reset)
-	case v.table.Update(msg):
+	case v.table.Moves(msg):
+		v.table.Update(msg)
 		return v.prefetch()
 	}
 	return nil

@@ -250,7 +250,8 @@ func (p *picker[T]) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, p.keys.Refresh):
 		return p.reload()
-	case p.table.Update(msg):
+	case p.table.Moves(msg):
+		p.table.Update(msg)
 		return p.syncLazy()
 	}
 	return nil

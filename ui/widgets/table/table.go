@@ -159,26 +159,45 @@ func (m *Model) Move(n int) {
 	m.clamp()
 }
 
-// Update moves the cursor for a movement key and reports whether it was one.
-func (m *Model) Update(msg tea.KeyMsg) bool {
-	switch {
-	case key.Matches(msg, m.Keys.Up):
-		m.Move(-1)
-	case key.Matches(msg, m.Keys.Down):
-		m.Move(1)
-	case key.Matches(msg, m.Keys.PageUp):
-		m.Move(-m.PageSize())
-	case key.Matches(msg, m.Keys.PageDown):
-		m.Move(m.PageSize())
-	case key.Matches(msg, m.Keys.First):
-		m.Move(-m.cursor)
-	case key.Matches(msg, m.Keys.Last):
-		m.Move(m.Len() - 1 - m.cursor)
-	default:
-		return false
+// Update moves the cursor for a movement key or the mouse wheel; the
+// table does no I/O, so it returns no command. A parent that acts after a
+// move (paging in, loading pictures) matches Keys.All() itself.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.Keys.Up):
+			m.Move(-1)
+		case key.Matches(msg, m.Keys.Down):
+			m.Move(1)
+		case key.Matches(msg, m.Keys.PageUp):
+			m.Move(-m.PageSize())
+		case key.Matches(msg, m.Keys.PageDown):
+			m.Move(m.PageSize())
+		case key.Matches(msg, m.Keys.First):
+			m.Move(-m.cursor)
+		case key.Matches(msg, m.Keys.Last):
+			m.Move(m.Len() - 1 - m.cursor)
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			m.Move(-1)
+		case tea.MouseButtonWheelDown:
+			m.Move(1)
+		}
 	}
-	return true
+	return nil
 }
+
+// Moves reports whether msg is one of the table's movement keys.
+func (m *Model) Moves(msg tea.KeyMsg) bool { return key.Matches(msg, m.Keys.All()...) }
+
+// ShortHelp is the movement keys of a one-line help.
+func (m *Model) ShortHelp() []key.Binding { return m.Keys.Short() }
+
+// FullHelp is every movement key.
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.Keys.All()} }
 
 func (m *Model) clamp() {
 	n := m.Len()

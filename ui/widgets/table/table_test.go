@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -125,5 +127,38 @@ func TestStylerStylesItsCellsButNotTheSelectedRow(t *testing.T) {
 		if w := ansi.StringWidth(l); w != 60 {
 			t.Fatalf("line is %d cells wide, want 60: %q", w, l)
 		}
+	}
+}
+
+func TestUpdateMovesByKeysAndWheelAndIgnoresOtherMessages(t *testing.T) {
+	m := newTable(100)
+	m.SetSize(60, 11) // 10 rows a page
+	var _ component.Model = m
+	steps := []struct {
+		msg  tea.Msg
+		want int
+	}{
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")}, 1},
+		{tea.KeyMsg{Type: tea.KeyPgDown}, 11},
+		{tea.MouseMsg{Button: tea.MouseButtonWheelDown}, 12},
+		{tea.MouseMsg{Button: tea.MouseButtonWheelUp}, 11},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}, 11},
+		{tea.WindowSizeMsg{Width: 1, Height: 1}, 11},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")}, 99},
+		{tea.KeyMsg{Type: tea.KeyHome}, 0},
+	}
+	for i, s := range steps {
+		if cmd := m.Update(s.msg); cmd != nil {
+			t.Fatalf("step %d: the table returned a command; it does no I/O", i)
+		}
+		if m.Cursor() != s.want {
+			t.Fatalf("step %d (%v): cursor %d, want %d", i, s.msg, m.Cursor(), s.want)
+		}
+	}
+	if !m.Moves(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("k")}) || m.Moves(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) {
+		t.Fatal("Moves should report exactly the movement keys")
+	}
+	if len(m.ShortHelp()) == 0 || len(m.FullHelp()[0]) != 6 {
+		t.Fatalf("help: short %d, full %v", len(m.ShortHelp()), m.FullHelp())
 	}
 }
