@@ -137,7 +137,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer api.Close()
-	ossCfg, haveOSS := ossConfig(demoSrv, api, cfg.RegionID, s.RequestTimeout.Value)
+	ossCfg, haveOSS := ossConfig(demoSrv, api, s, s.RequestTimeout.Value)
 	images, err := newImages(imgMode, ossCfg, haveOSS)
 	if err != nil {
 		return err
@@ -231,9 +231,9 @@ func (f *browseFlags) checkFlags(fs *pflag.FlagSet) error {
 		}
 	}
 	if f.demo {
-		for _, name := range []string{"endpoint", "region", "profile", "insecure-http", "vpc"} {
+		for _, name := range []string{"endpoint", "oss-endpoint", "region", "profile", "insecure-http", "vpc"} {
 			if fs.Changed(name) {
-				return usageError{"--demo serves its own data: it takes no --endpoint, --region, --profile, --vpc or --insecure-http"}
+				return usageError{"--demo serves its own data: it takes no --endpoint, --oss-endpoint, --region, --profile, --vpc or --insecure-http"}
 			}
 		}
 		return nil
@@ -276,7 +276,10 @@ func (f *browseFlags) checkAccount(e *env) error {
 	if f.data != "" || f.faults != "" {
 		return usageError{"--data and --faults go with --demo or serve"}
 	}
-	return checkEndpointSetting(s, f.insecureHTTP)
+	if err := checkEndpointSetting(s, f.insecureHTTP); err != nil {
+		return err
+	}
+	return checkOSSEndpointSetting(s, f.insecureHTTP)
 }
 
 // checkEndpointSetting checks the endpoint, or the region it is derived

@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"time"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/config"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imagecache"
 	"github.com/immtui/immtui/ossclient"
+	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/termimage"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
@@ -42,18 +45,62 @@ func chooseImages(mode termimage.Mode) termimage.Capability {
 }
 
 // ossConfig is where the face crops are read: the demo's emulator with
-// the demo's keys, or the account's OSS in its region with the IMM
-// client's own credential chain. ok is false when there is no region to
-// read from (an --endpoint without --region).
-func ossConfig(demo *emulator.Running, api *client.Client, region string, timeout time.Duration) (ossclient.Config, bool) {
+// the demo's keys; else --oss-endpoint (an `immtui serve` emulator prints
+// its own), the region's internal OSS with --vpc, or its public OSS, all
+// with the IMM client's own credential chain. ok is false when there is
+// no region to read from (an --endpoint without --region): OSS signs the
+// region, so it cannot be guessed.
+func ossConfig(demo *emulator.Running, api *client.Client, s config.Settings, timeout time.Duration) (ossclient.Config, bool) {
 	if demo != nil {
 		return ossclient.Config{Endpoint: demo.OSSEndpoint(), Region: demo.OSSRegion(),
 			AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret, Timeout: timeout}, true
 	}
-	if region == "" {
+	if s.Region.Value == "" {
 		return ossclient.Config{}, false
 	}
-	return ossclient.Config{Region: region, Credential: api.Credential(), Timeout: timeout}, true
+	return ossclient.Config{Endpoint: ossEndpointURL(s.OSSEndpoint.Value), Region: s.Region.Value, Internal: s.VPC.Value,
+		Credential: api.Credential(), Timeout: timeout}, true
+}
+
+// ossEndpointURL is --oss-endpoint as the OSS SDK wants it, a URL: a bare
+// loopback HOST:PORT is `immtui serve`, which speaks plain HTTP; any other
+// bare host is HTTPS.
+func ossEndpointURL(ep string) string {
+	ep = strings.TrimSpace(ep)
+	if ep == "" || strings.Contains(ep, "://") {
+		return ep
+	}
+	if client.IsLoopback(ep) {
+		return "http://" + ep
+	}
+	return "https://" + ep
+}
+
+// checkOSSEndpointSetting checks --oss-endpoint (or the config file's)
+// like --endpoint: a URL or HOST[:PORT], plain HTTP only to this machine
+// unless --insecure-http, and a region to sign with.
+func checkOSSEndpointSetting(s config.Settings, insecureHTTP bool) error {
+	ep := s.OSSEndpoint
+	if ep.Value == "" {
+		return nil
+	}
+	name := "--oss-endpoint"
+	if ep.Source != config.FromFlag {
+		name = "oss_endpoint (" + ep.Origin() + ")"
+	}
+	if err := checkEndpoint(ep.Value); err != nil {
+		return usageError{fmt.Sprintf("%s %q: %v", name, safetext.Line(ep.Value), strings.Replace(err.Error(), "https://imm.cn-hangzhou", "https://oss-cn-hangzhou", 1))}
+	}
+	if err := client.CheckEndpoint(ep.Value, insecureHTTP); err != nil {
+		return usageError{name + ": " + err.Error()}
+	}
+	if s.Region.Value == "" {
+		return usageError{name + " needs a region, which OSS signs: pass --region (`immtui serve` prints its OSS region)"}
+	}
+	if s.VPC.Value {
+		return usageError{"--vpc reads the region's internal OSS: it does not go with " + name}
+	}
+	return nil
 }
 
 // newImages builds the session's face pictures: the renderer for this

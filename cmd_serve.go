@@ -129,8 +129,7 @@ func runServe(f *serveFlags, stdout io.Writer) error {
 		return fmt.Errorf("cannot listen on %s: %w", f.addr, err)
 	}
 	defer srv.Close()
-	oss := fmt.Sprintf("OSS (the files' pictures) on %s, region %s, buckets %s",
-		srv.OSSEndpoint(), srv.OSSRegion(), strings.Join(srv.OSSBuckets(), ", "))
+	oss := serveOSS{endpoint: srv.OSSEndpoint(), region: srv.OSSRegion(), buckets: srv.OSSBuckets()}
 	writeServeBanner(stdout, srv.URL(), ds, f.data, warnings, faults, f.ak, f.sk, f.accounts.list, oss)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -144,7 +143,7 @@ func runServe(f *serveFlags, stdout io.Writer) error {
 // warned about, and how to browse it.
 // With accounts, their IDs and projects are listed instead of the demo key,
 // and the hint leaves the secret out (it is the user's, in their file).
-func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string, accounts []emulator.Account, oss string) {
+func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile string, warnings []string, faults emulator.Faults, ak, sk string, accounts []emulator.Account, oss serveOSS) {
 	fmt.Fprintf(w, "IMM emulator listening on %s\n", url)
 	for _, dset := range ds.Datasets {
 		fmt.Fprintf(w, "  project %s, dataset %s\n", safetext.Line(dset.ProjectName), safetext.Line(dset.DatasetName))
@@ -163,10 +162,20 @@ func writeServeBanner(w io.Writer, url string, ds *dataset.Dataset, dataFile str
 	if faults != (emulator.Faults{}) {
 		fmt.Fprintf(w, "  faults: %s\n", faults)
 	}
-	if oss != "" {
-		fmt.Fprintf(w, "  %s\n", safetext.Line(oss))
+	pictures := ""
+	if oss.endpoint != "" {
+		fmt.Fprintf(w, "  OSS (the files' pictures) on %s, region %s, buckets %s\n",
+			oss.endpoint, oss.region, safetext.Line(strings.Join(oss.buckets, ", ")))
+		pictures = fmt.Sprintf(" \\\n    --oss-endpoint %s --region %s", oss.endpoint, oss.region)
 	}
 	first := ds.Datasets[0]
-	fmt.Fprintf(w, "\nBrowse it from another terminal:\n  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s \\\n    immtui --endpoint %s --project %s --dataset %s\n\nCtrl+C stops it.\n",
-		ak, sk, url, safetext.Line(first.ProjectName), safetext.Line(first.DatasetName))
+	fmt.Fprintf(w, "\nBrowse it from another terminal:\n  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s \\\n    immtui --endpoint %s --project %s --dataset %s%s\n\nCtrl+C stops it.\n",
+		ak, sk, url, safetext.Line(first.ProjectName), safetext.Line(first.DatasetName), pictures)
+}
+
+// serveOSS is the emulator's OSS endpoint for the banner ("" endpoint:
+// none).
+type serveOSS struct {
+	endpoint, region string
+	buckets          []string
 }

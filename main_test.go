@@ -34,6 +34,8 @@ func TestBadInvocationsExitTwoWithAMessage(t *testing.T) {
 		{[]string{"--project", "p", "--dataset", "d", "--endpoint", "ftp://x"}, "scheme"},
 		{[]string{"--project", "p", "--dataset", "d", "--endpoint", "http://h/path"}, "want HOST"},
 		{[]string{"--demo", "--region", "cn-hangzhou"}, "takes no --endpoint"},
+		{[]string{"--demo", "--oss-endpoint", "127.0.0.1:1"}, "takes no --endpoint, --oss-endpoint"},
+		{[]string{"--project", "p", "--dataset", "d", "--endpoint", "127.0.0.1:1", "--oss-endpoint", "127.0.0.1:2"}, "needs a region"},
 		{[]string{"--demo", "--clusters", "0"}, "want 1 to 100000"},
 		{[]string{"--demo", "--faults", "bogus"}, "--faults"},
 		{[]string{"--demo", "--data", notJSON}, "--data"},
@@ -93,14 +95,14 @@ func TestServeBannerListsTheDataWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	writeServeBanner(&b, "http://127.0.0.1:1", ds, path, warnings, emulator.Faults{}, "ak", "sk", nil, "")
+	writeServeBanner(&b, "http://127.0.0.1:1", ds, path, warnings, emulator.Faults{}, "ak", "sk", nil, serveOSS{})
 	out := b.String()
 	want := "  1 clusters, 1 files\n  --data " + path + ": kept as given, with warnings:\n    Files[0] names dataset"
 	if !strings.Contains(out, want) || !strings.Contains(out, "    Files[0].Figures[0].FigureClusterId") {
 		t.Fatalf("banner:\n%s", out)
 	}
 	b.Reset()
-	writeServeBanner(&b, "http://127.0.0.1:1", ds, "", nil, emulator.Faults{}, "ak", "sk", nil, "")
+	writeServeBanner(&b, "http://127.0.0.1:1", ds, "", nil, emulator.Faults{}, "ak", "sk", nil, serveOSS{})
 	if strings.Contains(b.String(), "warning") {
 		t.Fatalf("a banner without warnings mentions them:\n%s", b.String())
 	}

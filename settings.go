@@ -18,6 +18,7 @@ import (
 type accountFlags struct {
 	project, dataset string
 	endpoint         string
+	ossEndpoint      string
 	vpc              bool
 	insecureHTTP     bool
 	region           string
@@ -32,6 +33,7 @@ func (a *accountFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&a.dataset, "dataset", "", "IMM dataset `name`")
 	fs.StringVar(&a.region, "region", "", "region, e.g. cn-hangzhou (default: ALIBABA_CLOUD_REGION_ID, the aliyun CLI profile's region, the config file)")
 	fs.StringVar(&a.endpoint, "endpoint", "", "IMM endpoint, `HOST:PORT or URL` (default https://imm.REGION.aliyuncs.com)")
+	fs.StringVar(&a.ossEndpoint, "oss-endpoint", "", "read face pictures from this OSS `URL` (default: the region's OSS; the one `immtui serve` prints for an emulator)")
 	fs.BoolVar(&a.vpc, "vpc", false, "use the region's VPC endpoint imm-vpc.REGION.aliyuncs.com (from inside Alibaba Cloud)")
 	fs.BoolVar(&a.insecureHTTP, "insecure-http", false, "allow a plain http:// --endpoint that is not this machine (requests and replies unencrypted; the header warns)")
 	fs.StringVar(&a.profile, "profile", "", "aliyun CLI credentials profile `name` (default: ALIBABA_CLOUD_PROFILE, the config file, the CLI's current one)")
@@ -75,15 +77,16 @@ func loadEnv(fs *pflag.FlagSet, a *accountFlags, warn io.Writer) (*env, error) {
 	}
 	e.settings = config.Resolve(config.Inputs{
 		Flags: config.Flags{
-			Profile:  given(fs, "profile", &a.profile),
-			Region:   given(fs, "region", &a.region),
-			Endpoint: given(fs, "endpoint", &a.endpoint),
-			Project:  given(fs, "project", &a.project),
-			Dataset:  given(fs, "dataset", &a.dataset),
-			VPC:      given(fs, "vpc", &a.vpc),
-			Debug:    given(fs, "debug", &a.debug),
-			Timeout:  given(fs, "timeout", &a.timeout),
-			Images:   images,
+			Profile:     given(fs, "profile", &a.profile),
+			Region:      given(fs, "region", &a.region),
+			Endpoint:    given(fs, "endpoint", &a.endpoint),
+			OSSEndpoint: given(fs, "oss-endpoint", &a.ossEndpoint),
+			Project:     given(fs, "project", &a.project),
+			Dataset:     given(fs, "dataset", &a.dataset),
+			VPC:         given(fs, "vpc", &a.vpc),
+			Debug:       given(fs, "debug", &a.debug),
+			Timeout:     given(fs, "timeout", &a.timeout),
+			Images:      images,
 		},
 		File:       file,
 		CLIProfile: cliProfile,

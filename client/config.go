@@ -238,6 +238,10 @@ func CLIProfileRegion() (region string, ok bool) {
 	return "", false
 }
 
+// IsLoopback reports whether host[:port] names this machine (a bare
+// loopback endpoint is an emulator, which speaks plain HTTP).
+func IsLoopback(hostport string) bool { return isLoopback(hostport) }
+
 // isLoopback reports whether host[:port] names this machine.
 func isLoopback(hostport string) bool {
 	host := hostport

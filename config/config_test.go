@@ -196,3 +196,22 @@ func TestDefaultPathsFollowXDG(t *testing.T) {
 		t.Fatal("DefaultPaths created a directory")
 	}
 }
+
+func TestOSSEndpointComesFromTheFlagElseTheFile(t *testing.T) {
+	f, probs := Parse("/c.toml", "oss_endpoint = \"127.0.0.1:9000\"\n")
+	if len(probs) != 0 || f.OSSEndpoint.V != "127.0.0.1:9000" {
+		t.Fatalf("file: %+v, problems %v", f.OSSEndpoint, probs)
+	}
+	s := Resolve(Inputs{File: f, Getenv: noEnv})
+	if s.OSSEndpoint.Value != "127.0.0.1:9000" || s.OSSEndpoint.Origin() != "config file /c.toml:1" {
+		t.Fatalf("from the file: %+v (%s)", s.OSSEndpoint, s.OSSEndpoint.Origin())
+	}
+	flag := "https://oss-cn-hangzhou.aliyuncs.com"
+	s = Resolve(Inputs{File: f, Getenv: noEnv, Flags: Flags{OSSEndpoint: &flag}})
+	if s.OSSEndpoint.Value != flag || s.OSSEndpoint.Source != FromFlag {
+		t.Fatalf("the flag should win: %+v", s.OSSEndpoint)
+	}
+	if _, probs := Parse("/c.toml", "oss_endpoint = \"a b\"\n"); len(probs) != 1 || probs[0].Key != "oss_endpoint" {
+		t.Fatalf("a bad oss_endpoint: %v", probs)
+	}
+}

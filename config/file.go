@@ -48,6 +48,7 @@ type File struct {
 	Found bool
 
 	Profile, Region, Endpoint, Project, Dataset Opt[string]
+	OSSEndpoint                                 Opt[string]
 	VPC                                         Opt[bool]
 	Theme, Clipboard, Language                  Opt[string]
 	Images                                      Opt[string]
@@ -98,7 +99,7 @@ func fsReason(err error) string {
 
 // topKeys are the settings of the top level; tables are handled apart.
 var topKeys = map[string]bool{
-	"profile": true, "region": true, "endpoint": true, "vpc": true, "project": true, "dataset": true,
+	"profile": true, "region": true, "endpoint": true, "oss_endpoint": true, "vpc": true, "project": true, "dataset": true,
 	"theme": true, "clipboard": true, "request_timeout": true, "language": true,
 	"keys": true, "review": true, "images": true,
 }
@@ -143,6 +144,12 @@ func (f *File) parse(doc string) []Problem {
 	str("profile", &f.Profile, checkProfile)
 	str("region", &f.Region, CheckRegion)
 	str("endpoint", &f.Endpoint, func(s string) string {
+		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, " \t") {
+			return fmt.Sprintf("%q is not HOST[:PORT] or a URL", safetext.Line(s))
+		}
+		return ""
+	})
+	str("oss_endpoint", &f.OSSEndpoint, func(s string) string {
 		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, " \t") {
 			return fmt.Sprintf("%q is not HOST[:PORT] or a URL", safetext.Line(s))
 		}

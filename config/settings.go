@@ -68,6 +68,7 @@ type Settings struct {
 	Profile        Setting[string] // "" = the aliyun CLI's current profile, or none
 	Region         Setting[string] // "" = none found
 	Endpoint       Setting[string] // "" = derived from Region (and VPC)
+	OSSEndpoint    Setting[string] // where face pictures are read; "" = the region's OSS (internal with VPC)
 	VPC            Setting[bool]
 	Project        Setting[string]
 	Dataset        Setting[string]
@@ -87,6 +88,7 @@ type Settings struct {
 // Flags are the command-line values; nil = not given.
 type Flags struct {
 	Profile, Region, Endpoint, Project, Dataset *string
+	OSSEndpoint                                 *string
 	Images                                      *string
 	VPC, Debug                                  *bool
 	Timeout                                     *time.Duration
@@ -178,6 +180,7 @@ func Resolve(in Inputs) Settings {
 		opt  Opt[string]
 	}{
 		{&s.Endpoint, in.Flags.Endpoint, "--endpoint", f.Endpoint},
+		{&s.OSSEndpoint, in.Flags.OSSEndpoint, "--oss-endpoint", f.OSSEndpoint},
 		{&s.Project, in.Flags.Project, "--project", f.Project},
 		{&s.Dataset, in.Flags.Dataset, "--dataset", f.Dataset},
 	} {
@@ -292,6 +295,7 @@ func (s Settings) Rows() []Row {
 		{"profile", orNone(s.Profile.Value), s.Profile.Origin()},
 		{"region", orNone(s.Region.Value), s.Region.Origin()},
 		{"endpoint", orNone(s.Endpoint.Value), s.Endpoint.Origin()},
+		{"oss endpoint", orNone(s.OSSEndpoint.Value), s.OSSEndpoint.Origin()},
 		{"vpc", strconv.FormatBool(s.VPC.Value), s.VPC.Origin()},
 		{"project", orNone(s.Project.Value), s.Project.Origin()},
 		{"dataset", orNone(s.Dataset.Value), s.Dataset.Origin()},

@@ -25,8 +25,12 @@ const DefaultMaxBodyBytes = 16 << 20
 
 // Config says where and as whom to read.
 type Config struct {
-	Endpoint        string // URL, e.g. "http://127.0.0.1:43124"; empty: OSS's public endpoint of Region
-	Region          string // e.g. "cn-hangzhou"; required (V4 signs it)
+	Endpoint string // URL, e.g. "http://127.0.0.1:43124"; empty: OSS's public endpoint of Region
+	Region   string // e.g. "cn-hangzhou"; required (V4 signs it)
+	// Internal reads through the region's internal endpoint
+	// (oss-REGION-internal.aliyuncs.com), from inside Alibaba Cloud: the
+	// OSS side of --vpc. Ignored with an Endpoint.
+	Internal        bool
 	AccessKeyID     string // static credentials; if empty, Credential is used
 	AccessKeySecret string
 	SecurityToken   string
@@ -69,11 +73,14 @@ func New(cfg Config) (*Client, error) {
 		WithRetryMaxAttempts(2).
 		WithConnectTimeout(5 * time.Second).
 		WithReadWriteTimeout(cfg.Timeout)
-	if cfg.Endpoint != "" {
+	switch {
+	case cfg.Endpoint != "":
 		oc = oc.WithEndpoint(cfg.Endpoint)
 		if strings.HasPrefix(cfg.Endpoint, "http://") {
 			oc = oc.WithDisableSSL(true)
 		}
+	case cfg.Internal:
+		oc = oc.WithUseInternalEndpoint(true)
 	}
 	if cfg.HTTPClient != nil {
 		oc = oc.WithHttpClient(cfg.HTTPClient)
