@@ -109,6 +109,9 @@ func checkOSSEndpointSetting(s config.Settings, insecureHTTP bool) error {
 // found leaves the memory cache alone.
 func newImages(mode termimage.Mode, oss ossclient.Config, haveOSS bool) (*faceimg.Images, error) {
 	im := &faceimg.Images{Renderer: termimage.NewRenderer(chooseImages(mode)), Mode: mode, Denied: deniedPermission}
+	if !haveOSS {
+		im.NoSource = "no pictures: OSS needs a region (--region; --oss-endpoint for an emulator)"
+	}
 	if im.Renderer.Cap.Protocol == termimage.ProtocolPlaceholder || !haveOSS {
 		return im, nil
 	}

@@ -49,6 +49,9 @@ type Images struct {
 	// Mode is what --images (or the config) asked for, for the notice
 	// that says why pictures are not drawn.
 	Mode termimage.Mode
+	// NoSource says why the session has no storage to read pictures from
+	// (main knows: an --endpoint without a region), for the same notice.
+	NoSource string
 
 	ids atomic.Int64
 }
@@ -73,6 +76,8 @@ func (im *Images) Why() string {
 	switch {
 	case im.Drawing():
 		return ""
+	case im != nil && im.Cache == nil && im.NoSource != "":
+		return im.NoSource
 	case im == nil || im.Cache == nil || im.Renderer == nil:
 		return "no pictures in this session"
 	case im.Mode == termimage.ModeOff:

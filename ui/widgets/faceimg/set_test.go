@@ -196,3 +196,23 @@ func TestKittyPlaceholdersAreEmittedOnlyWhenKittyIsChosen(t *testing.T) {
 		s.Close()
 	}
 }
+
+// The notice says why no picture is drawn, in the words main gave when
+// the session has no storage to read them from.
+func TestWhyNamesWhatIsMissing(t *testing.T) {
+	r := termimage.NewRenderer(termimage.Capability{Protocol: termimage.ProtocolHalfBlock, Colors: termimage.ColorsTrueColor})
+	cases := []struct {
+		im   *faceimg.Images
+		want string
+	}{
+		{nil, "no pictures in this session"},
+		{&faceimg.Images{Renderer: r}, "no pictures in this session"},
+		{&faceimg.Images{Renderer: r, NoSource: "no pictures: OSS needs a region"}, "no pictures: OSS needs a region"},
+		{&faceimg.Images{Renderer: termimage.NewRenderer(termimage.Capability{}), Mode: termimage.ModeOff}, "no pictures in this session"},
+	}
+	for i, c := range cases {
+		if got := c.im.Why(); got != c.want {
+			t.Errorf("case %d: Why() = %q, want %q", i, got, c.want)
+		}
+	}
+}
