@@ -16,7 +16,10 @@ import (
 type Mode string
 
 const (
-	// Auto uses OSC 52, wrapped for tmux or screen when inside them.
+	// Auto uses OSC 52; inside tmux it sends the plain sequence (which
+	// tmux forwards with set-clipboard on) and the passthrough-wrapped one
+	// (which tmux forwards with allow-passthrough on); inside screen it
+	// wraps it for screen.
 	Auto Mode = "auto"
 	// OSC52 always writes a plain OSC 52 sequence, never wrapped (for a
 	// tmux with set-clipboard on, which forwards plain sequences itself).
@@ -96,16 +99,26 @@ func Copy(e Env, text, what string) (seq []byte, status string, err error) {
 			what, Size(int64(len(text))), Size(MaxBytes))
 	}
 	s := osc52.New(text)
+	status = "copied " + Size(int64(len(text))) + " " + what
 	if m == Auto {
 		switch {
 		case e.TMUX != "":
-			s = s.Tmux()
+			// tmux 3.3+ drops a wrapped sequence unless allow-passthrough is
+			// on, and its default set-clipboard external ignores a plain one
+			// from an application: send both, so either setting copies, and
+			// say what the copy needs since it cannot be seen from here.
+			plain := s.String()
+			return []byte(plain + s.Tmux().String()), status + TmuxNote, nil
 		case e.STY != "" || strings.HasPrefix(e.TERM, "screen"):
 			s = s.Screen()
 		}
 	}
-	return []byte(s.String()), "copied " + Size(int64(len(text))) + " " + what, nil
+	return []byte(s.String()), status, nil
 }
+
+// TmuxNote ends the status of a copy made inside tmux: whether it reached
+// the clipboard depends on tmux's options.
+const TmuxNote = " (via tmux: needs set-clipboard on or allow-passthrough)"
 
 // Size writes a byte count for people: 57 B, 4.2 KB, 1.2 MB (powers of
 // 1024, one decimal below 10).

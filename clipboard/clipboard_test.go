@@ -20,13 +20,23 @@ func TestCopyWritesThePlainOSC52Sequence(t *testing.T) {
 	}
 }
 
-func TestCopyInsideTmuxWrapsForPassthrough(t *testing.T) {
-	seq, _, err := Copy(Env{TMUX: "/tmp/tmux-1000/default,1,0", TERM: "screen-256color"}, "hi", "URI")
+func TestCopyInsideTmuxSendsThePlainAndThePassthroughSequence(t *testing.T) {
+	seq, status, err := Copy(Env{TMUX: "/tmp/tmux-1000/default,1,0", TERM: "screen-256color"}, "hi", "URI")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"; string(seq) != want {
+	// The plain OSC 52 (tmux forwards it with set-clipboard on), then the
+	// same wrapped in tmux's DCS passthrough, its ESC doubled (forwarded
+	// with allow-passthrough on).
+	if want := "\x1b]52;c;aGk=\x07" + "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"; string(seq) != want {
 		t.Errorf("seq = %q, want %q", seq, want)
+	}
+	if want := "copied 2 B URI (via tmux: needs set-clipboard on or allow-passthrough)"; status != want {
+		t.Errorf("status = %q, want %q", status, want)
+	}
+	// Outside tmux the status makes no such claim.
+	if _, status, _ := Copy(Env{STY: "x"}, "hi", "URI"); status != "copied 2 B URI" {
+		t.Errorf("screen status = %q", status)
 	}
 }
 
@@ -48,9 +58,12 @@ func TestCopyInsideScreenUsesDCSChunks(t *testing.T) {
 }
 
 func TestOSC52ModeNeverWraps(t *testing.T) {
-	seq, _, err := Copy(Env{Mode: "osc52", TMUX: "x"}, "hi", "URI")
+	seq, status, err := Copy(Env{Mode: "osc52", TMUX: "x"}, "hi", "URI")
 	if err != nil || string(seq) != "\x1b]52;c;aGk=\x07" {
 		t.Errorf("seq = %q, err %v", seq, err)
+	}
+	if status != "copied 2 B URI" {
+		t.Errorf("status = %q (osc52 mode is the user saying tmux forwards it)", status)
 	}
 }
 

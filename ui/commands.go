@@ -95,12 +95,22 @@ func (m *Model) run(line string) tea.Cmd {
 		}
 		return cl.StartReview()
 	case cmdline.Help:
-		m.help.ShowAll = true
-		m.resize()
+		return m.showKeys()
 	case cmdline.Quit:
 		return m.quit()
 	}
 	return nil
+}
+
+// showKeys is :help: a screen listing every key and command, over the
+// screen it describes.
+func (m *Model) showKeys() tea.Cmd {
+	if _, ok := m.top().(*keysView); ok {
+		return nil
+	}
+	m.help.ShowAll = false
+	k := helpKeys{view: m.top(), global: m.keys, top: len(m.stack) == 1}
+	return m.push(newKeysView(m.opts.Styles, m.top().Crumb(), k))
 }
 
 // setThreshold is :threshold NAME VALUE: every screen judges again, with

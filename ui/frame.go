@@ -4,9 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/theme"
@@ -20,116 +17,36 @@ const (
 	MinHeight = 10
 )
 
-// frameCache holds the parts of the frame that change only on resize,
-// navigation or help toggling, so a key press redraws just the view.
+// frameCache holds the header line, which a key press seldom changes,
+// keyed by everything it is drawn from.
 type frameCache struct {
+	key    headerKey
 	header string
-	depth  int
-	view   any
 	valid  bool
 }
 
-// chrome is the number of lines around the view: header, breadcrumbs,
-// status, and the help (one line, or the full help's lines).
-func (m *Model) chrome() int { return 3 + m.helpHeight() }
-
-func (m *Model) helpHeight() int {
-	if m.find.IsOpen() {
-		return m.find.Height(m.width, m.findLines())
-	}
-	if m.filter.isOpen() {
-		return 1
-	}
-	if m.message != "" && !m.prompt.IsOpen() {
-		return min(len(m.messageLines()), max(m.height/3, 1))
-	}
-	if !m.help.ShowAll || m.prompt.IsOpen() {
-		return 1
-	}
-	return min(strings.Count(m.helpView(), "\n")+1, max(m.height/3, 1))
+// headerKey is what the header line depends on besides the options.
+type headerKey struct {
+	width            int
+	project, dataset string
 }
 
-// findLines is the most lines the find prompt takes: half the screen
-// (the query's JSON may be long).
-func (m *Model) findLines() int { return max(m.height/2, 1) }
+// chrome is the number of lines around the view: header, breadcrumbs,
+// status, and the help block (helpLines of them).
+func chrome(helpLines int) int { return 3 + helpLines }
 
-func (m *Model) bodySize() (int, int) {
+// bodySize is the view's size under a help block of helpLines lines.
+func (m *Model) bodySize(helpLines int) (int, int) {
 	if m.tooSmall() {
 		return 0, 0
 	}
-	return m.width, max(m.height-m.chrome(), 0)
+	return m.width, max(m.height-chrome(helpLines), 0)
 }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 
-func newHelp(st *theme.Styles) help.Model {
-	h := help.New()
-	// Separators and the ellipsis are ASCII: "•" and "…" are East Asian
-	// ambiguous and change width with the terminal (performance-notes §2.3).
-	h.ShortSeparator = "  "
-	h.Ellipsis = "..."
-	key := st.Key.Bold(true)
-	h.Styles = help.Styles{
-		Ellipsis: st.Muted, ShortKey: key, ShortDesc: st.Muted, ShortSeparator: st.Muted,
-		FullKey: key, FullDesc: st.Muted, FullSeparator: st.Muted,
-	}
-	return h
-}
-
-func (m *Model) helpView() string {
-	switch {
-	case m.find.IsOpen():
-		return m.find.View(m.width, m.findLines())
-	case m.filter.isOpen():
-		return m.filterView()
-	case m.prompt.IsOpen():
-		return m.prompt.View(m.width)
-	case m.message != "":
-		return m.opts.Styles.Error.Render(strings.Join(m.messageLines(), "\n"))
-	}
-	v := m.top()
-	if t, ok := v.(views.Typer); ok && t.Typing() {
-		return m.shortHelp(v.ShortHelp()) // q, ? and : are text now
-	}
-	k := helpKeys{view: v, full: v.FullHelp, global: m.keys, top: len(m.stack) == 1}
-	if m.help.ShowAll {
-		return m.help.View(k)
-	}
-	return m.shortHelp(k.ShortHelp())
-}
-
-// shortHelp lays out "key desc" items until the next would not fit.
-// (bubbles/help v1.0.0 adds one item too many when the line is within an
-// ellipsis of the edge, and the frame must never be wider than the screen.)
-func (m *Model) shortHelp(bindings []key.Binding) string {
-	st := m.help.Styles
-	var b strings.Builder
-	used := 0
-	for _, kb := range bindings {
-		if !kb.Enabled() {
-			continue
-		}
-		h := kb.Help()
-		w := safetext.Width(h.Key) + 1 + safetext.Width(h.Desc)
-		sep := 0
-		if used > 0 {
-			sep = 2
-		}
-		if used+sep+w > m.width {
-			break
-		}
-		if sep > 0 {
-			b.WriteString("  ")
-		}
-		b.WriteString(st.ShortKey.Render(h.Key))
-		b.WriteByte(' ')
-		b.WriteString(st.ShortDesc.Render(h.Desc))
-		used += sep + w
-	}
-	return b.String()
-}
-
-// View draws the frame: never wider than the terminal, never taller.
+// View draws the frame: never wider than the terminal, never taller. The
+// help block is rendered once, and the body's height is what it leaves.
 func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
@@ -138,28 +55,21 @@ func (m *Model) View() string {
 		msg := "terminal too small (need " + strconv.Itoa(MinWidth) + "x" + strconv.Itoa(MinHeight) + ")"
 		return m.opts.Styles.Truncate(msg, m.width)
 	}
-	if !m.frame.valid || m.frame.view != m.top() || m.frame.depth != len(m.stack) {
-		m.frame = frameCache{view: m.top(), depth: len(m.stack), valid: true}
-		m.frame.header = m.headerLine()
-	}
-	// Crumbs and help depend on the view's state (a name arriving, the
-	// pane shown), so they are rebuilt each frame; both are a few styled
-	// words.
+	// Crumbs, status and help depend on the view's state (a name
+	// arriving, the pane shown), so they are built each frame; the header
+	// is rebuilt only when what it shows changes.
 	st := m.opts.Styles
-	_, bodyH := m.bodySize()
+	helpText, helpN := m.helpBlock()
+	_, bodyH := m.bodySize(helpN)
 	body := m.top().View()
 	if n := strings.Count(body, "\n") + 1; n > bodyH {
 		body = cutLines(body, bodyH)
 	} else if n < bodyH {
 		body += strings.Repeat("\n", bodyH-n)
 	}
-	helpLines := m.helpView()
-	if n := strings.Count(helpLines, "\n") + 1; n > m.helpHeight() {
-		helpLines = cutLines(helpLines, m.helpHeight())
-	}
 	var b strings.Builder
 	b.Grow(len(body) + 4*m.width)
-	b.WriteString(m.frame.header)
+	b.WriteString(m.header())
 	b.WriteByte('\n')
 	b.WriteString(m.crumbLine())
 	b.WriteByte('\n')
@@ -169,8 +79,20 @@ func (m *Model) View() string {
 	}
 	b.WriteString(st.Status.Render(m.statusLine()))
 	b.WriteByte('\n')
-	b.WriteString(truncLines(m.opts.Styles, helpLines, m.width))
+	b.WriteString(truncLines(m.opts.Styles, helpText, m.width))
 	return b.String()
+}
+
+// header is the header line, from the cache while its inputs (the width
+// and the place browsed; the options never change) are the same. The
+// place is read each frame: the store browsed, or a picker's project.
+func (m *Model) header() string {
+	project, dataset := m.place()
+	key := headerKey{width: m.width, project: project, dataset: dataset}
+	if !m.frame.valid || m.frame.key != key {
+		m.frame = frameCache{key: key, header: m.headerLine(project, dataset), valid: true}
+	}
+	return m.frame.header
 }
 
 // crumbLine is the stack's path, cut from the left when long so the

@@ -48,7 +48,7 @@ func (p *headerPart) width() int {
 // which they give way when the line is too narrow: each step takes one
 // part to its next shorter form. The read-only marker (drawn apart, on the
 // right) and the dataset go last.
-func (m *Model) headerParts() (parts, shrink []*headerPart) {
+func (m *Model) headerParts(project, dataset string) (parts, shrink []*headerPart) {
 	demo := m.opts.Demo || m.opts.Region == DemoRegion
 	host, insecure := endpointShown(m.opts.Endpoint)
 	brand := &headerPart{forms: []headerForm{{val: "immtui"}}}
@@ -70,12 +70,12 @@ func (m *Model) headerParts() (parts, shrink []*headerPart) {
 		endpoint.forms = []headerForm{{val: "emulator " + host}, {val: host}}
 		endpoint.tight = true // "demo emulator 127.0.0.1:37085"
 	}
-	project, dataset := &headerPart{}, &headerPart{}
-	if p, d := m.place(); p != "" {
-		p, d = safetext.Line(p), safetext.Line(d)
-		project.forms = []headerForm{{key: "project", val: p}, {val: p}}
+	projectPart, datasetPart := &headerPart{}, &headerPart{}
+	if project != "" {
+		p, d := safetext.Line(project), safetext.Line(dataset)
+		projectPart.forms = []headerForm{{key: "project", val: p}, {val: p}}
 		// The dataset is never dropped: the line is cut at the end instead.
-		dataset.forms = []headerForm{{key: "dataset", val: d}, {val: d}, {val: d}}
+		datasetPart.forms = []headerForm{{key: "dataset", val: d}, {val: d}, {val: d}}
 	}
 	// Where the keys come from ("profile default (cli_profile)"), never
 	// a key; it gives way early, after the region.
@@ -86,21 +86,21 @@ func (m *Model) headerParts() (parts, shrink []*headerPart) {
 			creds.forms = append(creds.forms, headerForm{val: name}) // "profile default"
 		}
 	}
-	parts = []*headerPart{brand, marker, warning, endpoint, region, creds, project, dataset}
-	shrink = []*headerPart{region, creds, brand, creds, warning, endpoint, endpoint, project, dataset, marker, project}
+	parts = []*headerPart{brand, marker, warning, endpoint, region, creds, projectPart, datasetPart}
+	shrink = []*headerPart{region, creds, brand, creds, warning, endpoint, endpoint, projectPart, datasetPart, marker, projectPart}
 	return parts, shrink
 }
 
-// headerLine shows where the browser points; on the right, the read-only
-// marker. Lower-priority parts give way first as the width shrinks (see
+// headerLine shows where the browser points (the project and dataset
+// browsed); on the right, the read-only marker. Lower-priority parts give way first as the width shrinks (see
 // headerParts); the dataset, last, is cut rather than dropped.
-func (m *Model) headerLine() string {
+func (m *Model) headerLine(project, dataset string) string {
 	st := m.opts.Styles
 	ro := ""
 	if m.opts.ReadOnly {
 		ro = " read-only "
 	}
-	parts, shrink := m.headerParts()
+	parts, shrink := m.headerParts(project, dataset)
 	room := m.width - safetext.Width(ro)
 	total := func() int {
 		n := 0

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/immtui/immtui/ui/keymap"
@@ -45,10 +46,9 @@ func newGlobalKeys(bs keymap.Bindings) globalKeys {
 	return k
 }
 
-// helpKeys joins the top view's keys with the global ones for bubbles/help.
+// helpKeys joins the top view's keys with the global ones.
 type helpKeys struct {
-	view   interface{ ShortHelp() []key.Binding }
-	full   func() [][]key.Binding
+	view   help.KeyMap
 	global globalKeys
 	top    bool // the view is the last on the stack: Esc has nowhere to go
 }
@@ -69,8 +69,14 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	return append(b, h.view.ShortHelp()...)
 }
 
+// FullHelp is the view's groups, then the keys that work everywhere, then
+// the commands.
 func (h helpKeys) FullHelp() [][]key.Binding {
-	g := h.full()
+	return append(h.view.FullHelp(), h.everywhere(), commandHelp())
+}
+
+// everywhere is the root's own keys, the ways out first.
+func (h helpKeys) everywhere() []key.Binding {
 	last := []key.Binding{h.global.Help, h.global.Command, h.global.Find, h.global.ForceQuit}
 	if !h.top {
 		// Below the first view q goes back, as Esc does; say so.
@@ -80,7 +86,6 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	} else {
 		last = append(last, h.global.Quit)
 	}
-	last = append(last, h.global.Filter, h.global.PlaceBack, h.global.PlaceForward, h.global.PlacePrev,
+	return append(last, h.global.Filter, h.global.PlaceBack, h.global.PlaceForward, h.global.PlacePrev,
 		h.global.Copy, h.global.CopyJSON, h.global.Export)
-	return append(g, last, commandHelp())
 }

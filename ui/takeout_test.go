@@ -58,15 +58,20 @@ func TestYCopiesTheSelectedFaceFileURIAsOSC52(t *testing.T) {
 	}
 }
 
-func TestYInsideTmuxWrapsTheSequenceForPassthrough(t *testing.T) {
+func TestYInsideTmuxSendsPlainAndPassthroughAndSaysWhatItNeeds(t *testing.T) {
 	f := uitest.NewFake(10)
 	var term bytes.Buffer
-	_, u := takeoutModel(t, f, clipboard.Env{TMUX: "/tmp/tmux-1000/default,1,0", TERM: "screen"}, &term, "", 80, 24)
+	m, u := takeoutModel(t, f, clipboard.Env{TMUX: "/tmp/tmux-1000/default,1,0", TERM: "screen"}, &term, "", 80, 24)
 	keys(u, "y")
-	id := f.Rows[0].ID
-	want := "\x1bPtmux;\x1b\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(id)) + "\x07\x1b\\"
+	id := base64.StdEncoding.EncodeToString([]byte(f.Rows[0].ID))
+	// One write: the plain sequence (set-clipboard on), then the wrapped
+	// one (allow-passthrough on).
+	want := "\x1b]52;c;" + id + "\x07" + "\x1bPtmux;\x1b\x1b]52;c;" + id + "\x07\x1b\\"
 	if term.String() != want {
 		t.Fatalf("terminal got %q, want %q", term.String(), want)
+	}
+	if got := statusLine(m); !strings.Contains(got, "(via tmux: needs set-clipboard on or allow-passthrough)") {
+		t.Fatalf("status = %q", got)
 	}
 }
 

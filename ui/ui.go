@@ -191,7 +191,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
 		m.resize()
 		return m, m.loadVisible()
 	case tea.KeyMsg:
@@ -365,7 +364,7 @@ func (m *Model) loadVisible() tea.Cmd {
 // resize gives the top view the body's size; views below get theirs when
 // they come back to the top.
 func (m *Model) resize() {
-	m.frame = frameCache{}
-	w, h := m.bodySize()
+	_, n := m.helpBlock()
+	w, h := m.bodySize(n)
 	m.top().SetSize(w, h)
 }
