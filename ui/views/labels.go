@@ -75,16 +75,9 @@ func NewLabels(env *Env) *Tree {
 	data, langs := env.Data, languages(env)
 	return newTree(env, "Labels", "labels", "Language", func(ctx context.Context) ([]treeRow, error) {
 		roots, err := data.Labels(ctx, langs)
-		var rows []treeRow
-		var walk func(ns []*state.LabelNode, depth int)
-		walk = func(ns []*state.LabelNode, depth int) {
-			for _, n := range ns {
-				rows = append(rows, treeRow{name: n.Name, lang: n.Language, kind: n.Language, depth: depth, count: n.Count, search: n.Search})
-				walk(n.Children, depth+1)
-			}
-		}
-		walk(roots, 0)
-		return rows, err
+		return flatten(roots, func(n *state.LabelNode) (treeRow, []*state.LabelNode) {
+			return treeRow{name: n.Name, lang: n.Language, kind: n.Language, count: n.Count, search: n.Search}, n.Children
+		}), err
 	})
 }
 
@@ -93,17 +86,27 @@ func NewPlaces(env *Env) *Tree {
 	data, langs := env.Data, languages(env)
 	return newTree(env, "Places", "places", "Kind", func(ctx context.Context) ([]treeRow, error) {
 		roots, err := data.Places(ctx, langs)
-		var rows []treeRow
-		var walk func(ns []*state.PlaceNode, depth int)
-		walk = func(ns []*state.PlaceNode, depth int) {
-			for _, n := range ns {
-				rows = append(rows, treeRow{name: n.Name, lang: n.Language, kind: n.Kind, depth: depth, count: n.Count, search: n.Search})
-				walk(n.Children, depth+1)
-			}
-		}
-		walk(roots, 0)
-		return rows, err
+		return flatten(roots, func(n *state.PlaceNode) (treeRow, []*state.PlaceNode) {
+			return treeRow{name: n.Name, lang: n.Language, kind: n.Kind, count: n.Count, search: n.Search}, n.Children
+		}), err
 	})
+}
+
+// flatten lists a tree depth first, each node's row with its depth: node
+// gives a node's row (depth unset) and its children.
+func flatten[N any](roots []N, node func(N) (treeRow, []N)) []treeRow {
+	var rows []treeRow
+	var walk func(ns []N, depth int)
+	walk = func(ns []N, depth int) {
+		for _, n := range ns {
+			r, children := node(n)
+			r.depth = depth
+			rows = append(rows, r)
+			walk(children, depth+1)
+		}
+	}
+	walk(roots, 0)
+	return rows
 }
 
 // languages is the env's languages, English when none are set.
@@ -148,14 +151,7 @@ func (v *Tree) Cursor() int { return v.table.Cursor() }
 func (v *Tree) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case treeMsg:
-		if msg.req != v.pending {
-			return nil
-		}
-		v.pending = 0
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				v.err = msg.err
-			}
+		if !takeReply(&v.pending, msg.req, msg.err, &v.err) {
 			return nil
 		}
 		v.rows, v.loaded, v.err, v.largest = msg.rows, true, nil, 0
