@@ -96,6 +96,10 @@ var layeringRules = []layeringRule{
 		packages: []string{"dataset/..."}, mayNotReach: concat(theNetwork, bubbleTea, theSDKs, []string{"client", "ossclient", "state", "imagecache", "ui/..."})},
 	{name: "only the command wires the I/O packages (the emulator serves a dataset)",
 		packages: []string{"..."}, except: concat([]string{".", "perf/..."}, ioPackages), mayNotReach: ioPackages},
+	{name: "test support is imported by tests only",
+		packages: []string{"..."}, mayNotReach: []string{"client/clienttest", "ui/internal/uitest"}},
+	{name: "client/clienttest builds on the standard library only",
+		packages: []string{"client/clienttest"}, stdOnly: true},
 	{name: "only the command and the emulator read datasets",
 		packages: []string{"client", "ossclient", "config", "recent"}, mayNotReach: []string{"dataset"}},
 }
