@@ -2,44 +2,29 @@ package main
 
 import (
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/immtui/immtui/client/clienttest"
 )
 
 // marker stands for a secret in a credentials file.
 const marker = "MARKER-SECRET-77aa41"
 
-// credentialHome points HOME at a fresh directory and clears what the
-// default credential chain reads from the environment.
+// credentialHome is clienttest.IsolatedHome with the XDG directories
+// under it too, so the program reads no config or state of the user's.
 func credentialHome(t *testing.T) string {
 	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	for _, v := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_ROLE_ARN",
-		"ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_CONFIG_FILE", "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
-		"ALIBABA_CLOUD_PROFILE", "ALIBABA_CLOUD_CREDENTIALS_FILE"} {
-		t.Setenv(v, "")
-	}
-	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	home := clienttest.IsolatedHome(t)
 	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
 		t.Setenv(v, filepath.Join(home, v))
 	}
 	return home
 }
 
-func writeUnder(t *testing.T, path, content string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+var writeUnder = clienttest.WriteFile
 
 // A malformed credentials file is reported by the program by file and
 // line, before the terminal is touched, and its secret appears nowhere.

@@ -3,11 +3,11 @@ package client
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/immtui/immtui/client/clienttest"
 	"github.com/immtui/immtui/imm"
 )
 
@@ -15,35 +15,11 @@ import (
 // reach an error, whatever is wrong with the file.
 const marker = "MARKER-SECRET-5e1f0c"
 
-// isolatedHome points HOME at a fresh directory and clears every variable
-// the default chain reads (the ECS metadata probe is switched off, so no
-// test waits on 100.100.100.200).
-func isolatedHome(t *testing.T) string {
-	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	for _, v := range []string{
-		"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN",
-		"ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
-		"ALIBABA_CLOUD_CONFIG_FILE", "ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "ALIBABA_CLOUD_PROFILE",
-		"ALIBABA_CLOUD_CREDENTIALS_FILE", "ALIBABA_CLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_ECS_METADATA",
-	} {
-		t.Setenv(v, "")
-	}
-	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-	return home
-}
-
-func writeFile(t *testing.T, path, content string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+// isolatedHome and writeFile are the shared ones (client/clienttest).
+var (
+	isolatedHome = clienttest.IsolatedHome
+	writeFile    = clienttest.WriteFile
+)
 
 // defaultChainError makes one call through the default chain and returns
 // the error it ends with; no request may leave.

@@ -48,6 +48,10 @@ var DefaultNow = time.Date(2025, 6, 1, 10, 0, 0, 0, cst)
 // avoids depending on the tz database.
 var cst = time.FixedZone("CST", 8*3600)
 
+// Zone is the zone generated times are written in (+08:00): dates typed
+// in a query about the demo mean days of this zone.
+var Zone = cst
+
 // DefaultFiles is the number of files generated for n clusters when
 // Options.Files is 0: about 1,500 for the 80-cluster demo (a family library
 // is many photos of few people), then 3 more per extra cluster so that

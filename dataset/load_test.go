@@ -211,6 +211,15 @@ func TestLoadReportsContradictionsWithTheOffendingIndex(t *testing.T) {
 		"reserved ID as cluster": {
 			`{` + one + `,"FigureClusters":[{"ObjectId":"figure-cluster-id-unavailable"}]}`,
 			`FigureClusters[0].ObjectId "figure-cluster-id-unavailable" is a reserved ID`},
+		"cluster without ObjectId": {
+			`{` + one + `,"FigureClusters":[{"ObjectId":"Cluster-1"},{"Name":"x"}]}`,
+			`FigureClusters[1] has no ObjectId`},
+		"duplicate project": {
+			`{"Projects":[{"ProjectName":"p"},{"ProjectName":"p"}],"Datasets":[{"ProjectName":"p","DatasetName":"d"}]}`,
+			`Projects[1].ProjectName "p" appears twice`},
+		"project without name": {
+			`{"Projects":[{"ProjectName":"p"},{}],"Datasets":[{"ProjectName":"p","DatasetName":"d"}]}`,
+			`Projects[1] has no ProjectName`},
 		"no datasets": {
 			`{"Projects":[{"ProjectName":"p"}],"Files":[{"URI":"oss://a"}]}`,
 			`there are no Datasets`},

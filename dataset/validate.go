@@ -25,6 +25,18 @@ func (p *problems) add(format string, args ...any) {
 	p.list = append(p.list, fmt.Errorf(format, args...))
 }
 
+// identifies records the identifier id of item what[i] (its field, seen
+// under k) and reports it missing or repeated.
+func identifies[K comparable](p *problems, seen map[K]bool, k K, what string, i int, field, id string) {
+	switch {
+	case id == "":
+		p.add("%s[%d] has no %s", what, i, field)
+	case seen[k]:
+		p.add("%s[%d].%s %q appears twice", what, i, field, id)
+	}
+	seen[k] = true
+}
+
 func (p *problems) err() error {
 	if len(p.list) == 0 {
 		return nil
@@ -76,13 +88,7 @@ func (d *Dataset) Check() (warnings []string, err error) {
 	var p, w problems
 	projects := map[string]bool{}
 	for i, pr := range d.Projects {
-		switch {
-		case pr.ProjectName == "":
-			p.add("Projects[%d] has no ProjectName", i)
-		case projects[pr.ProjectName]:
-			p.add("Projects[%d].ProjectName %q appears twice", i, pr.ProjectName)
-		}
-		projects[pr.ProjectName] = true
+		identifies(&p, projects, pr.ProjectName, "Projects", i, "ProjectName", pr.ProjectName)
 	}
 	if len(d.Datasets) == 0 {
 		p.add("there are no Datasets: add one with its ProjectName and DatasetName")
@@ -124,15 +130,11 @@ func (d *Dataset) Check() (warnings []string, err error) {
 			continue
 		}
 		k := key{ds.project, ds.dataset, c.ObjectId}
-		switch {
-		case c.ObjectId == "":
-			p.add("FigureClusters[%d] has no ObjectId", i)
-		case c.ObjectId == imm.ClusterIndependent || c.ObjectId == imm.ClusterUnavailable:
+		if c.ObjectId == imm.ClusterIndependent || c.ObjectId == imm.ClusterUnavailable {
 			p.add("FigureClusters[%d].ObjectId %q is a reserved ID, not a cluster", i, c.ObjectId)
-		case clusters[k]:
-			p.add("FigureClusters[%d].ObjectId %q appears twice", i, c.ObjectId)
+			continue // faces never look a reserved ID up
 		}
-		clusters[k] = true
+		identifies(&p, clusters, k, "FigureClusters", i, "ObjectId", c.ObjectId)
 	}
 	uris := make(map[key]bool, len(d.Files))
 	for i := range d.Files {
@@ -141,14 +143,7 @@ func (d *Dataset) Check() (warnings []string, err error) {
 		if !ok {
 			continue
 		}
-		k := key{ds.project, ds.dataset, f.URI}
-		switch {
-		case f.URI == "":
-			p.add("Files[%d] has no URI", i)
-		case uris[k]:
-			p.add("Files[%d].URI %q appears twice", i, f.URI)
-		}
-		uris[k] = true
+		identifies(&p, uris, key{ds.project, ds.dataset, f.URI}, "Files", i, "URI", f.URI)
 		for j, fg := range f.Figures {
 			id := fg.FigureClusterId
 			if id == "" || id == imm.ClusterIndependent || id == imm.ClusterUnavailable {

@@ -52,10 +52,7 @@ func (s *Server) queryFigureClusters(p *params, rid string) (any, *apiError) {
 		hasLabel = true // "key" alone: the label must exist
 		labelValue = "\x00any"
 	}
-	if p.err != nil {
-		return nil, p.err
-	}
-	de, err := s.data.dataset(project, dataset)
+	de, err := s.requestedDataset(p, project, dataset)
 	if err != nil {
 		return nil, err
 	}
@@ -120,10 +117,7 @@ func (s *Server) batchGetFigureCluster(p *params, rid string) (any, *apiError) {
 	if len(ids) > maxClusterIDs {
 		p.fail(errTooMany("ObjectIds", len(ids), maxClusterIDs))
 	}
-	if p.err != nil {
-		return nil, p.err
-	}
-	de, err := s.data.dataset(project, dataset)
+	de, err := s.requestedDataset(p, project, dataset)
 	if err != nil {
 		return nil, err
 	}
@@ -142,10 +136,7 @@ func (s *Server) batchGetFigureCluster(p *params, rid string) (any, *apiError) {
 
 func (s *Server) getFigureCluster(p *params, rid string) (any, *apiError) {
 	project, dataset, id := p.required("ProjectName"), p.required("DatasetName"), p.required("ObjectId")
-	if p.err != nil {
-		return nil, p.err
-	}
-	de, err := s.data.dataset(project, dataset)
+	de, err := s.requestedDataset(p, project, dataset)
 	if err != nil {
 		return nil, err
 	}

@@ -20,8 +20,6 @@ import (
 // expectations are computed here from the dataset, not by the emulator's
 // evaluator.
 
-var demoZone = time.FixedZone("CST", 8*3600)
-
 func produced(f imm.File) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, f.ProduceTime)
 	return t
@@ -57,7 +55,7 @@ func eqTo(v string) func(string) bool { return func(s string) bool { return s ==
 // searchAll pages the compiled query to its end with the real client.
 func searchAll(t *testing.T, c *client.Client, text string) []string {
 	t.Helper()
-	q, err := search.Compile(text, search.Options{Location: demoZone})
+	q, err := search.Compile(text, search.Options{Location: dataset.Zone})
 	if err != nil {
 		t.Fatalf("%s: %v", text, err)
 	}
@@ -108,7 +106,7 @@ func TestEverySearchFormReturnsTheGroundTruth(t *testing.T) {
 		}
 	}
 	cityPrefix := string([]rune(city)[:2])
-	y2024 := time.Date(2024, 1, 1, 0, 0, 0, 0, demoZone)
+	y2024 := time.Date(2024, 1, 1, 0, 0, 0, 0, dataset.Zone)
 	cases := []struct {
 		text string
 		want func(f imm.File) bool
@@ -174,21 +172,6 @@ func TestEverySearchFormReturnsTheGroundTruth(t *testing.T) {
 	}
 }
 
-// groupsOf counts files per value (a file counts once per value).
-func groupsOf(d *dataset.Dataset, values func(f imm.File) []string) map[string]int64 {
-	out := map[string]int64{}
-	for _, f := range d.Files {
-		seen := map[string]bool{}
-		for _, v := range values(f) {
-			if v != "" && !seen[v] {
-				seen[v] = true
-				out[v]++
-			}
-		}
-	}
-	return out
-}
-
 func TestOverviewAggregationsEqualTheDataset(t *testing.T) {
 	d := dataset.Generate(dataset.Options{Seed: 7})
 	r := startTest(t, emulator.Config{Data: d})
@@ -247,7 +230,7 @@ func TestOverviewAggregationsEqualTheDataset(t *testing.T) {
 			}
 			continue
 		}
-		want := groupsOf(d, groups[a.Field])
+		want := d.FilesPer(groups[a.Field])
 		got := map[string]int64{}
 		for i, g := range a.Groups {
 			got[g.Value] = g.Count

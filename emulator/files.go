@@ -24,10 +24,7 @@ type filesBody struct {
 func (s *Server) getFileMeta(p *params, rid string) (any, *apiError) {
 	project, dataset, uri := p.required("ProjectName"), p.required("DatasetName"), p.required("URI")
 	fields := p.withFields()
-	if p.err != nil {
-		return nil, p.err
-	}
-	de, err := s.data.dataset(project, dataset)
+	de, err := s.requestedDataset(p, project, dataset)
 	if err != nil {
 		return nil, err
 	}
@@ -53,10 +50,7 @@ func (s *Server) batchGetFileMeta(p *params, rid string) (any, *apiError) {
 		p.fail(errTooMany("URIs", len(uris), maxURIs))
 	}
 	fields := p.withFields()
-	if p.err != nil {
-		return nil, p.err
-	}
-	de, err := s.data.dataset(project, dataset)
+	de, err := s.requestedDataset(p, project, dataset)
 	if err != nil {
 		return nil, err
 	}

@@ -114,3 +114,13 @@ func parseOrder(name, s string, def bool) (desc bool, e *apiError) {
 	}
 	return false, errInvalid(name, "it must be asc or desc, not "+quote(s))
 }
+
+// requestedDataset is the dataset a request names, once its parameters are
+// read: a parameter's error comes first (a malformed request is refused
+// before anything is looked up), then the dataset's.
+func (s *Server) requestedDataset(p *params, project, dataset string) (*datasetEntry, *apiError) {
+	if p.err != nil {
+		return nil, p.err
+	}
+	return s.data.dataset(project, dataset)
+}

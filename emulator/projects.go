@@ -169,10 +169,7 @@ func (s *Server) getProject(p *params, rid string) (any, *apiError) {
 func (s *Server) getDataset(p *params, rid string) (any, *apiError) {
 	project, dataset := p.required("ProjectName"), p.required("DatasetName")
 	stats := p.boolean("WithStatistics")
-	if p.err != nil {
-		return nil, p.err
-	}
-	de, err := s.data.dataset(project, dataset)
+	de, err := s.requestedDataset(p, project, dataset)
 	if err != nil {
 		return nil, err
 	}

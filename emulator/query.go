@@ -294,7 +294,7 @@ func (n *queryNode) compareNumber(x float64) bool {
 	if !n.numOK {
 		return false
 	}
-	return n.compareOrdered(cmpFloat(x, n.num))
+	return n.compareOrdered(order(x, n.num))
 }
 
 func (n *queryNode) compareString(s string) bool {
@@ -310,12 +310,12 @@ func (n *queryNode) compareString(s string) bool {
 	}
 	if n.tmOK {
 		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-			return n.compareOrdered(cmpInt(t.UnixNano(), n.tm))
+			return n.compareOrdered(order(t.UnixNano(), n.tm))
 		}
 	}
 	if n.numOK {
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return n.compareOrdered(cmpFloat(f, n.num))
+			return n.compareOrdered(order(f, n.num))
 		}
 	}
 	return n.compareOrdered(strings.Compare(s, n.value))
@@ -340,17 +340,10 @@ func (n *queryNode) compareOrdered(c int) bool {
 	return false
 }
 
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt(a, b int64) int {
+// order is -1, 0 or 1 as a is below, equal to or above b. Unlike
+// cmp.Compare, a NaN (a query value of "NaN") is neither below nor above
+// anything, so it compares equal.
+func order[T int64 | float64](a, b T) int {
 	switch {
 	case a < b:
 		return -1

@@ -47,16 +47,11 @@ func (s *Store) ClusterName(id string) (string, bool) {
 // window allows. Clusters the API does not return are left out of the map;
 // any other error fails the whole request.
 func (s *Store) Clusters(ctx context.Context, ids []string) (map[string]*imm.FigureCluster, error) {
-	if err := ctx.Err(); err != nil {
+	if err := s.lockOpen(ctx); err != nil {
 		return nil, err
 	}
 	out := make(map[string]*imm.FigureCluster, len(ids))
 	var wait []*flight[*imm.FigureCluster]
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return nil, ErrClosed
-	}
 	for _, id := range ids {
 		if _, dup := out[id]; dup {
 			continue
@@ -97,13 +92,8 @@ func isNotFound(err error) bool {
 }
 
 func (s *Store) cluster(ctx context.Context, id, group string) (*imm.FigureCluster, error) {
-	if err := ctx.Err(); err != nil {
+	if err := s.lockOpen(ctx); err != nil {
 		return nil, err
-	}
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return nil, ErrClosed
 	}
 	if group == clusterGroup {
 		if c, ok := s.clusters.Get(id); ok {

@@ -17,8 +17,6 @@ import (
 // The explore functions against the emulator with the real client; every
 // expectation is computed from the generated dataset here.
 
-var demoZone = time.FixedZone("CST", 8*3600)
-
 func demoStore(t testing.TB, o dataset.Options) (*Store, *dataset.Dataset) {
 	t.Helper()
 	d := dataset.Generate(o)
@@ -40,20 +38,6 @@ func demoStore(t testing.TB, o dataset.Options) (*Store, *dataset.Dataset) {
 		}
 	})
 	return s, d
-}
-
-func filesPer(d *dataset.Dataset, values func(f imm.File) []string) map[string]int64 {
-	out := map[string]int64{}
-	for _, f := range d.Files {
-		seen := map[string]bool{}
-		for _, v := range values(f) {
-			if v != "" && !seen[v] {
-				seen[v] = true
-				out[v]++
-			}
-		}
-	}
-	return out
 }
 
 func counts(g Grouping) map[string]int64 {
@@ -105,11 +89,11 @@ func TestOverviewCountsEqualTheDataset(t *testing.T) {
 		g    Grouping
 		want map[string]int64
 	}{
-		{o.MediaTypes, filesPer(d, one(func(f imm.File) string { return f.MediaType }))},
-		{o.Statuses, filesPer(d, one(func(f imm.File) string { return f.ObjectStatus }))},
-		{o.ContentTypes, filesPer(d, one(func(f imm.File) string { return f.ContentType }))},
-		{o.Labels, filesPer(d, labelsOf)},
-		{o.Cities, filesPer(d, city)},
+		{o.MediaTypes, d.FilesPer(one(func(f imm.File) string { return f.MediaType }))},
+		{o.Statuses, d.FilesPer(one(func(f imm.File) string { return f.ObjectStatus }))},
+		{o.ContentTypes, d.FilesPer(one(func(f imm.File) string { return f.ContentType }))},
+		{o.Labels, d.FilesPer(labelsOf)},
+		{o.Cities, d.FilesPer(city)},
 	}
 	for _, c := range checks {
 		if got := counts(c.g); !maps.Equal(got, c.want) {
@@ -178,14 +162,14 @@ func TestFilesPagesEveryFileInOrderAndCachesTheColumns(t *testing.T) {
 
 func TestYearsCountTheFilesOfEachYear(t *testing.T) {
 	s, d := demoStore(t, dataset.Options{Seed: 3})
-	years, err := s.Years(context.Background(), demoZone)
+	years, err := s.Years(context.Background(), dataset.Zone)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[int]int64{}
 	for _, f := range d.Files {
 		if p, err := time.Parse(time.RFC3339Nano, f.ProduceTime); err == nil {
-			want[p.In(demoZone).Year()]++
+			want[p.In(dataset.Zone).Year()]++
 		}
 	}
 	got := map[int]int64{}
@@ -208,7 +192,7 @@ func TestLabelsAreATreeWithCountsInTheUsersLanguageFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := filesPer(d, labelsOf)
+	want := d.FilesPer(labelsOf)
 	parent := map[string]string{}
 	for _, f := range d.Files {
 		for _, l := range f.Labels {
@@ -250,7 +234,7 @@ func TestPlacesNestCitiesInTheirProvinceAndCountry(t *testing.T) {
 			home[a.City] = a
 		}
 	}
-	cities := filesPer(d, func(f imm.File) []string {
+	cities := d.FilesPer(func(f imm.File) []string {
 		var out []string
 		for _, a := range f.Addresses {
 			if a.Language == "zh-Hans" {

@@ -36,13 +36,8 @@ func (s *Store) CachedFile(uri string, fields []string) (*imm.File, bool) {
 }
 
 func (s *Store) file(ctx context.Context, uri string, fields []string, refresh bool) (*imm.File, error) {
-	if err := ctx.Err(); err != nil {
+	if err := s.lockOpen(ctx); err != nil {
 		return nil, err
-	}
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return nil, ErrClosed
 	}
 	e, _ := s.files.Get(uri)
 	if refresh {

@@ -34,15 +34,22 @@ func TestClusterFilesPagesAndFillsTheFileCache(t *testing.T) {
 }
 
 func TestClusterFilesCallEndsWithItsContext(t *testing.T) {
+	callEndsWithItsContext(t, func(ctx context.Context, s *Store) error {
+		_, err := s.ClusterFiles(ctx, "Cluster-1", "", nil)
+		return err
+	})
+}
+
+// callEndsWithItsContext checks that the API call request makes is
+// cancelled with the caller's context, and request returns its error.
+func callEndsWithItsContext(t *testing.T, request func(ctx context.Context, s *Store) error) {
+	t.Helper()
 	api, started, release := gated()
 	defer release()
 	s := newManualStore(t, api, Options{})
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
-	go func() {
-		_, err := s.ClusterFiles(ctx, "Cluster-1", "", nil)
-		done <- err
-	}()
+	go func() { done <- request(ctx, s) }()
 	call := nextCall(t, started)
 	cancel()
 	waitDone(t, call.Ctx)

@@ -103,15 +103,10 @@ type pageCall struct {
 // the call is cancelled when no waiter is left. The clusters of the page
 // fill the cluster cache, so opening one costs no call.
 func (s *Store) ClusterPage(ctx context.Context, q ClusterQuery, token string) (ClusterPage, error) {
-	if err := ctx.Err(); err != nil {
+	if err := s.lockOpen(ctx); err != nil {
 		return ClusterPage{}, err
 	}
 	k := pageKey{q, token}
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return ClusterPage{}, ErrClosed
-	}
 	c := s.pages[k]
 	if c != nil {
 		c.waiters++

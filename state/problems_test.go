@@ -78,21 +78,10 @@ func TestProblemFilesPagesWithTheTokenAndFillsTheFileCache(t *testing.T) {
 }
 
 func TestProblemFilesCallEndsWithItsContext(t *testing.T) {
-	api, started, release := gated()
-	defer release()
-	s := newManualStore(t, api, Options{})
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() {
+	callEndsWithItsContext(t, func(ctx context.Context, s *Store) error {
 		_, err := s.ProblemFiles(ctx, "", nil)
-		done <- err
-	}()
-	call := nextCall(t, started)
-	cancel()
-	waitDone(t, call.Ctx)
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Fatalf("got %v", err)
-	}
+		return err
+	})
 }
 
 func TestProblemFilesAfterCloseIsErrClosed(t *testing.T) {

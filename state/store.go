@@ -124,6 +124,20 @@ func New(api API, project, dataset string, o Options) *Store {
 	return s
 }
 
+// lockOpen takes the store's lock for a request, or fails without it: with
+// ctx's error when the caller has given up, ErrClosed once Close ran.
+func (s *Store) lockOpen(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return ErrClosed
+	}
+	return nil
+}
+
 // Project is the IMM project the store reads.
 func (s *Store) Project() string { return s.project }
 

@@ -72,33 +72,33 @@ func newTree(env *Env, name, what, kindTitle string, fetch func(ctx context.Cont
 // NewLabels is the dataset's labels as a tree (ParentLabelName), the
 // user's languages first.
 func NewLabels(env *Env) *Tree {
-	data, langs := env.Data, languages(env)
-	return newTree(env, "Labels", "labels", "Language", func(ctx context.Context) ([]treeRow, error) {
-		roots, err := data.Labels(ctx, langs)
-		var rows []treeRow
-		var walk func(ns []*state.LabelNode, depth int)
-		walk = func(ns []*state.LabelNode, depth int) {
-			for _, n := range ns {
-				rows = append(rows, treeRow{name: n.Name, lang: n.Language, kind: n.Language, depth: depth, count: n.Count, search: n.Search})
-				walk(n.Children, depth+1)
-			}
-		}
-		walk(roots, 0)
-		return rows, err
+	return newTreeOf(env, "Labels", "labels", "Language", env.Data.Labels, func(n *state.LabelNode) (treeRow, []*state.LabelNode) {
+		return treeRow{name: n.Name, lang: n.Language, kind: n.Language, count: n.Count, search: n.Search}, n.Children
 	})
 }
 
 // NewPlaces is countries, provinces and cities with their files.
 func NewPlaces(env *Env) *Tree {
-	data, langs := env.Data, languages(env)
-	return newTree(env, "Places", "places", "Kind", func(ctx context.Context) ([]treeRow, error) {
-		roots, err := data.Places(ctx, langs)
+	return newTreeOf(env, "Places", "places", "Kind", env.Data.Places, func(n *state.PlaceNode) (treeRow, []*state.PlaceNode) {
+		return treeRow{name: n.Name, lang: n.Language, kind: n.Kind, count: n.Count, search: n.Search}, n.Children
+	})
+}
+
+// newTreeOf is a Tree over the nodes fetch returns (in the user's
+// languages), flattened depth first: node gives a node's row (depth unset)
+// and its children.
+func newTreeOf[N any](env *Env, name, what, kindTitle string, fetch func(context.Context, []string) ([]N, error), node func(N) (treeRow, []N)) *Tree {
+	langs := languages(env)
+	return newTree(env, name, what, kindTitle, func(ctx context.Context) ([]treeRow, error) {
+		roots, err := fetch(ctx, langs)
 		var rows []treeRow
-		var walk func(ns []*state.PlaceNode, depth int)
-		walk = func(ns []*state.PlaceNode, depth int) {
+		var walk func(ns []N, depth int)
+		walk = func(ns []N, depth int) {
 			for _, n := range ns {
-				rows = append(rows, treeRow{name: n.Name, lang: n.Language, kind: n.Kind, depth: depth, count: n.Count, search: n.Search})
-				walk(n.Children, depth+1)
+				r, children := node(n)
+				r.depth = depth
+				rows = append(rows, r)
+				walk(children, depth+1)
 			}
 		}
 		walk(roots, 0)
@@ -148,14 +148,7 @@ func (v *Tree) Cursor() int { return v.table.Cursor() }
 func (v *Tree) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case treeMsg:
-		if msg.req != v.pending {
-			return nil
-		}
-		v.pending = 0
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				v.err = msg.err
-			}
+		if !takeReply(&v.pending, msg.req, msg.err, &v.err) {
 			return nil
 		}
 		v.rows, v.loaded, v.err, v.largest = msg.rows, true, nil, 0

@@ -132,14 +132,7 @@ func (v *Overview) Selected() string {
 func (v *Overview) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case overviewMsg:
-		if msg.req != v.pending {
-			return nil
-		}
-		v.pending = 0
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				v.err = msg.err
-			}
+		if !takeReply(&v.pending, msg.req, msg.err, &v.err) {
 			return nil
 		}
 		v.o, v.loaded, v.err = msg.o, true, nil
