@@ -102,6 +102,22 @@ face_grid() {
   echo "e2e ok: face grid at ${w}x${h}"
 }
 
+# e2e_compare_grids W H: on Compare, both clusters' faces side by side;
+# Shift+Tab focuses grid B from either start (the shared files, or grid A
+# when there are none), Enter opens its face's file on the Faces pane, and
+# Esc comes back to Compare.
+e2e_compare_grids() {
+  local w=$1 h=$2
+  wait_for 'A [0-9]+ faces, outliers first'
+  keys BTab
+  wait_for '> B [0-9]+ faces, outliers first'
+  check_frame "$w" "$h"
+  keys Enter
+  wait_for '\[2 Faces\]'
+  keys Escape
+  wait_for 'Verdict'
+}
+
 # review_scenario W H: the review of clustering as a new user does it:
 # :review opens the worst cluster on its Members (outliers first, with
 # their flags in words), n the next worst; on the list Space marks two
@@ -129,6 +145,7 @@ review_scenario() {
   wait_for 'Verdict (merge candidate|two people|different people|undecided)'
   check_frame "$w" "$h"
   screen >"$OUT/compare-$w.txt"
+  e2e_compare_grids "$w" "$h"
   keys a
   wait_for 'Members [0-9]+ faces in'
   keys Escape # one at a time: two in a row read as Alt+Escape

@@ -14,9 +14,11 @@ import (
 )
 
 // QualityFields are the file fields a quality strip needs: the faces, the
-// photo's date (age curve) and its size (faces too small). Asking for
-// these alone keeps a page of a big cluster small.
-var QualityFields = []string{"Figures", "ImageHeight", "ImageWidth", "MediaType", "ProduceTime", "VideoHeight", "VideoWidth"}
+// photo's date (age curve) and its size (faces too small), and what a
+// face's crop is planned from besides (ETag, Orientation), so that compare
+// draws both clusters' faces from the pages it read. Asking for these
+// alone keeps a page of a big cluster small.
+var QualityFields = []string{"ETag", "Figures", "ImageHeight", "ImageWidth", "MediaType", "Orientation", "ProduceTime", "VideoHeight", "VideoWidth"}
 
 const (
 	// qualityBatch is how many clusters one Step pages at once: enough
