@@ -158,7 +158,7 @@ func TestClusterPagingTransitions(t *testing.T) {
 			name: "a PageGuard stall (a repeated token) stops prefetch",
 			event: func(p *clusterPaging) pagingStep {
 				p.reload()
-				pagingAnswer(p, 5, "loop", 500, pagingScreen)    // the cursor is at the end: the next is asked
+				pagingAnswer(p, 5, "loop", 500, pagingScreen)     // the cursor is at the end: the next is asked
 				return pagingAnswer(p, 5, "loop", 0, pagingAt(4)) // and names the same token again
 			},
 			want:  pagingStep{rows: true, headGrew: true},
