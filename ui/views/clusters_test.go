@@ -312,3 +312,27 @@ func TestClustersNewSortLeavesTheTail(t *testing.T) {
 		t.Fatalf("first row %s, want %s (smallest FaceCount first)", got[0], f.Rows[0].ID)
 	}
 }
+
+func TestClustersListAndHeaderShowTimesInIMMsOffset(t *testing.T) {
+	f := uitest.NewFake(1)
+	// 2024-03-01T20:06:07+08:00; the tests' local zone is UTC (12:06).
+	f.Rows[0].UpdateTime, f.Rows[0].UpdateOffset = 1709294767, 8*60
+	v := openClusters(t, f, 200, 24)
+	if out := v.View(); !strings.Contains(out, "2024-03-01 20:06") || strings.Contains(out, "12:06") {
+		t.Fatalf("the list does not show IMM's clock:\n%s", out)
+	}
+	push, ok := v.Update(uitest.Key("enter"))().(views.PushMsg)
+	if !ok {
+		t.Fatal("enter pushed nothing")
+	}
+	c := push.View.(*views.Cluster)
+	defer c.Close()
+	c.SetSize(200, 40) // the full header, before the cluster itself came
+	if out := c.View(); !c.FullHeader() || !strings.Contains(out, "2024-03-01 20:06:07 +08:00") {
+		t.Fatalf("the header does not show the list's time:\n%s", out)
+	}
+	c.SetSize(200, 24) // the compact one
+	if out := c.View(); c.FullHeader() || !strings.Contains(out, "Updated 2024-03-01 20:06 ") {
+		t.Fatalf("the compact header does not show the list's time:\n%s", out)
+	}
+}
