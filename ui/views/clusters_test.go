@@ -1,6 +1,7 @@
 package views_test
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -334,5 +335,36 @@ func TestClustersListAndHeaderShowTimesInIMMsOffset(t *testing.T) {
 	c.SetSize(200, 24) // the compact one
 	if out := c.View(); c.FullHeader() || !strings.Contains(out, "Updated 2024-03-01 20:06 ") {
 		t.Fatalf("the compact header does not show the list's time:\n%s", out)
+	}
+}
+
+// ctxFake records the context of each page request.
+type ctxFake struct {
+	*uitest.Fake
+	ctxs []context.Context
+}
+
+func (c *ctxFake) ClusterPage(ctx context.Context, q state.ClusterQuery, token string) (state.ClusterPage, error) {
+	c.ctxs = append(c.ctxs, ctx)
+	return c.Fake.ClusterPage(ctx, q, token)
+}
+
+func TestClustersHomeCancelsTheTailsRequestInFlight(t *testing.T) {
+	f := &ctxFake{Fake: tailFake(5000)}
+	v := views.NewClusters(&views.Env{Data: f, Styles: asciiStyles(), NewPanes: uitest.StubPanes})
+	v.SetSize(120, 30)
+	uitest.Run(v, v.Init())
+	head := ids(v.Rows())
+	tail := v.Update(uitest.Key("G")) // the tail's first page, held back
+	press(v, "g")
+	uitest.Run(v, tail)
+	if n := len(f.ctxs); n != 2 || f.ctxs[1].Err() != context.Canceled {
+		t.Fatalf("%d page requests, the tail's context %v: want it cancelled by g", n, f.ctxs[n-1].Err())
+	}
+	if f.ctxs[0].Err() != context.Canceled {
+		t.Error("the answered first page's context is never released")
+	}
+	if v.Tail() || v.Err() != nil || !slices.Equal(ids(v.Rows()), head) || strings.Contains(v.View(), "loading") {
+		t.Fatalf("after g: tail %v, err %v, rows kept %v:\n%s", v.Tail(), v.Err(), slices.Equal(ids(v.Rows()), head), v.View())
 	}
 }
