@@ -13,8 +13,12 @@ import (
 type ClusterRow struct {
 	ID, Name, Gender, CoverURI        string
 	FaceCount, ImageCount, VideoCount int32
-	MinAge, AvgAge, MaxAge            float64
-	CreateTime, UpdateTime            int64 // unix seconds (0 if absent)
+	// CreateOffset and UpdateOffset are the offsets (minutes east of UTC)
+	// IMM wrote the times in, so they are shown as IMM sent them. They sit
+	// in the padding before the floats: the row is no bigger.
+	CreateOffset, UpdateOffset int16
+	MinAge, AvgAge, MaxAge     float64
+	CreateTime, UpdateTime     int64 // unix seconds (0 if absent)
 }
 
 // RowFromCluster keeps what the list needs of a cluster.
@@ -23,8 +27,9 @@ func RowFromCluster(c *imm.FigureCluster) ClusterRow {
 		ID: c.ObjectId, Name: c.Name, Gender: intern(c.Gender),
 		FaceCount: clamp32(c.FaceCount), ImageCount: clamp32(c.ImageCount), VideoCount: clamp32(c.VideoCount),
 		MinAge: c.MinAge, AvgAge: c.AverageAge, MaxAge: c.MaxAge,
-		CreateTime: unixSeconds(c.CreateTime), UpdateTime: unixSeconds(c.UpdateTime),
 	}
+	r.CreateTime, r.CreateOffset = unixSeconds(c.CreateTime)
+	r.UpdateTime, r.UpdateOffset = unixSeconds(c.UpdateTime)
 	if c.Cover != nil {
 		r.CoverURI = c.Cover.URI
 	}
@@ -55,16 +60,19 @@ func clamp32(v int64) int32 {
 	return int32(v)
 }
 
-// unixSeconds parses IMM's RFC3339Nano times; anything else is 0 (absent).
-func unixSeconds(t string) int64 {
+// unixSeconds parses IMM's RFC3339Nano times into unix seconds and the
+// offset they were written in (minutes east of UTC); anything else is 0
+// (absent).
+func unixSeconds(t string) (int64, int16) {
 	if t == "" {
-		return 0
+		return 0, 0
 	}
 	p, err := time.Parse(time.RFC3339Nano, t)
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	return p.Unix()
+	_, off := p.Zone()
+	return p.Unix(), int16(off / 60)
 }
 
 // ClusterQuery is the order of the cluster list.

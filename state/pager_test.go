@@ -127,7 +127,7 @@ func TestRowFromClusterKeepsWhatTheListShows(t *testing.T) {
 	r := RowFromCluster(c)
 	want := ClusterRow{ID: "Cluster-1", Name: "张伟", Gender: "male", CoverURI: "oss://b/c.jpg",
 		FaceCount: 12, ImageCount: 10, VideoCount: 2, MinAge: 20, AvgAge: 25.5, MaxAge: 31,
-		CreateTime: 1624949413}
+		CreateTime: 1624949413, CreateOffset: 8 * 60}
 	if r != want {
 		t.Fatalf("row %+v\nwant %+v", r, want)
 	}

@@ -6,10 +6,12 @@ import (
 	"time"
 )
 
-// One rule for the zone of a time: a time the API sent as text keeps the
-// offset it was sent with (a photo's ProduceTime is where it was taken,
-// not where the browser runs); a time that arrives without one (the unix
-// seconds of a cluster row) is shown in the local zone.
+// One rule for the zone of a time: a time the API sent keeps the offset it
+// was sent with (a photo's ProduceTime is where it was taken, not where
+// the browser runs), whether it is still the text (Time) or the seconds
+// and offset a cluster row keeps of it (UnixAt), so a list and the header
+// of one of its rows show the same clock. Only a time that never had an
+// offset is shown in the local zone (Unix).
 
 // Precision is how much of a time is shown.
 type Precision int
@@ -30,6 +32,15 @@ func Time(s string, p Precision) string {
 		return s
 	}
 	return at(t, p)
+}
+
+// UnixAt shows unix seconds at offset minutes east of UTC, as Time shows
+// the text they were parsed from; "" for none.
+func UnixAt(sec int64, offset int, p Precision) string {
+	if sec <= 0 {
+		return ""
+	}
+	return at(time.Unix(sec, 0).In(time.FixedZone("", offset*60)), p)
 }
 
 // Unix shows unix seconds in the local zone; "" for none.

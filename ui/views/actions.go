@@ -123,7 +123,7 @@ func (v *Clusters) Export() (string, []byte, error) {
 		IMM: map[string]any{"FigureClusters": nonNil(clusters)},
 		Immtui: map[string]any{"Project": v.env.Data.Project(), "Dataset": v.env.Data.Dataset(),
 			"Sort": v.query.Sort, "Order": v.query.Order, "Filter": v.table.Filter(),
-			"Loaded": len(rows), "Exported": len(clusters), "TotalCount": v.total},
+			"Loaded": len(rows), "Exported": len(clusters), "TotalCount": v.paging.total},
 	}
 	b, err := ModelJSON(e)
 	return SafeName("clusters-", v.env.Data.Dataset(), ".json"), b, err

@@ -85,7 +85,7 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Ages", format.Ages(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
 		add("CustomId", pending)
 		add("Created", pending)
-		add("Updated", orDash(format.Unix(row.UpdateTime, format.Second)))
+		add("Updated", orDash(format.UnixAt(row.UpdateTime, int(row.UpdateOffset), format.Second)))
 		add("MetaLockVersion", pending)
 		for _, k := range []string{"Type", "Owner", "Project", "Dataset"} {
 			add(k, pending)

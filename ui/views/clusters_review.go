@@ -42,10 +42,6 @@ type clustersReview struct {
 	reverse bool
 	order   []int
 
-	// below: the pinned rows came before any cluster; the first page
-	// puts an untouched cursor on its first cluster.
-	below bool
-
 	marked []string // up to two cluster IDs, for =
 	notice string
 
@@ -177,14 +173,10 @@ func (v *Clusters) setPinned() {
 		v.rv.pinned = append(v.rv.pinned, state.ClusterRow{ID: u.ID, Name: "(" + u.Label + ")", FaceCount: int32(faces)})
 	}
 	v.table.SetSource(clusterRows{v})
-	if grew {
-		// Stay on the row; an untouched cursor starts on the first
-		// cluster, the pinned rows above it.
-		if len(v.head.rows) == 0 && !v.tailMode {
-			v.rv.below = true
-		} else if !v.tailMode {
-			v.table.SetCursor(v.table.Cursor() + len(v.rv.pinned))
-		}
+	if grew && len(v.paging.head.rows) > 0 && !v.paging.tailShown() {
+		// Stay on the row. Before the head's first rows the pins are not
+		// shown; those rows put the cursor below them (pageReply).
+		v.table.SetCursor(v.table.Cursor() + len(v.rv.pinned))
 	}
 }
 
@@ -246,18 +238,6 @@ func (v *Clusters) Resume() tea.Cmd {
 	return v.kickQuality()
 }
 
-// onHeadPage is the review's part of a head page: the sort by figures,
-// and the cursor below the pinned rows.
-func (v *Clusters) onHeadPage() {
-	if v.rv.below && len(v.head.rows) > 0 {
-		v.rv.below = false
-		if v.table.Cursor() == 0 {
-			v.table.SetCursor(v.pin())
-		}
-	}
-	v.reorder()
-}
-
 // reorder puts the head in the order of the sort by computed figures (the
 // computed first), keeping the cursor on its cluster.
 func (v *Clusters) reorder() {
@@ -269,9 +249,9 @@ func (v *Clusters) reorder() {
 	if c := v.table.Cursor(); c < v.rowCount() {
 		sel = v.row(c).ID
 	}
-	ids := make([]string, len(v.head.rows))
+	ids := make([]string, len(v.paging.head.rows))
 	at := make(map[string]int, len(ids))
-	for i, r := range v.head.rows {
+	for i, r := range v.paging.head.rows {
 		ids[i], at[r.ID] = r.ID, i
 	}
 	sorted, _ := v.env.Quality.Sort(ids, v.rv.sort, v.rv.reverse)
@@ -296,18 +276,19 @@ func (v *Clusters) setReviewSort(by state.QualitySort, reverse bool) tea.Cmd {
 		return nil
 	}
 	v.rv.sort, v.rv.reverse = by, reverse
-	if v.tailMode {
-		v.home()
+	var home tea.Cmd
+	if v.paging.tailShown() { // the sort orders the head
+		home = v.apply(v.paging.toFirst(v.at()))
 	}
 	v.reorder()
-	return v.kickQuality()
+	return tea.Batch(home, v.kickQuality())
 }
 
 // reviewSortPhrase is the title's sort: "sorted by flagged, 12 of 80
 // computed".
 func (v *Clusters) reviewSortPhrase() string {
-	ids := make([]string, len(v.head.rows))
-	for i, r := range v.head.rows {
+	ids := make([]string, len(v.paging.head.rows))
+	for i, r := range v.paging.head.rows {
 		ids[i] = r.ID
 	}
 	done, total := v.env.Quality.Computed(ids)
@@ -386,8 +367,8 @@ func (v *Clusters) reviewReady() tea.Cmd {
 	if !v.rv.reviewing {
 		return nil
 	}
-	ids := make([]string, 0, len(v.head.rows))
-	for _, r := range v.head.rows {
+	ids := make([]string, 0, len(v.paging.head.rows))
+	for _, r := range v.paging.head.rows {
 		ids = append(ids, r.ID)
 	}
 	if done, total := v.env.Quality.Computed(ids); done < total || total == 0 {

@@ -37,7 +37,7 @@ func (r clusterRows) Cells(i int, dst []string) {
 	rest[0] = strconv.Itoa(int(c.ImageCount))
 	rest[1] = strconv.Itoa(int(c.VideoCount))
 	rest[2] = format.Ages(c.MinAge, c.AvgAge, c.MaxAge)
-	rest[3] = cmp.Or(format.Unix(c.UpdateTime, format.Minute), "-")
+	rest[3] = cmp.Or(format.UnixAt(c.UpdateTime, int(c.UpdateOffset), format.Minute), "-")
 	rest[4] = c.ID
 }
 

@@ -1,6 +1,7 @@
 package views_test
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -310,5 +311,60 @@ func TestClustersNewSortLeavesTheTail(t *testing.T) {
 	}
 	if got := ids(v.Rows()); got[0] != f.Rows[0].ID {
 		t.Fatalf("first row %s, want %s (smallest FaceCount first)", got[0], f.Rows[0].ID)
+	}
+}
+
+func TestClustersListAndHeaderShowTimesInIMMsOffset(t *testing.T) {
+	f := uitest.NewFake(1)
+	// 2024-03-01T20:06:07+08:00; the tests' local zone is UTC (12:06).
+	f.Rows[0].UpdateTime, f.Rows[0].UpdateOffset = 1709294767, 8*60
+	v := openClusters(t, f, 200, 24)
+	if out := v.View(); !strings.Contains(out, "2024-03-01 20:06") || strings.Contains(out, "12:06") {
+		t.Fatalf("the list does not show IMM's clock:\n%s", out)
+	}
+	push, ok := v.Update(uitest.Key("enter"))().(views.PushMsg)
+	if !ok {
+		t.Fatal("enter pushed nothing")
+	}
+	c := push.View.(*views.Cluster)
+	defer c.Close()
+	c.SetSize(200, 40) // the full header, before the cluster itself came
+	if out := c.View(); !c.FullHeader() || !strings.Contains(out, "2024-03-01 20:06:07 +08:00") {
+		t.Fatalf("the header does not show the list's time:\n%s", out)
+	}
+	c.SetSize(200, 24) // the compact one
+	if out := c.View(); c.FullHeader() || !strings.Contains(out, "Updated 2024-03-01 20:06 ") {
+		t.Fatalf("the compact header does not show the list's time:\n%s", out)
+	}
+}
+
+// ctxFake records the context of each page request.
+type ctxFake struct {
+	*uitest.Fake
+	ctxs []context.Context
+}
+
+func (c *ctxFake) ClusterPage(ctx context.Context, q state.ClusterQuery, token string) (state.ClusterPage, error) {
+	c.ctxs = append(c.ctxs, ctx)
+	return c.Fake.ClusterPage(ctx, q, token)
+}
+
+func TestClustersHomeCancelsTheTailsRequestInFlight(t *testing.T) {
+	f := &ctxFake{Fake: tailFake(5000)}
+	v := views.NewClusters(&views.Env{Data: f, Styles: asciiStyles(), NewPanes: uitest.StubPanes})
+	v.SetSize(120, 30)
+	uitest.Run(v, v.Init())
+	head := ids(v.Rows())
+	tail := v.Update(uitest.Key("G")) // the tail's first page, held back
+	press(v, "g")
+	uitest.Run(v, tail)
+	if n := len(f.ctxs); n != 2 || f.ctxs[1].Err() != context.Canceled {
+		t.Fatalf("%d page requests, the tail's context %v: want it cancelled by g", n, f.ctxs[n-1].Err())
+	}
+	if f.ctxs[0].Err() != context.Canceled {
+		t.Error("the answered first page's context is never released")
+	}
+	if v.Tail() || v.Err() != nil || !slices.Equal(ids(v.Rows()), head) || strings.Contains(v.View(), "loading") {
+		t.Fatalf("after g: tail %v, err %v, rows kept %v:\n%s", v.Tail(), v.Err(), slices.Equal(ids(v.Rows()), head), v.View())
 	}
 }
