@@ -35,6 +35,9 @@ type Cluster struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	keys   clusterKeys
+	// spin turns while the cluster itself loads (the pane's place says so
+	// before the cover is known); the panes and the members have their own.
+	spin spin
 
 	id      string
 	pseudo  bool // an unclustered pseudo-cluster: no cluster to fetch
@@ -80,7 +83,7 @@ const (
 // the header and the cover's panes start before the cluster arrives.
 func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	ctx, cancel := context.WithCancel(context.Background())
-	v := &Cluster{env: env, ctx: ctx, cancel: cancel, id: id, pseudo: review.Pseudo(id), headerDirty: true}
+	v := &Cluster{env: env, ctx: ctx, cancel: cancel, id: id, pseudo: review.Pseudo(id), headerDirty: true, spin: newSpin(env.Styles)}
 	if row != nil {
 		r := *row
 		v.row = &r
@@ -100,7 +103,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	// g opens the face grid here, so the members' first row is Home only.
 	v.members.table.Keys.First = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 	v.raw = panes.NewClusterRaw(pctx)
-	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 || v.members.Busy() })
+	v.files = NewFilePanes(env, ctx, pctx)
 	if row != nil {
 		v.files.SetURI(row.CoverURI)
 	}
@@ -141,7 +144,7 @@ func (v *Cluster) Notice() string {
 // the shown pane's fields.
 func (v *Cluster) shownContent() tea.Cmd {
 	if v.showMembers {
-		return tea.Batch(v.members.Show(), v.files.StartSpin())
+		return tea.Batch(v.members.Show(), v.spin.start())
 	}
 	return v.files.Ensure()
 }
@@ -231,7 +234,7 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	req := v.env.NextID()
 	v.cReq = req
 	v.headerDirty = true
-	return tea.Batch(v.files.StartSpin(), func() tea.Msg {
+	return tea.Batch(v.spin.start(), func() tea.Msg {
 		var c *imm.FigureCluster
 		var err error
 		if refresh {
@@ -246,6 +249,9 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 // update handles replies, spinner ticks and keys (Update, in
 // grid_cover.go, adds the cover's picture).
 func (v *Cluster) update(msg tea.Msg) tea.Cmd {
+	if cmd, mine := v.spin.update(msg, v.cReq != 0 || v.members.Busy()); mine {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case clusterMsg:
 		if msg.req != v.cReq {
@@ -333,7 +339,7 @@ func (v *Cluster) refreshShown() tea.Cmd {
 		return v.fetchCluster(true)
 	}
 	if v.showMembers {
-		return tea.Batch(v.fetchCluster(true), v.members.Refresh(), v.files.StartSpin())
+		return tea.Batch(v.fetchCluster(true), v.members.Refresh(), v.spin.start())
 	}
 	return tea.Batch(v.fetchCluster(true), v.files.Refresh())
 }
@@ -343,7 +349,7 @@ func (v *Cluster) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.headerDirty = true
 	_, paneH := v.layout()
-	v.files.SetSize(w, paneH)
+	v.files.SetSize(w, paneH+1) // its tab bar and the pane
 	v.raw.SetSize(w, paneH)
 	v.members.SetSize(w, paneH+1) // its title line stands where the tabs do
 }
@@ -444,30 +450,32 @@ func (v *Cluster) View() string {
 		return strings.Join(out, "\n")
 	}
 	if v.showMembers {
-		if body := v.members.View(v.files.Spinner()); len(out) < v.height && body != "" {
+		if body := v.members.View(v.spin.frame()); len(out) < v.height && body != "" {
 			out = append(out, body)
 		}
 		return strings.Join(out, "\n")
 	}
 	if len(out) < v.height {
-		out = append(out, v.files.Tabs())
-	}
-	if paneH > 0 {
-		out = append(out, v.paneBody(paneH))
+		out = append(out, v.coverPanes(paneH))
 	}
 	return strings.Join(out, "\n")
 }
 
-// paneBody is the pane's area: the pane, or what stands in its place.
-func (v *Cluster) paneBody(h int) string {
-	idle := ""
-	switch {
-	case v.files.URI() == "" && v.cluster == nil && v.cErr == nil:
-		idle = v.files.Spinner() + " Loading the cluster to find its cover file..."
-	case v.files.URI() == "" && v.cluster == nil && v.cErr != nil:
-		idle = "The cluster could not be loaded, so its cover file is unknown (see above; r retries)."
-	case v.files.URI() == "":
-		idle = "This cluster has no cover file, so there is no file to show."
+// coverPanes is the cover file's tabs and pane, or before the cover is
+// known the tabs over what stands in the pane's place (paneH lines).
+func (v *Cluster) coverPanes(paneH int) string {
+	if v.files.URI() != "" {
+		return v.files.View()
 	}
-	return v.files.Body(h, idle)
+	idle := "This cluster has no cover file, so there is no file to show."
+	switch {
+	case v.cluster == nil && v.cErr == nil:
+		idle = v.spin.frame() + " Loading the cluster to find its cover file..."
+	case v.cluster == nil && v.cErr != nil:
+		idle = "The cluster could not be loaded, so its cover file is unknown (see above; r retries)."
+	}
+	if paneH <= 0 {
+		return v.files.Tabs()
+	}
+	return v.files.Tabs() + "\n" + fitLines([]string{idle}, v.width, paneH)
 }

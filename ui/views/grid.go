@@ -70,7 +70,7 @@ func (g *Grid) sync() {
 // Init resumes the members' paging (the cluster's view paused it when the
 // grid covered it) and asks for the pictures on screen.
 func (g *Grid) Init() tea.Cmd {
-	return tea.Batch(g.m.Show(), g.host.files.StartSpin(), g.grid.Load())
+	return tea.Batch(g.m.Show(), g.host.spin.start(), g.grid.Load())
 }
 
 // LoadVisible asks for the pictures the new size shows.
@@ -129,7 +129,7 @@ func (g *Grid) empty() string {
 	case p.done:
 		return st.Muted.Render(fitLines([]string{"No file holds a face of this cluster."}, g.width, g.height-1))
 	}
-	return fitLines([]string{g.host.files.Spinner() + " Loading the cluster's faces..."}, g.width, g.height-1)
+	return fitLines([]string{g.host.spin.frame() + " Loading the cluster's faces..."}, g.width, g.height-1)
 }
 
 // title is "Faces N faces in M files, K below 0.7" and, once, why the
@@ -141,7 +141,7 @@ func (g *Grid) title() string {
 	if p.files > 0 {
 		b.WriteString(" " + st.Muted.Render(g.m.summary()))
 		if p.pending != 0 {
-			b.WriteString(st.Muted.Render(", " + g.host.files.Spinner() + " loading more"))
+			b.WriteString(st.Muted.Render(", " + g.host.spin.frame() + " loading more"))
 		}
 	}
 	b.WriteString("  " + g.notice())
