@@ -10,8 +10,8 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
-	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/component"
+	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/tabs"
