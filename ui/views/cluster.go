@@ -144,7 +144,7 @@ func (v *Cluster) Notice() string {
 // the shown pane's fields.
 func (v *Cluster) shownContent() tea.Cmd {
 	if v.showMembers {
-		return tea.Batch(v.members.Show(), v.spin.start())
+		return v.members.Show()
 	}
 	return v.files.Ensure()
 }
@@ -249,7 +249,7 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 // update handles replies, spinner ticks and keys (Update, in
 // grid_cover.go, adds the cover's picture).
 func (v *Cluster) update(msg tea.Msg) tea.Cmd {
-	if cmd, mine := v.spin.update(msg, v.cReq != 0 || v.members.Busy()); mine {
+	if cmd, mine := v.spin.update(msg, v.cReq != 0); mine {
 		return cmd
 	}
 	switch msg := msg.(type) {
@@ -339,7 +339,7 @@ func (v *Cluster) refreshShown() tea.Cmd {
 		return v.fetchCluster(true)
 	}
 	if v.showMembers {
-		return tea.Batch(v.fetchCluster(true), v.members.Refresh(), v.spin.start())
+		return tea.Batch(v.fetchCluster(true), v.members.Refresh())
 	}
 	return tea.Batch(v.fetchCluster(true), v.files.Refresh())
 }
@@ -450,7 +450,7 @@ func (v *Cluster) View() string {
 		return strings.Join(out, "\n")
 	}
 	if v.showMembers {
-		if body := v.members.View(v.spin.frame()); len(out) < v.height && body != "" {
+		if body := v.members.View(); len(out) < v.height && body != "" {
 			out = append(out, body)
 		}
 		return strings.Join(out, "\n")

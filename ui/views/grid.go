@@ -51,9 +51,9 @@ func NewGrid(env *Env, host *Cluster) *Grid {
 // memberFaces shows the members' rows in the grid.
 type memberFaces struct{ m *Members }
 
-func (s memberFaces) Len() int { return len(s.m.rows) }
+func (s memberFaces) Len() int { return len(s.m.list.rows) }
 func (s memberFaces) Face(i int) (*imm.File, *imm.Figure) {
-	r := s.m.rows[i]
+	r := s.m.list.rows[i]
 	return r.File, r.Figure
 }
 
@@ -70,7 +70,7 @@ func (g *Grid) sync() {
 // Init resumes the members' paging (the cluster's view paused it when the
 // grid covered it) and asks for the pictures on screen.
 func (g *Grid) Init() tea.Cmd {
-	return tea.Batch(g.m.Show(), g.host.spin.start(), g.grid.Load())
+	return tea.Batch(g.m.Show(), g.grid.Load())
 }
 
 // LoadVisible asks for the pictures the new size shows.
@@ -129,7 +129,7 @@ func (g *Grid) empty() string {
 	case p.done:
 		return st.Muted.Render(fitLines([]string{"No file holds a face of this cluster."}, g.width, g.height-1))
 	}
-	return fitLines([]string{g.host.spin.frame() + " Loading the cluster's faces..."}, g.width, g.height-1)
+	return fitLines([]string{g.m.spin.frame() + " Loading the cluster's faces..."}, g.width, g.height-1)
 }
 
 // title is "Faces N faces in M files, K below 0.7" and, once, why the
@@ -141,7 +141,7 @@ func (g *Grid) title() string {
 	if p.files > 0 {
 		b.WriteString(" " + st.Muted.Render(g.m.summary()))
 		if p.pending != 0 {
-			b.WriteString(st.Muted.Render(", " + g.host.spin.frame() + " loading more"))
+			b.WriteString(st.Muted.Render(", " + g.m.spin.frame() + " loading more"))
 		}
 	}
 	b.WriteString("  " + g.notice())
