@@ -388,4 +388,3 @@ func (v *Cluster) headerLines() []string {
 	v.header = headerCache{at: at, lines: lines}
 	return lines
 }
-
