@@ -456,5 +456,3 @@ func (v *Cluster) coverPanes(paneH int) string {
 	}
 	return v.files.Tabs() + "\n" + fitLines([]string{idle}, v.width, paneH)
 }
-
-var _ component.Model = (*Cluster)(nil)

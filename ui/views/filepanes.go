@@ -10,7 +10,6 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
-	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/errview"
@@ -398,5 +397,3 @@ func (fp *FilePanes) Loaded() *imm.File {
 	f, _ := fp.env.Data.CachedFile(fp.uri, fields)
 	return f
 }
-
-var _ component.Model = (*FilePanes)(nil)

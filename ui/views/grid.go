@@ -65,6 +65,7 @@ func (g *Grid) sync() {
 	if c := g.host.cluster; c != nil {
 		g.grid.SetGender(c.Gender)
 	}
+	g.grid.SetThresholds(g.env.Thresholds()) // :threshold may have moved them
 }
 
 // Init resumes the members' paging (the cluster's view paused it when the
@@ -189,9 +190,9 @@ func (g *Grid) ShortHelp() []key.Binding {
 	return append([]key.Binding{g.open}, g.grid.ShortHelp()...)
 }
 
-// FullHelp is Enter and every movement key.
+// FullHelp is Enter and the grid's movement keys.
 func (g *Grid) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append([]key.Binding{g.open}, g.grid.FullHelp()...)}
+	return append([][]key.Binding{{g.open}}, g.grid.FullHelp()...)
 }
 
 var _ View = (*Grid)(nil)

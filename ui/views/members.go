@@ -10,7 +10,6 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
-	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
@@ -440,5 +439,3 @@ func (m *Members) FullHelp() [][]key.Binding {
 		thresholds.Help(m.env.Thresholds()),
 	}
 }
-
-var _ component.Model = (*Members)(nil)
