@@ -79,10 +79,11 @@ func (p *facesPane) ShortHelp() []key.Binding {
 	return []key.Binding{p.table.Keys.Up, p.table.Keys.Down, p.keys.Open, p.pointsKey()}
 }
 
-// FullHelp is the movement keys, Enter and p, and the thresholds the
-// ClConf colour and the Flags column judge by.
+// FullHelp is the movement keys, then Enter and p over the thresholds
+// the ClConf colour and the Flags column judge by (one column: the full
+// help has the host's and the root's beside it).
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.table.Keys.All(), {p.keys.Open, p.pointsKey()}, thresholds.Help(p.ctx.thresholds())}
+	return [][]key.Binding{p.table.Keys.All(), append([]key.Binding{p.keys.Open, p.pointsKey()}, thresholds.Help(p.ctx.thresholds())...)}
 }
 
 // pointsKey is p with help that says what pressing it does now.
