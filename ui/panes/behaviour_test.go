@@ -129,7 +129,7 @@ func openFrom(t *testing.T, p *facesPane, id string) tea.Msg {
 			t.Fatalf("no face in cluster %s", id)
 		}
 	}
-	_, cmd := p.Update(press("enter"))
+	cmd := p.Update(press("enter"))
 	if cmd == nil {
 		return nil
 	}

@@ -55,8 +55,7 @@ func (p *ClusterRaw) SetSize(w, h int) { p.raw.SetSize(w, h) }
 
 // Update handles scrolling and the wrap key.
 func (p *ClusterRaw) Update(msg tea.Msg) tea.Cmd {
-	_, cmd := p.raw.Update(msg)
-	return cmd
+	return p.raw.Update(msg)
 }
 
 // View renders the pane's area.

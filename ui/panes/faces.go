@@ -17,6 +17,7 @@ import (
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
 	"github.com/immtui/immtui/ui/widgets/table"
+	"github.com/immtui/immtui/ui/widgets/thresholds"
 )
 
 // facesPane is a table of the file's faces, outliers (lowest cluster
@@ -78,8 +79,11 @@ func (p *facesPane) ShortHelp() []key.Binding {
 	return []key.Binding{p.table.Keys.Up, p.table.Keys.Down, p.keys.Open, p.pointsKey()}
 }
 
+// FullHelp is the movement keys, then Enter and p over the thresholds
+// the ClConf colour and the Flags column judge by (one column: the full
+// help has the host's and the root's beside it).
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.table.Keys.All(), {p.keys.Open, p.pointsKey()}}
+	return [][]key.Binding{p.table.Keys.All(), append([]key.Binding{p.keys.Open, p.pointsKey()}, thresholds.Help(p.ctx.thresholds())...)}
 }
 
 // pointsKey is p with help that says what pressing it does now.
@@ -144,7 +148,7 @@ func (p *facesPane) relayout() {
 	}
 }
 
-func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+func (p *facesPane) Update(msg tea.Msg) tea.Cmd {
 	if faceimg.IsReply(msg) {
 		denied := p.crop.Denied()
 		cmd, _ := p.crop.Update(msg)
@@ -152,23 +156,23 @@ func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.memo = detailMemo{}
 			p.relayout()
 		}
-		return p, cmd
+		return cmd
 	}
 	if len(p.faces) == 0 {
-		return p, nil
+		return nil
 	}
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, p.keys.Open):
-			return p, p.open()
+			return p.open()
 		case key.Matches(msg, p.keys.Points):
 			p.points = !p.points
 			p.memo = detailMemo{}
 		case p.table.Moves(msg):
 			p.table.Update(msg)
 		default:
-			return p, nil
+			return nil
 		}
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -177,13 +181,13 @@ func (p *facesPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 		case tea.MouseButtonWheelDown:
 			p.table.Move(1)
 		default:
-			return p, nil
+			return nil
 		}
 	default:
-		return p, nil
+		return nil
 	}
 	p.relayout()
-	return p, p.Load()
+	return p.Load()
 }
 
 // open asks for the selected face's cluster, unless it is the cluster
@@ -243,12 +247,12 @@ var faceColumns = []faceColumn{
 	{Column: table.Column{Title: "Face", Min: 8, Drop: 6}, cell: func(p *facesPane, f *imm.Figure) string { return format.IDHead(f.FigureId, 8) }},
 	{Column: table.Column{Title: "Cluster", Min: 16, Max: 40, Flex: 1}, cell: clusterCell, style: clusterStyle},
 	{Column: table.Column{Title: "ClConf", Min: 6, Right: true}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FigureClusterConfidence) }, style: func(p *facesPane, f *imm.Figure) *lipgloss.Style {
-		return confStyle(p.styles, f.FigureClusterConfidence)
+		return confStyle(p.styles, p.ctx.thresholds(), f.FigureClusterConfidence)
 	}},
 	// Flags: what review sees in the face and its file alone (the cluster's
 	// age curve and gender need its Members), in words, never colour alone.
 	{Column: table.Column{Title: "Flags", Min: 5, Max: 18, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string {
-		return review.Default().SeenFlags(review.Face{File: p.file, Figure: f}).String()
+		return p.ctx.thresholds().SeenFlags(review.Face{File: p.file, Figure: f}).String()
 	}},
 	{Column: table.Column{Title: "Qual", Min: 4, Right: true, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FaceQuality) }},
 	{Column: table.Column{Title: "Sharp", Min: 5, Right: true, Drop: 5}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.Sharpness) }},
@@ -355,9 +359,10 @@ func (p *facesPane) clusterLabel(id string, short bool) (string, *lipgloss.Style
 	return name, nil
 }
 
-// confStyle warns about low cluster confidence (likely outliers).
-func confStyle(s *theme.Styles, c float64) *lipgloss.Style {
-	if review.Default().LowCluster(c) {
+// confStyle warns about low cluster confidence (likely outliers), by the
+// thresholds in force: the rule Members and the grid judge by.
+func confStyle(s *theme.Styles, th review.Thresholds, c float64) *lipgloss.Style {
+	if th.LowCluster(c) {
 		return &s.Warn
 	}
 	return nil

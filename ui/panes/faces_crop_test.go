@@ -18,9 +18,7 @@ import (
 type paneUpdater struct{ p panes.Pane }
 
 func (u *paneUpdater) Update(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	u.p, cmd = u.p.Update(msg)
-	return cmd
+	return u.p.Update(msg)
 }
 
 // facesWithCrop is the Faces pane over the CJK file at w x h, pictures

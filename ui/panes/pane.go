@@ -7,17 +7,22 @@ package panes
 import (
 	"context"
 
-	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
+	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
 )
 
-// Pane is one tab of the file view.
+// Pane is one tab of the file view: a component.Model (its own help,
+// SetSize, View never larger, Update to a command) that also says which
+// fields of the file it draws. Its host passes it keys while it is shown
+// and every other message always, so a picture it asked for reaches it
+// shown or not.
 type Pane interface {
-	help.KeyMap
+	component.Model
 	// Title is the tab name, exactly one of Names.
 	Title() string
 	// Fields lists the File fields the pane needs (WithFields); nil means
@@ -26,13 +31,6 @@ type Pane interface {
 	// SetFile gives the pane its data (nil clears it). The file holds at
 	// least Fields(); it may hold more.
 	SetFile(f *imm.File)
-	// SetSize sets the cells the pane may draw in; View never exceeds it.
-	SetSize(width, height int)
-	// Update handles keys while the pane has focus.
-	Update(msg tea.Msg) (Pane, tea.Cmd)
-	// View renders exactly the pane's area (at most height lines, each at
-	// most width cells).
-	View() string
 }
 
 // Context is what panes know about where they are shown.
@@ -52,9 +50,21 @@ type Context struct {
 	Language string
 	// Images draws face crops (the Faces pane's selected face); nil: none.
 	Images *faceimg.Images
+	// Thresholds are the review thresholds in force (the config's, as
+	// :threshold changed them): the Faces pane judges outliers and flags by
+	// the one definition Members uses. Nil: review.Default.
+	Thresholds func() review.Thresholds
 	// Ctx ends the panes' background loads (the host's context; nil:
 	// they end when done).
 	Ctx context.Context
+}
+
+// thresholds are the review thresholds ctx says are in force.
+func (ctx Context) thresholds() review.Thresholds {
+	if ctx.Thresholds == nil {
+		return review.Default()
+	}
+	return ctx.Thresholds()
 }
 
 // Loader is a pane that loads pictures for what it shows (the Faces

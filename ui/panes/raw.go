@@ -139,7 +139,7 @@ func (p *rawPane) expand() {
 	p.clamp()
 }
 
-func (p *rawPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+func (p *rawPane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
@@ -169,7 +169,7 @@ func (p *rawPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.forward(3)
 		}
 	}
-	return p, nil
+	return nil
 }
 
 // View draws the visible rows and, when the content is taller than the

@@ -88,7 +88,7 @@ func (p *textPane) build(keep bool) {
 	p.sc.lazy = d.lazy
 }
 
-func (p *textPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
+func (p *textPane) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, p.langKey) {
 		p.lang.all = !p.lang.all
 		if p.lang.all {
@@ -97,10 +97,10 @@ func (p *textPane) Update(msg tea.Msg) (Pane, tea.Cmd) {
 			p.langKey.SetHelp("L", "all languages")
 		}
 		p.build(true)
-		return p, nil
+		return nil
 	}
 	p.sc.handle(msg)
-	return p, nil
+	return nil
 }
 
 func (p *textPane) View() string { return p.sc.view() }

@@ -142,14 +142,14 @@ func nonNil[T any](s []T) []T {
 // FilterText: a face is found by its file's name and URI, its FigureId,
 // gender, emotion, media type and flag words.
 func (c memberCells) FilterText(i int) string {
-	r := c.m.rows[i]
+	r := c.m.list.rows[i]
 	return strings.Join([]string{r.File.Filename, r.File.URI, r.File.MediaType, r.Figure.FigureId, r.Figure.Gender, r.Figure.Emotion, r.Flags.String()}, "\n")
 }
 
 // selectedRow is the member under the cursor.
 func (m *Members) selectedRow() (review.Flagged, bool) {
-	if c := m.table.Cursor(); c < len(m.rows) {
-		return m.rows[c], true
+	if c := m.table.Cursor(); c < len(m.list.rows) {
+		return m.list.rows[c].Flagged, true
 	}
 	return review.Flagged{}, false
 }

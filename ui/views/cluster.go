@@ -10,6 +10,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/widgets/errview"
 )
@@ -35,6 +36,9 @@ type Cluster struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	keys   clusterKeys
+	// spin turns while the cluster itself loads (the pane's place says so
+	// before the cover is known); the panes and the members have their own.
+	spin spin
 
 	id      string
 	pseudo  bool // an unclustered pseudo-cluster: no cluster to fetch
@@ -59,8 +63,11 @@ type Cluster struct {
 	showRaw bool
 
 	width, height int
-	headerCache   string // the header, rebuilt when data, size or mode change
-	headerDirty   bool
+	// rev moves whenever the cluster's own data does (the cluster, its
+	// fetch, the strip's step, their errors): with the parts' own
+	// counters it says when the cached header is out of date.
+	rev    int
+	header headerCache
 	// headerMode is what `i` chose: the full box or the compact summary;
 	// headerAuto until then, which picks by the view's height.
 	headerMode headerMode
@@ -80,7 +87,7 @@ const (
 // the header and the cover's panes start before the cluster arrives.
 func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	ctx, cancel := context.WithCancel(context.Background())
-	v := &Cluster{env: env, ctx: ctx, cancel: cancel, id: id, pseudo: review.Pseudo(id), headerDirty: true}
+	v := &Cluster{env: env, ctx: ctx, cancel: cancel, id: id, pseudo: review.Pseudo(id), spin: newSpin(env.Styles)}
 	if row != nil {
 		r := *row
 		v.row = &r
@@ -100,7 +107,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	// g opens the face grid here, so the members' first row is Home only.
 	v.members.table.Keys.First = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 	v.raw = panes.NewClusterRaw(pctx)
-	v.files = NewFilePanes(env, ctx, pctx, func() bool { return v.cReq != 0 || v.members.Busy() })
+	v.files = NewFilePanes(env, ctx, pctx)
 	if row != nil {
 		v.files.SetURI(row.CoverURI)
 	}
@@ -141,7 +148,7 @@ func (v *Cluster) Notice() string {
 // the shown pane's fields.
 func (v *Cluster) shownContent() tea.Cmd {
 	if v.showMembers {
-		return tea.Batch(v.members.Show(), v.files.StartSpin())
+		return v.members.Show()
 	}
 	return v.files.Ensure()
 }
@@ -211,7 +218,7 @@ func (v *Cluster) Active() int { return v.files.Active() }
 
 func (v *Cluster) setCluster(c *imm.FigureCluster) {
 	v.cluster = c
-	v.headerDirty = true
+	v.rev++
 	if v.showRaw {
 		v.raw.SetCluster(c)
 	}
@@ -230,8 +237,8 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	id, data, ctx := v.id, v.env.Data, v.ctx
 	req := v.env.NextID()
 	v.cReq = req
-	v.headerDirty = true
-	return tea.Batch(v.files.StartSpin(), func() tea.Msg {
+	v.rev++
+	return tea.Batch(v.spin.start(), func() tea.Msg {
 		var c *imm.FigureCluster
 		var err error
 		if refresh {
@@ -243,16 +250,34 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 	})
 }
 
-// update handles replies, spinner ticks and keys (Update, in
-// grid_cover.go, adds the cover's picture).
-func (v *Cluster) update(msg tea.Msg) tea.Cmd {
+// Update is the cluster as a plain container: a key goes to its own keys,
+// else to the part shown (the mouse too); every other message goes to the
+// cluster's own handling and to every part (the members, the cover's
+// panes, the cluster JSON, the cover picture), each keeping what it asked
+// for by request or spinner id. Then the cover picture the header now
+// shows is asked for.
+func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return tea.Batch(v.onKey(msg), v.followCover())
+	case tea.MouseMsg:
+		return v.shownPart().Update(msg)
+	}
+	return tea.Batch(v.own(msg), v.members.Update(msg), v.files.Update(msg), v.raw.Update(msg), v.cover.Update(msg), v.followCover())
+}
+
+// own handles the cluster's own replies and spinner ticks.
+func (v *Cluster) own(msg tea.Msg) tea.Cmd {
+	if cmd, mine := v.spin.update(msg, v.cReq != 0); mine {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case clusterMsg:
 		if msg.req != v.cReq {
 			return nil
 		}
 		v.cReq = 0
-		v.headerDirty = true
+		v.rev++
 		if msg.err != nil {
 			if !errview.Quiet(msg.err) {
 				v.cErr = msg.err
@@ -266,18 +291,22 @@ func (v *Cluster) update(msg tea.Msg) tea.Cmd {
 			return nil // the cover's panes wait until c shows them
 		}
 		return v.files.Ensure()
-	case filePageMsg:
-		v.headerDirty = true // the members' strip moved
-		return v.members.Update(msg)
 	case qualityMsg:
 		return v.onQuality(msg)
-	case ThresholdsMsg:
-		v.headerDirty = true
-		return v.members.Update(msg)
-	case tea.KeyMsg:
-		return v.onKey(msg)
 	}
-	return v.files.Update(msg)
+	return nil
+}
+
+// shownPart is the part in the header's place below: the cluster JSON,
+// the members or the cover's panes.
+func (v *Cluster) shownPart() component.Model {
+	switch {
+	case v.showRaw:
+		return v.raw
+	case v.showMembers:
+		return v.members
+	}
+	return v.files
 }
 
 func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
@@ -299,22 +328,18 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 		return v.next()
 	}
 	if v.showRaw {
-		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
+		if v.files.IsPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
 			return tea.Batch(v.setMembers(false), v.files.Update(msg))
 		}
 		return v.raw.Update(msg)
 	}
 	if v.showMembers {
-		if v.isPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
+		if v.files.IsPaneKey(msg) { // tab or 1-7: back to the cover, on that pane
 			return tea.Batch(v.setMembers(false), v.files.Update(msg))
 		}
 		return v.members.Update(msg)
 	}
 	return v.files.Update(msg)
-}
-
-func (v *Cluster) isPaneKey(msg tea.KeyMsg) bool {
-	return key.Matches(msg, v.files.NextKey(), v.files.PrevKey()) || key.Matches(msg, v.files.JumpKeys()...)
 }
 
 // refresh refetches the cluster and what is shown: the pane's fields past
@@ -333,7 +358,7 @@ func (v *Cluster) refreshShown() tea.Cmd {
 		return v.fetchCluster(true)
 	}
 	if v.showMembers {
-		return tea.Batch(v.fetchCluster(true), v.members.Refresh(), v.files.StartSpin())
+		return tea.Batch(v.fetchCluster(true), v.members.Refresh())
 	}
 	return tea.Batch(v.fetchCluster(true), v.files.Refresh())
 }
@@ -341,9 +366,8 @@ func (v *Cluster) refreshShown() tea.Cmd {
 // SetSize lays out the header, the tab bar and the panes.
 func (v *Cluster) SetSize(w, h int) {
 	v.width, v.height = w, h
-	v.headerDirty = true
 	_, paneH := v.layout()
-	v.files.SetSize(w, paneH)
+	v.files.SetSize(w, paneH+1) // its tab bar and the pane
 	v.raw.SetSize(w, paneH)
 	v.members.SetSize(w, paneH+1) // its title line stands where the tabs do
 }
@@ -381,47 +405,6 @@ func (v *Cluster) layout() (headerH, paneH int) {
 	return headerH, max(v.height-headerH-1, 0)
 }
 
-// headerLines renders the header: the full box, or the two-line summary
-// (see FullHeader).
-func (v *Cluster) headerLines() []string {
-	if !v.headerDirty && v.headerCache != "" {
-		return strings.Split(v.headerCache, "\n")
-	}
-	st := v.env.Styles
-	fields := clusterFields(v.id, v.cluster, v.row)
-	if v.pseudo {
-		fields = pseudoFields(v.id)
-	}
-	strip := v.stripHeader()
-	errLine := ""
-	if v.cErr != nil && v.cReq == 0 {
-		// Say what failed: with a cluster on screen it is a refresh, and
-		// what is shown is the last good answer.
-		what := "could not load the cluster: "
-		if v.cluster != nil {
-			what = "could not refresh the cluster (r retries): "
-		}
-		errLine = what + errview.Summary(v.cErr)
-	}
-	var lines []string
-	if v.FullHeader() && v.width >= 20 {
-		boxW := v.width - v.coverCells() // the cover face stands right of the box
-		inner := flowFields(st, fields, boxW-4)
-		inner = append(inner, flowFields(st, strip, boxW-4)...)
-		if errLine != "" {
-			inner = append(inner, st.Error.Render(st.Truncate(errLine, boxW-4)))
-		}
-		box := st.Box.Width(boxW-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
-		lines = v.besideCover(strings.Split(box, "\n"))
-	} else {
-		lines = compactHeader(st, fields, v.width, errLine)
-		lines = append(lines, fitFields(st, compactStrip(strip), v.width))
-	}
-	v.headerCache = strings.Join(lines, "\n")
-	v.headerDirty = false
-	return lines
-}
-
 // View renders the header, the tabs and the shown pane.
 func (v *Cluster) View() string {
 	if v.width <= 0 || v.height <= 0 {
@@ -444,30 +427,32 @@ func (v *Cluster) View() string {
 		return strings.Join(out, "\n")
 	}
 	if v.showMembers {
-		if body := v.members.View(v.files.Spinner()); len(out) < v.height && body != "" {
+		if body := v.members.View(); len(out) < v.height && body != "" {
 			out = append(out, body)
 		}
 		return strings.Join(out, "\n")
 	}
 	if len(out) < v.height {
-		out = append(out, v.files.Tabs())
-	}
-	if paneH > 0 {
-		out = append(out, v.paneBody(paneH))
+		out = append(out, v.coverPanes(paneH))
 	}
 	return strings.Join(out, "\n")
 }
 
-// paneBody is the pane's area: the pane, or what stands in its place.
-func (v *Cluster) paneBody(h int) string {
-	idle := ""
-	switch {
-	case v.files.URI() == "" && v.cluster == nil && v.cErr == nil:
-		idle = v.files.Spinner() + " Loading the cluster to find its cover file..."
-	case v.files.URI() == "" && v.cluster == nil && v.cErr != nil:
-		idle = "The cluster could not be loaded, so its cover file is unknown (see above; r retries)."
-	case v.files.URI() == "":
-		idle = "This cluster has no cover file, so there is no file to show."
+// coverPanes is the cover file's tabs and pane, or before the cover is
+// known the tabs over what stands in the pane's place (paneH lines).
+func (v *Cluster) coverPanes(paneH int) string {
+	if v.files.URI() != "" {
+		return v.files.View()
 	}
-	return v.files.Body(h, idle)
+	idle := "This cluster has no cover file, so there is no file to show."
+	switch {
+	case v.cluster == nil && v.cErr == nil:
+		idle = v.spin.frame() + " Loading the cluster to find its cover file..."
+	case v.cluster == nil && v.cErr != nil:
+		idle = "The cluster could not be loaded, so its cover file is unknown (see above; r retries)."
+	}
+	if paneH <= 0 {
+		return v.files.Tabs()
+	}
+	return v.files.Tabs() + "\n" + fitLines([]string{idle}, v.width, paneH)
 }

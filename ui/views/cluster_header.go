@@ -10,10 +10,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
+	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
 // field is one "Key value" pair of the cluster header. Wide fields (cover
@@ -320,4 +322,69 @@ func formatLabels(m map[string]any) string {
 		parts[i] = fmt.Sprintf("%s=%v", k, m[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// headerCache is the header last drawn and what it was drawn from: it is
+// laid out on every frame (View, and SetSize for the height), so it is
+// kept until what it depends on moves.
+type headerCache struct {
+	at    headerAt
+	lines []string
+}
+
+// headerAt is everything the header is drawn from, each by a value or a
+// counter of its owner: the cluster's own data, the size and mode, the
+// members' judgement (their strip), the thresholds (the strip cache's
+// judgement) and the cover picture.
+type headerAt struct {
+	rev, judged, cover int
+	width              int
+	full               bool
+	th                 review.Thresholds
+}
+
+func (v *Cluster) headerInputs() headerAt {
+	return headerAt{rev: v.rev, judged: v.members.Judged(), cover: v.cover.rev,
+		width: v.width, full: v.FullHeader(), th: v.env.Thresholds()}
+}
+
+// headerLines renders the header: the full box, or the two-line summary
+// (see FullHeader).
+func (v *Cluster) headerLines() []string {
+	at := v.headerInputs()
+	if v.header.lines != nil && v.header.at == at {
+		return v.header.lines
+	}
+	st := v.env.Styles
+	fields := clusterFields(v.id, v.cluster, v.row)
+	if v.pseudo {
+		fields = pseudoFields(v.id)
+	}
+	strip := v.stripHeader()
+	errLine := ""
+	if v.cErr != nil && v.cReq == 0 {
+		// Say what failed: with a cluster on screen it is a refresh, and
+		// what is shown is the last good answer.
+		what := "could not load the cluster: "
+		if v.cluster != nil {
+			what = "could not refresh the cluster (r retries): "
+		}
+		errLine = what + errview.Summary(v.cErr)
+	}
+	var lines []string
+	if v.FullHeader() && v.width >= 20 {
+		boxW := v.width - v.coverCells() // the cover face stands right of the box
+		inner := flowFields(st, fields, boxW-4)
+		inner = append(inner, flowFields(st, strip, boxW-4)...)
+		if errLine != "" {
+			inner = append(inner, st.Error.Render(st.Truncate(errLine, boxW-4)))
+		}
+		box := st.Box.Width(boxW-2).Padding(0, 1).Render(strings.Join(inner, "\n"))
+		lines = v.besideCover(strings.Split(box, "\n"))
+	} else {
+		lines = compactHeader(st, fields, v.width, errLine)
+		lines = append(lines, fitFields(st, compactStrip(strip), v.width))
+	}
+	v.header = headerCache{at: at, lines: lines}
+	return lines
 }

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -21,13 +23,14 @@ func (v *Cluster) ShortHelp() []key.Binding {
 		return append([]key.Binding{v.keys.Cover, v.keys.Members, v.keys.Refresh, v.headerKey()}, v.raw.ShortHelp()...)
 	}
 	if v.showMembers {
-		// Enter and c first: they are what a narrow help line must keep.
-		mv := v.members.ShortHelp()
-		first := []key.Binding{mv[len(mv)-1], v.keys.Cover, v.keys.Grid, v.keys.Refresh}
+		// The members' Enter, then c and g: what a narrow help line must
+		// keep; the members' other keys follow.
+		open := v.members.OpenKey()
+		first := []key.Binding{open, v.keys.Cover, v.keys.Grid, v.keys.Refresh}
 		if v.next != nil {
 			first = append(first, v.keys.Next)
 		}
-		return append(first, append(mv[:len(mv)-1:len(mv)-1], v.headerKey())...)
+		return append(append(first, without(v.members.ShortHelp(), open)...), v.headerKey())
 	}
 	b := []key.Binding{v.files.NextKey(), v.keys.Members, v.keys.Grid, v.keys.Refresh, v.headerKey(), v.keys.Raw}
 	return append(b, v.files.PaneShortHelp()...)
@@ -54,4 +57,21 @@ func (v *Cluster) FullHelp() [][]key.Binding {
 // Binds reports the Members' threshold keys while the members are shown.
 func (v *Cluster) Binds(msg tea.KeyMsg) bool {
 	return v.showMembers && key.Matches(msg, v.members.keys.Up, v.members.keys.Down)
+}
+
+// without is bs less the bindings named like drop (the same keys and help
+// key): a container composing its help with a part's takes out by name
+// what it already put first.
+func without(bs []key.Binding, drop ...key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(bs))
+	for _, b := range bs {
+		if !slices.ContainsFunc(drop, func(d key.Binding) bool { return sameKey(b, d) }) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func sameKey(a, b key.Binding) bool {
+	return a.Help().Key == b.Help().Key && slices.Equal(a.Keys(), b.Keys())
 }

@@ -40,5 +40,5 @@ func (v *Cluster) rawBody(h int) string {
 	case v.cErr != nil:
 		return fitLines([]string{"The cluster could not be loaded (see above; r retries)."}, v.width, h)
 	}
-	return fitLines([]string{v.files.Spinner() + " Loading the cluster..."}, v.width, h)
+	return fitLines([]string{v.spin.frame() + " Loading the cluster..."}, v.width, h)
 }

@@ -33,6 +33,7 @@ func (v *Cluster) startStrip() tea.Cmd {
 		return nil
 	}
 	v.sReq = v.env.NextID()
+	v.rev++
 	return qualityStep(v.env.Quality, v.ctx, v.sReq, []string{v.id})
 }
 
@@ -43,7 +44,7 @@ func (v *Cluster) onQuality(msg qualityMsg) tea.Cmd {
 		return nil
 	}
 	v.sReq = 0
-	v.headerDirty = true
+	v.rev++
 	if msg.err != nil {
 		if !errview.Quiet(msg.err) {
 			v.sErr = msg.err

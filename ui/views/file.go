@@ -33,7 +33,7 @@ func NewFile(env *Env, uri string) *File {
 	// No cluster: the Faces pane marks none, and Enter on any face opens
 	// that face's cluster.
 	pctx := panes.Context{Styles: env.Styles, ClusterName: env.Data.ClusterName}
-	v.files = NewFilePanes(env, ctx, pctx, nil)
+	v.files = NewFilePanes(env, ctx, pctx)
 	v.files.SetURI(uri)
 	return v
 }
@@ -47,7 +47,7 @@ func NewClusterFile(env *Env, uri, clusterID, figureID string) *File {
 	v := &File{env: env, cancel: cancel, uri: uri, cluster: clusterID,
 		refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh"))}
 	pctx := panes.Context{Styles: env.Styles, ClusterID: clusterID, FigureID: figureID, ClusterName: env.Data.ClusterName}
-	v.files = NewFilePanes(env, ctx, pctx, nil)
+	v.files = NewFilePanes(env, ctx, pctx)
 	v.files.SetURI(uri)
 	v.files.Select(slices.Index(panes.Names, "Faces"))
 	return v
@@ -92,10 +92,10 @@ func (v *File) Update(msg tea.Msg) tea.Cmd {
 	return v.files.Update(msg)
 }
 
-// SetSize lays out the URI line, the tab bar and the panes.
+// SetSize lays out the URI line and the panes (their tab bar and area).
 func (v *File) SetSize(w, h int) {
 	v.width, v.height = w, h
-	v.files.SetSize(w, max(h-2, 0))
+	v.files.SetSize(w, max(h-1, 0))
 }
 
 // View renders the URI line, the tabs and the shown pane.
@@ -103,15 +103,10 @@ func (v *File) View() string {
 	if v.width <= 0 || v.height <= 0 {
 		return ""
 	}
-	out := make([]string, 0, 3)
-	out = append(out, v.uriLine())
-	if v.height > 1 {
-		out = append(out, v.files.Tabs())
+	if v.height == 1 {
+		return v.uriLine()
 	}
-	if h := v.height - 2; h > 0 {
-		out = append(out, v.files.Body(h, ""))
-	}
-	return strings.Join(out, "\n")
+	return v.uriLine() + "\n" + v.files.View()
 }
 
 // uriLine is "URI oss://...", losing the URI's middle when it is too wide:

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
@@ -14,7 +13,6 @@ import (
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/errview"
-	"github.com/immtui/immtui/ui/widgets/faceimg"
 	"github.com/immtui/immtui/ui/widgets/tabs"
 )
 
@@ -40,34 +38,32 @@ type filePanesKeys struct {
 
 // FilePanes shows one file through the panes as tabs: the part of a view
 // that hosts them (the cluster view for its cover, the file view for its
-// file). A pane's fields are fetched on its first visit only, each fetch
-// with a request id so a reply for another file or an older request is
-// dropped, and every fetch ends with the host's context.
+// file), a component.Model like the panes it holds. A pane's fields are
+// fetched on its first visit only, each fetch with a request id so a reply
+// for another file or an older request is dropped, and every fetch ends
+// with the host's context. It owns its spinner, which turns while the
+// shown pane loads.
 //
-// The host owns the refresh key and the layout around the tabs; it passes
-// every message to Update and draws Tabs and Body.
+// The host owns the refresh key and the layout around it; it passes every
+// message to Update, gives it a size (the tab bar and the pane below) and
+// draws View.
 type FilePanes struct {
 	env  *Env
 	ctx  context.Context
 	keys filePanesKeys
-	spin spinner.Model
-	// hostBusy reports the host's own loading (the cluster view's cluster
-	// fetch), which keeps the shared spinner turning.
-	hostBusy func() bool
-	ticking  bool
+	spin spin
 
 	uri    string // the file shown ("" until known, or none)
 	panes  []panes.Pane
 	state  []paneState
 	active int
 	width  int
+	height int // the tab bar's line and the pane's
 }
 
 // NewFilePanes builds the panes for pctx; their fetches end with ctx.
-// hostBusy may be nil.
-func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context, hostBusy func() bool) *FilePanes {
-	fp := &FilePanes{env: env, ctx: ctx, hostBusy: hostBusy}
-	fp.spin = spinner.New(spinner.WithSpinner(spinner.Line), spinner.WithStyle(env.Styles.Spinner))
+func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context) *FilePanes {
+	fp := &FilePanes{env: env, ctx: ctx, spin: newSpin(env.Styles)}
 	fp.keys = filePanesKeys{
 		Next: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		Prev: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
@@ -81,6 +77,9 @@ func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context, hostBusy fu
 	}
 	if pctx.Ctx == nil {
 		pctx.Ctx = ctx
+	}
+	if pctx.Thresholds == nil {
+		pctx.Thresholds = env.Thresholds
 	}
 	fp.panes = env.NewPanes(pctx)
 	fp.state = make([]paneState, len(fp.panes))
@@ -156,7 +155,7 @@ func (fp *FilePanes) fetch(i int, refresh bool) tea.Cmd {
 	uri, fields, data, ctx := fp.uri, fp.panes[i].Fields(), fp.env.Data, fp.ctx
 	req := fp.env.NextID()
 	fp.state[i].req, fp.state[i].err = req, nil
-	return tea.Batch(fp.StartSpin(), func() tea.Msg {
+	return tea.Batch(fp.spin.start(), func() tea.Msg {
 		var f *imm.File
 		var err error
 		if refresh {
@@ -168,28 +167,15 @@ func (fp *FilePanes) fetch(i int, refresh bool) tea.Cmd {
 	})
 }
 
-// StartSpin starts the spinner unless it runs; it stops itself on the
-// first tick after loading (the panes' and the host's) ends, so an idle
-// view schedules nothing.
-func (fp *FilePanes) StartSpin() tea.Cmd {
-	if fp.ticking {
-		return nil
-	}
-	fp.ticking = true
-	return fp.spin.Tick
-}
-
-// Spinner is the spinner's current frame, for the host's own messages.
-func (fp *FilePanes) Spinner() string { return fp.spin.View() }
-
-func (fp *FilePanes) busy() bool {
-	return fp.Loading() || (fp.hostBusy != nil && fp.hostBusy())
-}
-
-// Update handles pane replies, spinner ticks and keys (tabs, 1-7, then the
-// shown pane's own); any other message goes to the shown pane. A Faces
-// pane's OpenClusterMsg comes back as its command.
+// Update handles its own pane replies and spinner ticks, and keys (tabs,
+// 1-7, then the shown pane's own); input (keys, the mouse) goes to the
+// shown pane only, every other message to every pane, each keeping what
+// it asked for (a picture reaches its pane, shown or not). A Faces pane's
+// OpenClusterMsg comes back as its command.
 func (fp *FilePanes) Update(msg tea.Msg) tea.Cmd {
+	if cmd, mine := fp.spin.update(msg, fp.Loading()); mine {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case fileMsg:
 		if msg.pane >= len(fp.state) || msg.req != fp.state[msg.pane].req {
@@ -206,35 +192,19 @@ func (fp *FilePanes) Update(msg tea.Msg) tea.Cmd {
 		s.err, s.loaded = nil, true
 		fp.panes[msg.pane].SetFile(msg.f)
 		return fp.load(msg.pane)
-	case spinner.TickMsg:
-		if msg.ID != fp.spin.ID() {
-			return nil
-		}
-		if !fp.busy() {
-			fp.ticking = false
-			return nil
-		}
-		var cmd tea.Cmd
-		fp.spin, cmd = fp.spin.Update(msg)
-		return cmd
 	case tea.KeyMsg:
 		return fp.onKey(msg)
-	}
-	if faceimg.IsReply(msg) { // a picture for a pane, shown or not
-		var cmds []tea.Cmd
-		for i, p := range fp.panes {
-			var cmd tea.Cmd
-			fp.panes[i], cmd = p.Update(msg)
-			cmds = append(cmds, cmd)
+	case tea.MouseMsg:
+		if fp.active < len(fp.panes) {
+			return fp.panes[fp.active].Update(msg)
 		}
-		return tea.Batch(cmds...)
+		return nil
 	}
-	if fp.active < len(fp.panes) {
-		p, cmd := fp.panes[fp.active].Update(msg)
-		fp.panes[fp.active] = p
-		return cmd
+	cmds := make([]tea.Cmd, 0, len(fp.panes))
+	for _, p := range fp.panes {
+		cmds = append(cmds, p.Update(msg))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 func (fp *FilePanes) onKey(msg tea.KeyMsg) tea.Cmd {
@@ -253,11 +223,16 @@ func (fp *FilePanes) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	if fp.active < len(fp.panes) && fp.state[fp.active].loaded {
-		p, cmd := fp.panes[fp.active].Update(msg)
-		fp.panes[fp.active] = p
-		return cmd
+		return fp.panes[fp.active].Update(msg)
 	}
 	return nil
+}
+
+// IsPaneKey reports whether msg is one of the tab keys (tab, shift+tab,
+// 1-7): a host showing something else in the panes' place goes back to
+// them on it.
+func (fp *FilePanes) IsPaneKey(msg tea.KeyMsg) bool {
+	return key.Matches(msg, fp.keys.Next, fp.keys.Prev) || key.Matches(msg, fp.keys.Jump...)
 }
 
 // Load asks for the pictures the shown pane draws (after a resize).
@@ -291,25 +266,36 @@ func (fp *FilePanes) Select(i int) {
 	}
 }
 
-// SetSize gives every pane the area below the tab bar.
-func (fp *FilePanes) SetSize(w, paneH int) {
-	fp.width = w
+// SetSize gives the tab bar a line and every pane the area below it.
+func (fp *FilePanes) SetSize(w, h int) {
+	fp.width, fp.height = w, h
 	for _, p := range fp.panes {
-		p.SetSize(w, paneH)
+		p.SetSize(w, max(h-1, 0))
 	}
 }
 
-// Tabs is the tab bar, one line.
+// Tabs is the tab bar, one line: for a host that draws its own word in the
+// pane's place while there is no file (View draws it otherwise).
 func (fp *FilePanes) Tabs() string {
 	return tabs.Render(fp.env.Styles, panes.Names, fp.active, fp.width)
 }
 
-// Body is the pane's area, h lines at most: the pane, its error (with how
-// to retry), or a spinner while it loads. With no pane state to show it
-// returns idle, the host's word on why there is no file.
-func (fp *FilePanes) Body(h int, idle string) string {
+// View is the tab bar over the pane's area: the pane, its error (with how
+// to retry), or a spinner while it loads; nothing under the tabs before
+// there is a file to fetch (the host says why, see Tabs).
+func (fp *FilePanes) View() string {
+	if fp.width <= 0 || fp.height <= 0 {
+		return ""
+	}
+	if body := fp.body(fp.height - 1); fp.height > 1 && body != "" {
+		return fp.Tabs() + "\n" + body
+	}
+	return fp.Tabs()
+}
+
+func (fp *FilePanes) body(h int) string {
 	st := fp.env.Styles
-	if fp.active >= len(fp.panes) {
+	if fp.active >= len(fp.panes) || h <= 0 {
 		return ""
 	}
 	s := fp.state[fp.active]
@@ -324,9 +310,7 @@ func (fp *FilePanes) Body(h int, idle string) string {
 		}
 		return st.Error.Render(fitLines(lines, fp.width, h))
 	case s.req != 0:
-		return fitLines([]string{fp.spin.View() + " Loading " + title + " of " + safetext.Line(fp.uri) + "..."}, fp.width, h)
-	case idle != "":
-		return fitLines([]string{idle}, fp.width, h)
+		return fitLines([]string{fp.spin.frame() + " Loading " + title + " of " + safetext.Line(fp.uri) + "..."}, fp.width, h)
 	}
 	return ""
 }
@@ -353,6 +337,16 @@ func (fp *FilePanes) PrevKey() key.Binding { return fp.keys.Prev }
 
 // JumpKeys are 1-7, one per pane.
 func (fp *FilePanes) JumpKeys() []key.Binding { return fp.keys.Jump }
+
+// ShortHelp is tab and the shown pane's keys.
+func (fp *FilePanes) ShortHelp() []key.Binding {
+	return append([]key.Binding{fp.keys.Next}, fp.PaneShortHelp()...)
+}
+
+// FullHelp is the tab keys, the pane numbers and the shown pane's keys.
+func (fp *FilePanes) FullHelp() [][]key.Binding {
+	return append([][]key.Binding{{fp.keys.Next, fp.keys.Prev}, fp.keys.Jump}, fp.PaneFullHelp()...)
+}
 
 // PaneShortHelp is the shown pane's one-line help.
 func (fp *FilePanes) PaneShortHelp() []key.Binding {

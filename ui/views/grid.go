@@ -51,9 +51,9 @@ func NewGrid(env *Env, host *Cluster) *Grid {
 // memberFaces shows the members' rows in the grid.
 type memberFaces struct{ m *Members }
 
-func (s memberFaces) Len() int { return len(s.m.rows) }
+func (s memberFaces) Len() int { return len(s.m.list.rows) }
 func (s memberFaces) Face(i int) (*imm.File, *imm.Figure) {
-	r := s.m.rows[i]
+	r := s.m.list.rows[i]
 	return r.File, r.Figure
 }
 
@@ -65,12 +65,13 @@ func (g *Grid) sync() {
 	if c := g.host.cluster; c != nil {
 		g.grid.SetGender(c.Gender)
 	}
+	g.grid.SetThresholds(g.env.Thresholds()) // :threshold may have moved them
 }
 
 // Init resumes the members' paging (the cluster's view paused it when the
 // grid covered it) and asks for the pictures on screen.
 func (g *Grid) Init() tea.Cmd {
-	return tea.Batch(g.m.Show(), g.host.files.StartSpin(), g.grid.Load())
+	return tea.Batch(g.m.Show(), g.grid.Load())
 }
 
 // LoadVisible asks for the pictures the new size shows.
@@ -129,7 +130,7 @@ func (g *Grid) empty() string {
 	case p.done:
 		return st.Muted.Render(fitLines([]string{"No file holds a face of this cluster."}, g.width, g.height-1))
 	}
-	return fitLines([]string{g.host.files.Spinner() + " Loading the cluster's faces..."}, g.width, g.height-1)
+	return fitLines([]string{g.m.spin.frame() + " Loading the cluster's faces..."}, g.width, g.height-1)
 }
 
 // title is "Faces N faces in M files, K below 0.7" and, once, why the
@@ -141,7 +142,7 @@ func (g *Grid) title() string {
 	if p.files > 0 {
 		b.WriteString(" " + st.Muted.Render(g.m.summary()))
 		if p.pending != 0 {
-			b.WriteString(st.Muted.Render(", " + g.host.files.Spinner() + " loading more"))
+			b.WriteString(st.Muted.Render(", " + g.m.spin.frame() + " loading more"))
 		}
 	}
 	b.WriteString("  " + g.notice())
@@ -189,9 +190,9 @@ func (g *Grid) ShortHelp() []key.Binding {
 	return append([]key.Binding{g.open}, g.grid.ShortHelp()...)
 }
 
-// FullHelp is Enter and every movement key.
+// FullHelp is Enter and the grid's movement keys.
 func (g *Grid) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append([]key.Binding{g.open}, g.grid.FullHelp()...)}
+	return append([][]key.Binding{{g.open}}, g.grid.FullHelp()...)
 }
 
 var _ View = (*Grid)(nil)

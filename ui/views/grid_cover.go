@@ -47,6 +47,9 @@ type coverFace struct {
 	// header's mode.
 	at   coverAt
 	rows int
+	// rev moves when what the header draws of the cover does (its face,
+	// its rows, a picture arrived).
+	rev int
 }
 
 type coverAt struct {
@@ -59,12 +62,11 @@ func newCoverFace(env *Env, ctx context.Context, id string) *coverFace {
 	return &coverFace{env: env, ctx: ctx, id: id, set: faceimg.NewSet(env.Images, ctx)}
 }
 
-// Update takes the cover's own replies first, then lets the view do its
-// part, then asks for the cover picture the header now shows.
-func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
-	c := v.cover
-	switch msg := msg.(type) {
-	case coverMsg:
+// Update keeps the cover's own replies: its file's fetch (by request id)
+// and its pictures (the set keeps the loads it started). The container
+// then asks for the picture the header shows (followCover).
+func (c *coverFace) Update(msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(coverMsg); ok {
 		if msg.req != c.req {
 			return nil
 		}
@@ -72,16 +74,13 @@ func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil || !errview.Quiet(msg.err) {
 			c.setFile(msg.f)
 		}
-		return v.followCover()
+		return nil
 	}
-	if faceimg.IsReply(msg) {
-		cmd, changed := c.set.Update(msg)
-		if changed {
-			v.headerDirty = true
-		}
-		return tea.Batch(cmd, v.files.Update(msg))
+	cmd, changed := c.set.Update(msg)
+	if changed {
+		c.rev++
 	}
-	return tea.Batch(v.update(msg), v.followCover())
+	return cmd
 }
 
 // LoadVisible asks for the pictures the new size shows: the cover's and
@@ -103,7 +102,7 @@ func (v *Cluster) followCover() tea.Cmd {
 	if at != c.at {
 		c.at = at
 		c.rows = v.coverRows()
-		v.headerDirty = true
+		c.rev++
 	}
 	if c.fig == nil || c.rows == 0 {
 		return tea.Batch(fetch, c.set.Want(nil))
@@ -121,6 +120,7 @@ func (c *coverFace) find(cl *imm.FigureCluster) tea.Cmd {
 	}
 	if uri != c.uri {
 		c.uri, c.file, c.fig, c.req = uri, nil, nil, 0
+		c.rev++
 	}
 	if uri == "" || c.fig != nil {
 		return nil
@@ -157,6 +157,7 @@ func (c *coverFace) setFile(f *imm.File) {
 	}
 	if best != nil {
 		c.file, c.fig = f, best
+		c.rev++
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
 	"github.com/immtui/immtui/ui/widgets/table"
+	"github.com/immtui/immtui/ui/widgets/thresholds"
 )
 
 // MemberFields are the File fields a members page asks for: the faces,
@@ -39,17 +40,25 @@ type memberKeys struct {
 // cluster's tally (review.Tally), which judges every face again (a page
 // moves the age curve), and the cursor stays on its face. Hidden, the
 // paging pauses and showing it again resumes where it stopped.
+//
+// It is a component.Model: its host passes it every non-key message and
+// it keeps its own pages (by request id) and spinner ticks (by spinner id).
 type Members struct {
 	env       *Env
 	clusterID string
 	table     *table.Model
 	keys      memberKeys
 	pager     filePager // its context is the host's
+	spin      spin      // turns while a page is in flight
 
 	tally   *review.Tally
-	cluster bool            // the tally knows its cluster (gender, FaceCount)
-	seen    map[string]bool // URIs added: a file on two pages counts once
-	rows    []review.Flagged
+	cluster bool // the tally knows its cluster (gender, FaceCount)
+	// list is the rows in the sort order and the URIs seen (a file on two
+	// pages counts once).
+	list pagedList[memberRow]
+	// judged counts the tally's judgements: what is drawn from the strip
+	// (the cluster's header) is redrawn when it moves.
+	judged int
 	// sortCol is the column rows are sorted by (0, Flags: review's worst
 	// first); desc flips it. flaggedOnly hides faces without a flag.
 	sortCol     int
@@ -66,7 +75,7 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	if limit <= 0 {
 		limit = DefaultMemberLimit
 	}
-	m := &Members{env: env, clusterID: clusterID, seen: map[string]bool{}}
+	m := &Members{env: env, clusterID: clusterID, spin: newSpin(env.Styles)}
 	m.keys = memberKeys{
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file")),
 		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort column")),
@@ -81,6 +90,7 @@ func NewMembers(env *Env, ctx context.Context, clusterID string, limit int) *Mem
 	})
 	m.table = table.New(memberColumns, env.Styles)
 	m.table.SetSource(memberCells{m})
+	m.list = newPagedList(m.table, m.compare, func(a, b memberRow) bool { return a.Figure == b.Figure })
 	m.newTally(nil)
 	if c, ok := env.Data.CachedCluster(clusterID); ok {
 		m.SetCluster(c)
@@ -115,7 +125,7 @@ func (m *Members) SetCluster(c *imm.FigureCluster) {
 }
 
 // Len is the number of face rows shown.
-func (m *Members) Len() int { return len(m.rows) }
+func (m *Members) Len() int { return len(m.list.rows) }
 
 // Files is the number of files loaded.
 func (m *Members) Files() int { return m.pager.files }
@@ -128,15 +138,19 @@ func (m *Members) Cursor() int { return m.table.Cursor() }
 
 // Row returns the file URI and face of row i.
 func (m *Members) Row(i int) (uri string, fig *imm.Figure) {
-	return m.rows[i].File.URI, m.rows[i].Figure
+	return m.list.rows[i].File.URI, m.list.rows[i].Figure
 }
 
 // Flagged returns row i with its flags.
-func (m *Members) Flagged(i int) review.Flagged { return m.rows[i] }
+func (m *Members) Flagged(i int) review.Flagged { return m.list.rows[i].Flagged }
 
 // Strip is the cluster's quality strip from the faces loaded (partial
 // while paging).
 func (m *Members) Strip() review.Strip { return m.tally.Strip() }
+
+// Judged moves whenever the faces are judged again (a page, a threshold,
+// the cluster): a host drawing the strip redraws when it differs.
+func (m *Members) Judged() int { return m.judged }
 
 // Busy reports a page request in flight.
 func (m *Members) Busy() bool { return m.pager.pending != 0 }
@@ -149,7 +163,7 @@ func (m *Members) Notice() string { return m.notice }
 
 // Show starts or resumes the paging: the next page is asked for unless one
 // is in flight, paging ended or the last page failed (r retries).
-func (m *Members) Show() tea.Cmd { return m.pager.show() }
+func (m *Members) Show() tea.Cmd { return m.spinning(m.pager.show()) }
 
 // Hide pauses the paging: a page in flight is kept, no next one is asked
 // for until Show. Leaving the view for good ends the host's context.
@@ -157,13 +171,21 @@ func (m *Members) Hide() { m.pager.hide() }
 
 // Refresh retries the page that failed, or with none failed starts over.
 func (m *Members) Refresh() tea.Cmd {
-	return m.pager.refresh(func() {
-		m.seen = map[string]bool{}
+	return m.spinning(m.pager.refresh(func() {
+		m.list.reset()
 		m.tally = nil
 		m.newTally(nil)
 		m.SetCluster(m.cachedCluster())
-		m.table.SetCursor(0)
-	})
+	}))
+}
+
+// spinning starts the spinner with a page request (cmd, nil when none
+// was asked for).
+func (m *Members) spinning(cmd tea.Cmd) tea.Cmd {
+	if m.Busy() {
+		return tea.Batch(cmd, m.spin.start())
+	}
+	return cmd
 }
 
 func (m *Members) cachedCluster() *imm.FigureCluster {
@@ -171,8 +193,12 @@ func (m *Members) cachedCluster() *imm.FigureCluster {
 	return c
 }
 
-// Update handles page replies, threshold changes and keys.
+// Update handles its page replies and spinner ticks, threshold changes
+// and keys; other lists' pages and other spinners' ticks are dropped.
 func (m *Members) Update(msg tea.Msg) tea.Cmd {
+	if cmd, mine := m.spin.update(msg, m.Busy()); mine {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case filePageMsg:
 		cmd := m.pager.onPage(msg, m.add)
@@ -180,7 +206,7 @@ func (m *Members) Update(msg tea.Msg) tea.Cmd {
 			m.tally.Done()
 			m.rejudge()
 		}
-		return cmd
+		return m.spinning(cmd)
 	case ThresholdsMsg:
 		m.tally.SetThresholds(m.env.Thresholds())
 		m.rejudge()
@@ -218,9 +244,9 @@ func (m *Members) onKey(msg tea.KeyMsg) tea.Cmd {
 // cluster-confidence one when the face has none) and says which.
 func (m *Members) nudge(dir int) tea.Cmd {
 	name := review.FlagLowCluster.Threshold()
-	if c := m.table.Cursor(); c < len(m.rows) {
+	if r, ok := m.selectedRow(); ok {
 		for _, f := range review.AllFlags {
-			if m.rows[c].Flags.Has(f) && f.Threshold() != "" {
+			if r.Flags.Has(f) && f.Threshold() != "" {
 				name = f.Threshold()
 				break
 			}
@@ -240,45 +266,48 @@ func (m *Members) nudge(dir int) tea.Cmd {
 func (m *Members) add(files []*imm.File) (added int) {
 	var fresh []*imm.File
 	for _, f := range files {
-		if f == nil || m.seen[f.URI] {
-			continue
+		if f != nil && m.list.first(f.URI) {
+			fresh = append(fresh, f)
 		}
-		m.seen[f.URI] = true
-		fresh = append(fresh, f)
 	}
 	m.tally.Add(fresh)
 	m.rejudge()
 	return len(fresh)
 }
 
-// rejudge reads the faces from the tally again (a page or a threshold
-// changed flags) and keeps the cursor on its face.
+// rejudge reads the faces from the tally again (a page, a threshold or
+// the cluster changed flags).
 func (m *Members) rejudge() {
+	m.judged++
 	m.resort()
 }
 
-// resort filters and sorts the tally's faces into rows; the cursor stays
-// on its face (one on the first row stays on the first row).
+// resort filters the tally's faces into rows in the sort order. Every
+// face may have moved (a page moves the age curve, so the flags and
+// review's order of faces already listed), so the rows go through the
+// list as one fresh run, not merged into the old: the list's merge sorts
+// them, and the cursor stays on its face (one on the first row stays on
+// the first row).
 func (m *Members) resort() {
 	var sel *imm.Figure
-	if c := m.table.Cursor(); c > 0 && c < len(m.rows) {
-		sel = m.rows[c].Figure
+	if c := m.table.Cursor(); c > 0 && c < len(m.list.rows) {
+		sel = m.list.rows[c].Figure
 	}
 	all := m.tally.Faces()
-	rows := make([]review.Flagged, 0, len(all))
-	for _, f := range all {
+	rows := make([]memberRow, 0, len(all))
+	for i, f := range all {
 		if !m.flaggedOnly || f.Flags != 0 {
-			rows = append(rows, f)
+			rows = append(rows, memberRow{Flagged: f, rank: i})
 		}
 	}
-	sortMembers(rows, m.sortCol, m.desc)
-	m.rows = rows
-	m.table.SetSource(memberCells{m})
+	m.list.rows = nil
+	m.list.merge(rows)
+	m.table.SetSource(memberCells{m}) // the length changed, to none too
 	if sel == nil {
 		return
 	}
-	for i := range m.rows {
-		if m.rows[i].Figure == sel {
+	for i := range m.list.rows {
+		if m.list.rows[i].Figure == sel {
 			m.table.SetCursor(i)
 			return
 		}
@@ -288,11 +317,10 @@ func (m *Members) resort() {
 // openFile opens the selected face's file in a File view that marks this
 // cluster, on its Faces pane (cached by this fetch: no call).
 func (m *Members) openFile() tea.Cmd {
-	c := m.table.Cursor()
-	if c >= len(m.rows) {
+	r, ok := m.selectedRow()
+	if !ok {
 		return nil
 	}
-	r := m.rows[c]
 	return Push(NewClusterFile(m.env, r.File.URI, m.clusterID, r.Figure.FigureId))
 }
 
@@ -304,7 +332,8 @@ func (m *Members) SetSize(w, h int) {
 
 // Title is the one-line summary: "N faces in M files, K below 0.7", the
 // faces per flag, the sort and the filter.
-func (m *Members) Title(spinner string) string {
+func (m *Members) Title() string {
+	spinner := m.spin.frame()
 	st, p := m.env.Styles, &m.pager
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Members"))
@@ -336,7 +365,7 @@ func (m *Members) summary() string {
 	s := m.tally.Strip()
 	faces := format.Plural(int64(s.Examined), "face", "faces")
 	if m.flaggedOnly {
-		faces = format.Count(int64(len(m.rows))) + " flagged of " + faces
+		faces = format.Count(int64(len(m.list.rows))) + " flagged of " + faces
 	}
 	files := m.pager.countPhrase()
 	th := m.env.Thresholds()
@@ -368,15 +397,15 @@ func (m *Members) flagSummary() string {
 }
 
 // View renders the title and the table, exactly the size given.
-func (m *Members) View(spinner string) string {
+func (m *Members) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	title := m.Title(spinner)
+	title := m.Title()
 	if m.height == 1 {
 		return title
 	}
-	if len(m.rows) == 0 {
+	if len(m.list.rows) == 0 {
 		var lines []string
 		switch {
 		case m.pager.err != nil:
@@ -389,31 +418,24 @@ func (m *Members) View(spinner string) string {
 	return title + "\n" + m.table.View()
 }
 
-// ShortHelp is the list's movement, Enter and the review keys.
+// OpenKey is Enter, the list's first key: a host composing its help
+// with the members' names it to keep it first.
+func (m *Members) OpenKey() key.Binding { return m.keys.Open }
+
+// ShortHelp is Enter, the list's movement and the review keys, the most
+// important first.
 func (m *Members) ShortHelp() []key.Binding {
-	return []key.Binding{m.table.Keys.Up, m.table.Keys.Down, m.keys.Flagged, m.keys.Sort, m.keys.Up, m.keys.Open}
+	return []key.Binding{m.keys.Open, m.table.Keys.Up, m.table.Keys.Down, m.keys.Flagged, m.keys.Sort, m.keys.Up}
 }
 
 // FullHelp is every movement key, Enter, the review keys and the
-// thresholds with their values.
+// thresholds with their values (the one definition the Faces pane shows
+// too).
 func (m *Members) FullHelp() [][]key.Binding {
 	t := m.table.Keys
 	return [][]key.Binding{
 		{t.Up, t.Down, t.PageUp, t.PageDown, t.First, t.Last, m.keys.Open},
 		{m.keys.Flagged, m.keys.Sort, m.keys.Order, m.keys.Up},
-		ThresholdHelp(m.env.Thresholds()),
+		thresholds.Help(m.env.Thresholds()),
 	}
-}
-
-// ThresholdHelp lists every threshold with its value for the full help,
-// by the name :threshold takes (the rule in words is in docs/review.md and
-// the status line after + or -).
-func ThresholdHelp(th review.Thresholds) []key.Binding {
-	names := review.Names()
-	out := make([]key.Binding, len(names))
-	for i, n := range names {
-		v, _ := th.Get(n)
-		out[i] = key.NewBinding(key.WithKeys(":threshold "+n), key.WithHelp(n, format.Decimal(v, 3)))
-	}
-	return out
 }

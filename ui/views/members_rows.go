@@ -3,7 +3,6 @@ package views
 import (
 	"cmp"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -30,8 +29,15 @@ var memberColumns = []table.Column{
 	{Title: "Produced", Min: 16, Drop: 5},
 }
 
-// memberSortKeys compare two faces by column; 0 is review's order (the
-// tally's, kept by the stable sort).
+// memberRow is a face with its flags and its place in review's order
+// (the tally's, worst first): the Flags column's sort and every other
+// column's tie-break.
+type memberRow struct {
+	review.Flagged
+	rank int
+}
+
+// memberSortKeys compare two faces by column; 0 is review's order.
 var memberSortKeys = []func(a, b review.Flagged) int{
 	nil,
 	func(a, b review.Flagged) int {
@@ -59,22 +65,23 @@ func absOff(f review.Flagged) float64 {
 	return f.AgeOffset
 }
 
-// sortMembers orders rows (given in review's worst-first order) by
-// column col; desc reverses. Ties keep review's order.
-func sortMembers(rows []review.Flagged, col int, desc bool) {
-	by := memberSortKeys[col]
-	if by == nil {
-		if desc {
-			slices.Reverse(rows)
+// compare orders rows by the sort column, desc reversing it; ties keep
+// review's order (not reversed), and the Flags column is review's order.
+func (m *Members) compare(a, b memberRow) int {
+	if by := memberSortKeys[m.sortCol]; by != nil {
+		c := by(a.Flagged, b.Flagged)
+		if m.desc {
+			c = -c
 		}
-		return
+		if c != 0 {
+			return c
+		}
+		return cmp.Compare(a.rank, b.rank)
 	}
-	slices.SortStableFunc(rows, func(a, b review.Flagged) int {
-		if desc {
-			return by(b, a)
-		}
-		return by(a, b)
-	})
+	if m.desc {
+		return cmp.Compare(b.rank, a.rank)
+	}
+	return cmp.Compare(a.rank, b.rank)
 }
 
 func memberFile(f review.Flagged) string {
@@ -84,10 +91,10 @@ func memberFile(f review.Flagged) string {
 // memberCells adapts the rows to the table, formatting only rows drawn.
 type memberCells struct{ m *Members }
 
-func (c memberCells) Len() int { return len(c.m.rows) }
+func (c memberCells) Len() int { return len(c.m.list.rows) }
 
 func (c memberCells) Cells(i int, dst []string) {
-	r := c.m.rows[i]
+	r := c.m.list.rows[i]
 	f := r.Figure
 	dst[0] = cmp.Or(r.Flags.String(), "-")
 	dst[1] = format.Confidence(f.FigureClusterConfidence)
@@ -106,14 +113,14 @@ func (c memberCells) Cells(i int, dst []string) {
 	dst[6] = f.Gender
 	dst[7] = f.Emotion
 	dst[8] = r.File.MediaType
-	dst[9] = memberFile(r)
+	dst[9] = memberFile(r.Flagged)
 	dst[10] = produced(r.File.ProduceTime)
 }
 
 // CellStyle colours the flags and a cluster confidence under the review
 // threshold as a warning; the words say it without the colour.
 func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
-	r := c.m.rows[i]
+	r := c.m.list.rows[i]
 	switch {
 	case col == 0 && r.Flags != 0:
 		return &c.m.env.Styles.Warn

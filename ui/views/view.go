@@ -9,12 +9,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
@@ -146,12 +146,10 @@ type Noticer interface {
 // carries the id of the request that asked for it, so each view keeps what
 // is its own and drops the rest.
 type View interface {
-	help.KeyMap
+	// component.Model: its own help, SetSize, View never larger, Update
+	// to a command.
+	component.Model
 	Init() tea.Cmd
-	Update(msg tea.Msg) tea.Cmd
-	// View renders exactly the size given by SetSize.
-	View() string
-	SetSize(width, height int)
 	// Crumb is the view's name in the breadcrumbs.
 	Crumb() string
 	// Err is the view's current error (nil when its last request worked);

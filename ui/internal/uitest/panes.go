@@ -40,16 +40,21 @@ func (p *stubPane) SetFile(f *imm.File)       { p.file = f }
 func (p *stubPane) SetSize(w, h int)          { p.w, p.h = w, h }
 func (p *stubPane) ShortHelp() []key.Binding  { return []key.Binding{openKey} }
 func (p *stubPane) FullHelp() [][]key.Binding { return [][]key.Binding{{openKey}} }
-func (p *stubPane) Update(msg tea.Msg) (panes.Pane, tea.Cmd) {
+func (p *stubPane) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok && p.title == "Faces" && key.Matches(k, openKey) {
-		return p, func() tea.Msg { return panes.OpenClusterMsg{ClusterID: "Cluster-0001-a1b2c3d4e5f6"} }
+		return func() tea.Msg { return panes.OpenClusterMsg{ClusterID: "Cluster-0001-a1b2c3d4e5f6"} }
 	}
-	return p, nil
+	return nil
 }
 
+var _ panes.Pane = (*stubPane)(nil)
+
 func (p *stubPane) View() string {
+	if p.w <= 0 || p.h <= 0 {
+		return ""
+	}
 	if p.file == nil {
-		return "no file"
+		return safetext.Truncate("no file", p.w)
 	}
 	return safetext.Truncate(p.title+" of "+p.file.Filename, p.w)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/theme"
 	"github.com/immtui/immtui/ui/widgets/faceimg"
@@ -405,8 +406,12 @@ func (m *Model) flags(f *imm.File, fig *imm.Figure) review.Flag {
 // ShortHelp is the arrows.
 func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.Keys.Left, m.Keys.Up, m.Keys.Down} }
 
-// FullHelp is every movement key.
-func (m *Model) FullHelp() []key.Binding {
+// FullHelp is every movement key, one group.
+func (m *Model) FullHelp() [][]key.Binding {
 	k := m.Keys
-	return []key.Binding{k.Left, k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last}
+	return [][]key.Binding{{k.Left, k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last}}
 }
+
+// The grid is on the one component contract (SetSize, View, Update, help);
+// SetSource, Load and the cursor are its own API on top.
+var _ component.Model = (*Model)(nil)
