@@ -339,7 +339,7 @@ func (v *Compare) FullHelp() [][]key.Binding {
 	if v.gridsShown() {
 		own = append(own, v.keys.FocusBack)
 	}
-	return [][]key.Binding{own, v.focusFull()}
+	return append([][]key.Binding{own}, v.focusFull()...)
 }
 
 // ownKeys are the view's keys; Enter says what it opens in the focused

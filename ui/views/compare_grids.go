@@ -236,12 +236,13 @@ func (v *Compare) focusShort() []key.Binding {
 	return v.list.ShortHelp()
 }
 
-// focusFull is every movement key of the focused part.
-func (v *Compare) focusFull() []key.Binding {
+// focusFull is the focused part's own help groups (a grid's, or the
+// shared files list's movement).
+func (v *Compare) focusFull() [][]key.Binding {
 	if g, _ := v.focusedGrid(); g != nil {
 		return g.FullHelp()
 	}
-	return v.list.Keys.All()
+	return v.list.FullHelp()
 }
 
 // Grids are both sides' face grids (for tests).
