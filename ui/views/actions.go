@@ -241,30 +241,7 @@ func (v *File) Export() (string, []byte, error) {
 
 // --- Problems
 
-func (v *Problems) FilterTable() *table.Model { return v.table }
-
-// FilterText: a problem is found by its file's name and URI, its code,
-// HTTP status and ObjectStatus.
-func (c problemCells) FilterText(i int) string {
-	r := c.v.list.rows[i]
-	return strings.Join([]string{r.name, r.file.URI, r.code, r.http, r.file.ObjectStatus, r.file.Reason}, "\n")
-}
-
-func (v *Problems) Selection() (string, string) {
-	if c := v.table.Cursor(); c < len(v.list.rows) {
-		return "file URI", v.list.rows[c].file.URI
-	}
-	return "file URI", ""
-}
-
-func (v *Problems) ShownJSON() (string, []byte, error) {
-	c := v.table.Cursor()
-	if c >= len(v.list.rows) {
-		return "file", nil, nil
-	}
-	b, err := ModelJSON(v.list.rows[c].file)
-	return "JSON of the file", b, err
-}
+// FilterTable, Selection and ShownJSON are the fileList's.
 
 // Export is the files loaded not Indexed (the filter's when one is set)
 // with their count by reason code.

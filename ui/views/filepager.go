@@ -75,6 +75,16 @@ func (p *filePager) refresh(reset func()) tea.Cmd {
 	return p.request()
 }
 
+// restart forgets every page and will page in fetch's files from the
+// first (a new sort); the page in flight is cancelled and its reply, no
+// longer awaited, dropped. Paging is hidden until the next show.
+func (p *filePager) restart(fetch func(context.Context, string) (state.FilePage, error)) {
+	if p.stop != nil {
+		p.stop()
+	}
+	*p = newFilePager(p.env, p.ctx, p.limit, fetch)
+}
+
 // request asks for the page after p.next, superseding any in flight.
 func (p *filePager) request() tea.Cmd {
 	req := p.env.NextID()

@@ -9,16 +9,11 @@ import (
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/theme"
 )
 
-// fileRows adapts the loaded files to the table, formatting only the rows
-// drawn.
-type fileRows struct{ v *Files }
-
-func (r fileRows) Len() int { return len(r.v.rows) }
-
-func (r fileRows) Cells(i int, dst []string) {
-	f := r.v.rows[i]
+// fileCells is the Files row renderer: every column's text of one file.
+func fileCells(f *imm.File, dst []string) {
 	dst[0] = cmp.Or(f.Filename, FileName(f.URI))
 	dst[1] = cmp.Or(f.MediaType, "-")
 	dst[2] = format.Size(f.Size)
@@ -28,18 +23,20 @@ func (r fileRows) Cells(i int, dst []string) {
 	dst[6] = cmp.Or(f.ObjectStatus, "-")
 }
 
-// CellStyle marks a status other than Indexed.
-func (r fileRows) CellStyle(i, col int) *lipgloss.Style {
-	if col != 6 {
-		return nil
+// fileStyle marks a status other than Indexed.
+func fileStyle(st *theme.Styles) func(f *imm.File, col int) *lipgloss.Style {
+	return func(f *imm.File, col int) *lipgloss.Style {
+		if col != 6 {
+			return nil
+		}
+		switch s := f.ObjectStatus; {
+		case s == "" || s == "Indexed":
+			return nil
+		case strings.Contains(strings.ToLower(s), "fail"):
+			return &st.Error
+		}
+		return &st.Warn
 	}
-	switch s := r.v.rows[i].ObjectStatus; {
-	case s == "" || s == "Indexed":
-		return nil
-	case strings.Contains(strings.ToLower(s), "fail"):
-		return &r.v.env.Styles.Error
-	}
-	return &r.v.env.Styles.Warn
 }
 
 // dimensions is "4032x3024" for an image, the duration for a video or
@@ -56,44 +53,4 @@ func dimensions(f *imm.File) string {
 		return strconv.FormatInt(w, 10) + "x" + strconv.FormatInt(h, 10)
 	}
 	return "-"
-}
-
-// Title is "Files 1,234 files, sorted by ProduceTime desc" or, with a
-// query, "Find type:video city:杭州 12 files, ...".
-func (v *Files) Title() string {
-	st, p := v.env.Styles, &v.pager
-	var b strings.Builder
-	if v.text == "" {
-		b.WriteString(st.Title.Render("Files"))
-	} else {
-		b.WriteString(st.Title.Render("Find "))
-		b.WriteString(st.Value.Render(st.Fit(v.text, max(v.width/2, 10))))
-	}
-	b.WriteByte(' ')
-	var s string
-	switch {
-	case v.qerr != nil:
-		b.WriteString(st.Error.Render("the query does not compile"))
-		return st.Truncate(b.String(), v.width)
-	case p.total < 0 && p.err != nil:
-		b.WriteString(st.Error.Render("could not list the files: r retries"))
-		return st.Truncate(b.String(), v.width)
-	case p.total < 0:
-		s = "loading"
-	case p.done || int64(len(v.rows)) >= p.total:
-		s = format.Plural(p.total, "file", "files")
-	default:
-		s = format.Count(p.total) + " files, " + format.Count(int64(len(v.rows))) + " loaded"
-	}
-	if v.sort.Sort != "" {
-		s += ", by " + v.sort.Sort + " " + cmp.Or(v.sort.Order, "desc")
-	}
-	b.WriteString(st.Muted.Render(s))
-	switch {
-	case p.pending != 0 && p.total >= 0:
-		b.WriteString(st.Muted.Render(", loading more"))
-	case p.err != nil && p.total >= 0:
-		b.WriteString(st.Error.Render(", a page failed: r retries"))
-	}
-	return st.Truncate(b.String(), v.width)
 }

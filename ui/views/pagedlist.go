@@ -20,7 +20,8 @@ type pagedList[T any] struct {
 	table *table.Model
 }
 
-// newPagedList is an empty list ordered by cmp, drawn by t.
+// newPagedList is an empty list ordered by cmp (nil: in the order the
+// rows come), drawn by t.
 func newPagedList[T any](t *table.Model, cmp func(a, b T) int, same func(a, b T) bool) pagedList[T] {
 	return pagedList[T]{cmp: cmp, same: same, table: t}
 }
@@ -39,9 +40,15 @@ func (l *pagedList[T]) first(uri string) bool {
 
 // merge sorts fresh and merges it into the rows, so a page costs its own
 // sort plus one pass. A cursor the user moved stays on its row; one on the
-// first row stays there, on what now sorts first.
+// first row stays there, on what now sorts first. Without cmp the rows
+// keep the order they came in (the API sorted them): fresh goes last.
 func (l *pagedList[T]) merge(fresh []T) {
 	if len(fresh) == 0 {
+		return
+	}
+	if l.cmp == nil {
+		l.rows = append(l.rows, fresh...)
+		l.table.SetSource(l.table.Source())
 		return
 	}
 	var sel *T

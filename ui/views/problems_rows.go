@@ -5,9 +5,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/format"
+	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/theme"
 )
 
@@ -27,13 +31,49 @@ type problemRow struct {
 	name string // Filename, or the URI's last element
 }
 
-func newProblemRow(f *imm.File) problemRow {
+// problemRowFields are the File fields a Problems row shows.
+var problemRowFields = []string{"ObjectStatus", "Reason", "MediaType", "Filename", "UpdateTime"}
+
+// problemFields are the row's fields and those of the first file pane
+// (the one Enter opens on), so opening a problem costs no call. A pane
+// that wants every field makes the fetch ask for all (nil).
+func problemFields(env *Env) []string {
+	if env.NewPanes == nil {
+		return problemRowFields
+	}
+	ps := env.NewPanes(panes.Context{Styles: env.Styles})
+	if len(ps) == 0 {
+		return problemRowFields
+	}
+	first := ps[0].Fields()
+	if first == nil {
+		return nil
+	}
+	out := slices.Clone(problemRowFields)
+	for _, f := range first {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// newProblemRow is the row of a file not indexed. The query says "not
+// Indexed"; a server that ignored it must not fill the list with indexed
+// files, so those are left out.
+func newProblemRow(f *imm.File) (problemRow, bool) {
+	if f.ObjectStatus == state.IndexedStatus {
+		return problemRow{}, false
+	}
 	r := problemRow{file: f, code: ReasonCode(f.Reason), http: ReasonHTTPStatus(f.Reason), name: f.Filename}
 	if r.name == "" {
 		r.name = FileName(f.URI)
 	}
-	return r
+	return r, true
 }
+
+// File is the row's file.
+func (r problemRow) File() *imm.File { return r.file }
 
 // ReasonCode is the code in a Reason shaped "[Code] message ...", made
 // printable, or "-" when it has none.
@@ -116,23 +156,36 @@ func groupSummary(counts map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// problemCells adapts the rows to the table, formatting only rows drawn.
-type problemCells struct{ v *Problems }
-
-func (c problemCells) Len() int { return len(c.v.list.rows) }
-
-func (c problemCells) Cells(i int, dst []string) {
-	r := c.v.list.rows[i]
-	dst[0] = r.file.ObjectStatus
-	if dst[0] == "" {
-		dst[0] = "-"
-	}
+// Cells is the row renderer: every column's text.
+func (r problemRow) Cells(dst []string) {
+	dst[0] = cmp.Or(r.file.ObjectStatus, "-")
 	dst[1] = r.code
 	dst[2] = cmp.Or(r.http, "-")
 	dst[3] = cmp.Or(r.file.MediaType, "-")
 	dst[4] = r.name
 	dst[5] = r.file.URI
 	dst[6] = produced(r.file.UpdateTime)
+}
+
+// FilterText: a problem is found by its file's name and URI, its code,
+// HTTP status, ObjectStatus and Reason.
+func (r problemRow) FilterText() string {
+	return strings.Join([]string{r.name, r.file.URI, r.code, r.http, r.file.ObjectStatus, r.file.Reason}, "\n")
+}
+
+// problemStyle colours the status: an error for a failure, a warning for
+// any other state (still indexing, unknown).
+func problemStyle(st *theme.Styles) func(r problemRow, col int) *lipgloss.Style {
+	return func(r problemRow, col int) *lipgloss.Style {
+		if col != 0 {
+			return nil
+		}
+		s := strings.ToLower(r.file.ObjectStatus)
+		if strings.Contains(s, "fail") || strings.Contains(s, "error") {
+			return &st.Error
+		}
+		return &st.Warn
+	}
 }
 
 // fitURI cuts a URI from the middle: the bucket and the file name are what
