@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/safetext"
 	"github.com/immtui/immtui/ui/widgets/facegrid"
 )
@@ -56,6 +57,9 @@ func (s memberFaces) Face(i int) (*imm.File, *imm.Figure) {
 	r := s.m.list.rows[i]
 	return r.File, r.Figure
 }
+
+// Flags are the members' judgement of face i, age curve included.
+func (s memberFaces) Flags(i int) review.Flag { return s.m.list.rows[i].Flags }
 
 // sync takes the members' selection and the cluster's gender (rows may
 // have merged in above the selected face).

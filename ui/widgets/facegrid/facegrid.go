@@ -34,6 +34,13 @@ type Source interface {
 	Face(i int) (*imm.File, *imm.Figure)
 }
 
+// Judged is a Source that has judged its faces already (Members' rows,
+// whose flags include the cluster's age curve, which one face alone
+// cannot show): the grid draws those flags instead of its own.
+type Judged interface {
+	Flags(i int) review.Flag
+}
+
 // Keys are the grid's movement keys: the arrows (h/l left and right), and
 // the shared map's up, down, pages, first and last, which move by rows of
 // tiles.
@@ -373,7 +380,7 @@ func (m *Model) tile(i int) []string {
 		if m.review.LowCluster(fig.FigureClusterConfidence) {
 			confStyle = &m.st.Warn
 		}
-		flags = m.flags(f, fig).String()
+		flags = m.flags(i, f, fig).String()
 	}
 	out = append(out, side+confStyle.Render(safetext.Pad(m.st.Truncate(conf, m.imgCols), m.imgCols))+side)
 	out = append(out, side+m.st.Warn.Render(safetext.Pad(m.st.Truncate(flags, m.imgCols), m.imgCols))+side)
@@ -393,9 +400,12 @@ func (m *Model) placeholderStyle(line string, picture bool) string {
 	return m.st.Muted.Render(line)
 }
 
-// flags are face fig's review flags: how it is seen, and a gender other
-// than the cluster's.
-func (m *Model) flags(f *imm.File, fig *imm.Figure) review.Flag {
+// flags are face i's review flags: the source's own judgement, else how
+// it is seen and a gender other than the cluster's.
+func (m *Model) flags(i int, f *imm.File, fig *imm.Figure) review.Flag {
+	if j, ok := m.src.(Judged); ok {
+		return j.Flags(i)
+	}
 	fl := m.review.SeenFlags(review.Face{File: f, Figure: fig})
 	if m.review.GenderDiffers(fig, m.gender) {
 		fl |= review.FlagGender
