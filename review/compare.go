@@ -48,7 +48,7 @@ func Compare(a, b *Tally, shared []string, th Thresholds) Comparison {
 	switch {
 	case len(shared) > 0:
 		c.Verdict = TwoPeople
-		c.Reason = fmt.Sprintf("%d %s a face of each: two people", len(shared), plural(len(shared), "photo holds", "photos hold"))
+		c.Reason = fmt.Sprintf("%d %s a face of each, and nobody is twice in one photo", len(shared), plural(len(shared), "photo holds", "photos hold"))
 	case c.GenderA != "" && c.GenderB != "" && c.GenderA != c.GenderB:
 		c.Verdict = Different
 		c.Reason = fmt.Sprintf("never in one photo, but %s and %s", c.GenderA, c.GenderB)
@@ -63,7 +63,7 @@ func Compare(a, b *Tally, shared []string, th Thresholds) Comparison {
 		c.Reason = fmt.Sprintf("never in one photo, born %.0f and %.0f; gender unknown", ca.BirthYear, cb.BirthYear)
 	default:
 		c.Verdict = MergeCandidate
-		c.Reason = fmt.Sprintf("never in one photo, both %s, born %.0f and %.0f: merge candidates", c.GenderA, ca.BirthYear, cb.BirthYear)
+		c.Reason = fmt.Sprintf("never in one photo, both %s, born %.0f and %.0f", c.GenderA, ca.BirthYear, cb.BirthYear)
 	}
 	if (!c.A.Complete || !c.B.Complete) && c.Verdict != TwoPeople {
 		c.Reason += " (so far: not every face read)"

@@ -175,7 +175,7 @@ func TestCompareVerdicts(t *testing.T) {
 	if c := Compare(a, b, nil, th); c.Verdict != MergeCandidate || c.BirthYearGap > 1 {
 		t.Errorf("same birth, same gender, no shared photo: %v (%s)", c.Verdict, c.Reason)
 	}
-	if c := Compare(a, b, []string{"oss://b/both.jpg"}, th); c.Verdict != TwoPeople || c.Reason != "1 photo holds a face of each: two people" {
+	if c := Compare(a, b, []string{"oss://b/both.jpg"}, th); c.Verdict != TwoPeople || c.Reason != "1 photo holds a face of each, and nobody is twice in one photo" {
 		t.Errorf("a shared photo: %v (%s)", c.Verdict, c.Reason)
 	}
 	if c := Compare(a, tallyOf("M", "male", grandmother()), nil, th); c.Verdict != Different {
