@@ -58,6 +58,9 @@ func (s compareFaces) Face(i int) (*imm.File, *imm.Figure) {
 	return s[i].File, s[i].Figure
 }
 
+// Flags are the strip's judgement of face i (its age curve's flag too).
+func (s compareFaces) Flags(i int) review.Flag { return s[i].Flags }
+
 func (v *Compare) newGrids() {
 	v.grids.a = facegrid.New(v.env.Styles, v.env.Images, v.ctx)
 	v.grids.b = facegrid.New(v.env.Styles, v.env.Images, v.ctx)
