@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -286,3 +287,40 @@ func TestFileListWithNoRowSaysWhy(t *testing.T) {
 
 // The engine makes a whole screen: names needs nothing more to be a View.
 var _ View = (*names)(nil)
+
+func TestPagedListReplaceSortsKeepsTheCursorOnItsRowAndMayEmpty(t *testing.T) {
+	v := openNames(t, &pages{files: namedFiles(10), size: 100}, 100)
+	uitest.Run(v, v.Init())
+	for range 3 {
+		v.Update(uitest.Key("down"))
+	}
+	want := v.list.rows[3]
+	// Every row comes again, out of order, with two that sort first.
+	rows := append([]*imm.File{{URI: "oss://b/b", Filename: "b"}, {URI: "oss://b/a", Filename: "a"}}, v.list.rows...)
+	slices.Reverse(rows)
+	v.list.replace(rows)
+	if v.Len() != 12 || v.table.Len() != 12 || v.list.rows[0].Filename != "a" {
+		t.Fatalf("%d rows (table %d), first %q; want 12, sorted", v.Len(), v.table.Len(), v.list.rows[0].Filename)
+	}
+	for i := 1; i < v.Len(); i++ {
+		if v.list.rows[i-1].Filename > v.list.rows[i].Filename {
+			t.Fatalf("rows out of order at %d", i)
+		}
+	}
+	if v.list.rows[v.Cursor()] != want || v.Cursor() != 5 {
+		t.Fatalf("cursor on %v at %d, want kept on %v (now row 5)", v.list.rows[v.Cursor()], v.Cursor(), want)
+	}
+
+	v.table.SetCursor(0) // untouched: the cursor stays on what sorts first
+	v.list.replace(slices.Clone(v.list.rows[1:]))
+	if v.Cursor() != 0 || v.list.rows[0].Filename != "b" {
+		t.Fatalf("cursor at %d on %q, want the first row, b", v.Cursor(), v.list.rows[0].Filename)
+	}
+
+	v.table.SetFilter("n000") // the table's matches follow the rows too
+	v.list.replace(nil)
+	if v.Len() != 0 || v.table.Len() != 0 || v.Cursor() != 0 {
+		t.Fatalf("emptied: %d rows, table %d, cursor %d", v.Len(), v.table.Len(), v.Cursor())
+	}
+	uitest.CheckFrame(t, v.View(), 80, 20)
+}

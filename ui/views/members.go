@@ -284,15 +284,10 @@ func (m *Members) rejudge() {
 
 // resort filters the tally's faces into rows in the sort order. Every
 // face may have moved (a page moves the age curve, so the flags and
-// review's order of faces already listed), so the rows go through the
-// list as one fresh run, not merged into the old: the list's merge sorts
-// them, and the cursor stays on its face (one on the first row stays on
-// the first row).
+// review's order of faces already listed), so the rows replace the old
+// ones rather than merge into them (pagedList.replace), and the cursor
+// stays on its face.
 func (m *Members) resort() {
-	var sel *imm.Figure
-	if c := m.table.Cursor(); c > 0 && c < len(m.list.rows) {
-		sel = m.list.rows[c].Figure
-	}
 	all := m.tally.Faces()
 	rows := make([]memberRow, 0, len(all))
 	for i, f := range all {
@@ -300,18 +295,7 @@ func (m *Members) resort() {
 			rows = append(rows, memberRow{Flagged: f, rank: i})
 		}
 	}
-	m.list.rows = nil
-	m.list.merge(rows)
-	m.table.SetSource(memberCells{m}) // the length changed, to none too
-	if sel == nil {
-		return
-	}
-	for i := range m.list.rows {
-		if m.list.rows[i].Figure == sel {
-			m.table.SetCursor(i)
-			return
-		}
-	}
+	m.list.replace(rows)
 }
 
 // openFile opens the selected face's file in a File view that marks this
