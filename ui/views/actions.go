@@ -137,22 +137,8 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// --- Members (inside a Cluster)
-
-// FilterText: a face is found by its file's name and URI, its FigureId,
-// gender, emotion, media type and flag words.
-func (c memberCells) FilterText(i int) string {
-	r := c.m.list.rows[i]
-	return strings.Join([]string{r.File.Filename, r.File.URI, r.File.MediaType, r.Figure.FigureId, r.Figure.Gender, r.Figure.Emotion, r.Flags.String()}, "\n")
-}
-
-// selectedRow is the member under the cursor.
-func (m *Members) selectedRow() (review.Flagged, bool) {
-	if c := m.table.Cursor(); c < len(m.list.rows) {
-		return m.list.rows[c].Flagged, true
-	}
-	return review.Flagged{}, false
-}
+// --- Members (inside a Cluster): / matches memberRow.FilterText
+// (members_rows.go); Selection and ShownJSON are the fileList's.
 
 // exportTally is the cluster's tally of the faces loaded so far.
 func (m *Members) exportTally(c *imm.FigureCluster) *review.Tally {
@@ -174,11 +160,7 @@ func (v *Cluster) FilterTable() *table.Model {
 // Selection is the selected face's file on the Members, else the cluster.
 func (v *Cluster) Selection() (string, string) {
 	if v.showMembers {
-		r, ok := v.members.selectedRow()
-		if !ok {
-			return "file URI", ""
-		}
-		return "file URI", r.File.URI
+		return v.members.Selection()
 	}
 	return "cluster ID", v.id
 }
@@ -188,12 +170,7 @@ func (v *Cluster) Selection() (string, string) {
 func (v *Cluster) ShownJSON() (string, []byte, error) {
 	switch {
 	case v.showMembers:
-		r, ok := v.members.selectedRow()
-		if !ok {
-			return "file", nil, nil
-		}
-		b, err := ModelJSON(r.File)
-		return "JSON of the file", b, err
+		return v.members.ShownJSON()
 	case !v.showRaw:
 		if f := v.files.Shown(); f != nil {
 			b, err := ModelJSON(f)

@@ -15,14 +15,17 @@ import (
 )
 
 // fileList is the engine of every screen that is a list of files paging
-// itself in (Problems, Files, and the lists to come). A screen embeds a
-// *fileList[Row] and declares, in its constructor, only what is its own:
+// itself in (Problems, Files, Members, and the lists to come). A screen
+// embeds a *fileList[Row] and declares, in its constructor, only what is
+// its own:
 //
 //   - the columns, and the page fetch (a tea.Cmd runs it: it may block);
-//   - its row type: how a file becomes a row (or is left out), the order
-//     (nil keeps the API's: each page goes after the last), the row's
-//     file, and the row renderer (cells, optional colours and filter text);
-//   - its title words: the summary once rows are loaded, and the phrases
+//   - its row type: how a file becomes a row (or is left out) or, for rows
+//     that depend on every file loaded, the rows anew from each page's
+//     files (Rows); the order (nil keeps the API's: each page goes after
+//     the last), the row's file, and the row renderer (cells, optional
+//     colours and filter text);
+//   - its title words: the summary once files are loaded, and the phrases
 //     while the first page comes, when it failed, when nothing matched;
 //   - what Enter does (default: open the file on its first pane) and its
 //     extra keys, with their help.
@@ -31,16 +34,20 @@ import (
 // filePager (first page on Init, the next as each arrives while shown, or
 // with Ahead only as the cursor nears the end; the bound; pause and
 // resume; PageGuard), the pagedList (rows in order, URIs seen, the cursor
-// kept on its row as pages merge), its spinner (its own ticks by id), the
-// title's common phrases ("N of M files", ", loading more", ", paused",
-// ", a page failed: r retries"), the empty, loading and error bodies,
-// r (retry or start over), Close, Err, and the root's hooks: Filterable
-// (/), Selector (y: the file URI) and Shower (Y: the file's JSON).
+// kept on its row as pages merge or replace the rows), its spinner (its
+// own ticks by id), the title's common phrases ("N of M files", ",
+// loading more", ", paused", ", a page failed: r retries"), the empty,
+// loading and error bodies, r (retry or start over), Close, Err, and the
+// root's hooks: Filterable (/), Selector (y: the file URI) and Shower (Y:
+// the file's JSON).
 //
 // It is a component.Model (ui/component) and, with the Crumb, Init,
 // Pause, Resume and Close it has, a whole View; a screen overrides a
-// method where it differs (Files' Crumb). The smallest screen on it is
-// names, in filelist_test.go; Problems (problems.go) is a real one.
+// method where it differs (Files' Crumb, Members' help). A part of a
+// screen (Members, in the Cluster screen) is driven by its host: the
+// host's context ends it, Resume and Pause follow what the host shows.
+// The smallest screen on it is names, in filelist_test.go; Problems
+// (problems.go) is a real one.
 type fileList[T any] struct {
 	env    *Env
 	spec   fileListSpec[T]
@@ -71,19 +78,26 @@ type fileListSpec[T any] struct {
 	Name    string // the title's first word and the crumb
 	Columns []table.Column
 	Fetch   func(ctx context.Context, token string) (state.FilePage, error)
-	Limit   int  // files paged in at most
-	Ahead   bool // page only as the cursor nears the end (a list too long to load whole)
+	Context context.Context // the host's, for a part of a screen (nil: the list's own)
+	Limit   int             // files paged in at most
+	Ahead   bool            // page only as the cursor nears the end (a list too long to load whole)
 
-	Row     func(f *imm.File) (T, bool) // the file's row; false leaves the file out
-	File    func(r T) *imm.File         // the row's file (Enter, y, Y, the cursor's row)
-	Compare func(a, b T) int            // the order; nil: the API's
-	Cells   func(r T, dst []string)     // the row renderer: dst[c] for every column
+	Row func(f *imm.File) (T, bool) // the file's row; false leaves the file out
+	// Rows, in place of Row, is for rows that depend on every file loaded
+	// (Members judges each face against the whole cluster): given a page's
+	// new files, it returns every row, which replace the old ones.
+	Rows    func(fresh []*imm.File) []T
+	File    func(r T) *imm.File     // the row's file (Enter, y, Y)
+	Same    func(a, b T) bool       // the cursor's row as pages come (nil: the same file)
+	Compare func(a, b T) int        // the order; nil: the API's
+	Cells   func(r T, dst []string) // the row renderer: dst[c] for every column
 	Style   func(r T, col int) *lipgloss.Style
 	Text    func(r T) string // what / matches (nil: the cells)
 
 	Words   listWords
-	Summary func() string   // the title once rows are loaded (nil: "N of M files")
+	Summary func() string   // the title once files are loaded (nil: "N of M files")
 	Head    func() string   // the title's start (nil: Name in the Title style)
+	Tail    func() string   // the title's end, after what paging does
 	Above   func() []string // lines drawn between the title and the table (SetSize counts them)
 
 	Added func(fresh []T) // after a page's new rows are merged (a screen's own counts)
@@ -102,12 +116,17 @@ type listWords struct {
 	Empty     string   // title when nothing matched ("": the Summary says so)
 	Clear     bool     // an empty list is good news: Empty in the Good style
 	EmptyBody []string // body when nothing matched
+	Hidden    []string // body when files are loaded but the screen's own filter shows no row
 	Waiting   []string // body while the first rows come
 }
 
 // newFileList makes the list spec declares; Init asks for its first page.
 func newFileList[T any](env *Env, spec fileListSpec[T]) *fileList[T] {
-	ctx, cancel := context.WithCancel(context.Background())
+	parent := spec.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithCancel(parent)
 	l := &fileList[T]{env: env, spec: spec, words: spec.Words, cancel: cancel}
 	l.keys.Open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))
 	l.keys.Refresh = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload"))
@@ -115,7 +134,10 @@ func newFileList[T any](env *Env, spec fileListSpec[T]) *fileList[T] {
 	l.pager = newFilePager(env, ctx, spec.Limit, spec.Fetch)
 	l.table = table.New(spec.Columns, env.Styles)
 	l.table.SetSource(listSource[T]{l})
-	same := func(a, b T) bool { return spec.File(a) == spec.File(b) }
+	same := spec.Same
+	if same == nil {
+		same = func(a, b T) bool { return spec.File(a) == spec.File(b) }
+	}
 	l.list = newPagedList(l.table, spec.Compare, same)
 	return l
 }
@@ -289,8 +311,20 @@ func (l *fileList[T]) spinning(request tea.Cmd) tea.Cmd {
 }
 
 // add turns a page into rows: each file the screen keeps and not seen
-// before, merged into the order (pagedList.merge).
+// before, merged into the order (pagedList.merge); with Rows, the files
+// not seen before go to the screen and its rows replace the old
+// (pagedList.replace). It returns the files loaded.
 func (l *fileList[T]) add(files []*imm.File) int {
+	if l.spec.Rows != nil {
+		var fresh []*imm.File
+		for _, f := range files {
+			if f != nil && l.list.first(f.URI) {
+				fresh = append(fresh, f)
+			}
+		}
+		l.list.replace(l.spec.Rows(fresh))
+		return len(fresh)
+	}
 	var fresh []T
 	for _, f := range files {
 		if f == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,7 +101,7 @@ func replies(cmd tea.Cmd) []tea.Msg {
 	return msgs
 }
 
-func give(v *names, msgs []tea.Msg) tea.Cmd {
+func give(v uitest.Updater, msgs []tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, m := range msgs {
 		cmds = append(cmds, v.Update(m))
@@ -286,3 +287,83 @@ func TestFileListWithNoRowSaysWhy(t *testing.T) {
 
 // The engine makes a whole screen: names needs nothing more to be a View.
 var _ View = (*names)(nil)
+
+func TestPagedListReplaceSortsKeepsTheCursorOnItsRowAndMayEmpty(t *testing.T) {
+	v := openNames(t, &pages{files: namedFiles(10), size: 100}, 100)
+	uitest.Run(v, v.Init())
+	for range 3 {
+		v.Update(uitest.Key("down"))
+	}
+	want := v.list.rows[3]
+	// Every row comes again, out of order, with two that sort first.
+	rows := append([]*imm.File{{URI: "oss://b/b", Filename: "b"}, {URI: "oss://b/a", Filename: "a"}}, v.list.rows...)
+	slices.Reverse(rows)
+	v.list.replace(rows)
+	if v.Len() != 12 || v.table.Len() != 12 || v.list.rows[0].Filename != "a" {
+		t.Fatalf("%d rows (table %d), first %q; want 12, sorted", v.Len(), v.table.Len(), v.list.rows[0].Filename)
+	}
+	for i := 1; i < v.Len(); i++ {
+		if v.list.rows[i-1].Filename > v.list.rows[i].Filename {
+			t.Fatalf("rows out of order at %d", i)
+		}
+	}
+	if v.list.rows[v.Cursor()] != want || v.Cursor() != 5 {
+		t.Fatalf("cursor on %v at %d, want kept on %v (now row 5)", v.list.rows[v.Cursor()], v.Cursor(), want)
+	}
+
+	v.table.SetCursor(0) // untouched: the cursor stays on what sorts first
+	v.list.replace(slices.Clone(v.list.rows[1:]))
+	if v.Cursor() != 0 || v.list.rows[0].Filename != "b" {
+		t.Fatalf("cursor at %d on %q, want the first row, b", v.Cursor(), v.list.rows[0].Filename)
+	}
+
+	v.table.SetFilter("n000") // the table's matches follow the rows too
+	v.list.replace(nil)
+	if v.Len() != 0 || v.table.Len() != 0 || v.Cursor() != 0 {
+		t.Fatalf("emptied: %d rows, table %d, cursor %d", v.Len(), v.table.Len(), v.Cursor())
+	}
+	uitest.CheckFrame(t, v.View(), 80, 20)
+}
+
+// faces is a list whose rows depend on every file loaded (like Members):
+// each file's tag, numbered by how many files carry it so far.
+type faces struct {
+	*fileList[string]
+	loaded []*imm.File
+}
+
+func TestFileListRowsReplaceEveryRowAsEachPageComes(t *testing.T) {
+	p := &pages{files: namedFiles(25), size: 10}
+	p.files[12] = p.files[3] // on two pages: handed over once
+	v := &faces{}
+	spec := namesSpec(100, p.fetch)
+	v.fileList = newFileList(namesEnv(), fileListSpec[string]{
+		Name: "Tags", Columns: spec.Columns, Fetch: p.fetch, Limit: 100,
+		Rows: func(fresh []*imm.File) []string {
+			v.loaded = append(v.loaded, fresh...)
+			return []string{fmt.Sprintf("all %d", len(v.loaded)), fmt.Sprintf("new %d", len(fresh))}
+		},
+		File:  func(string) *imm.File { return nil },
+		Same:  func(a, b string) bool { return a[:3] == b[:3] },
+		Cells: func(r string, dst []string) { dst[0] = r },
+		Words: listWords{Loading: "loading", Hidden: []string{"every row hidden"}},
+		Tail:  func() string { return " (tail)" },
+	})
+	t.Cleanup(v.Close)
+	v.SetSize(80, 20)
+	next := give(v, replies(v.Init()))
+	v.Update(uitest.Key("down")) // on "new 10"
+	for msgs := replies(next); msgs != nil; msgs = replies(next) {
+		next = give(v, msgs)
+	}
+	if strings.Join(v.list.rows, ",") != "all 24,new 5" || v.pager.files != 24 || v.Cursor() != 1 {
+		t.Fatalf("rows %q, %d files, cursor %d; want every row anew from 24 files, the cursor on new", v.list.rows, v.pager.files, v.Cursor())
+	}
+	if got := v.Title(); got != "Tags 24 files (tail)" {
+		t.Fatalf("title %q", got)
+	}
+	v.list.replace(nil) // the screen's own filter hides every row
+	if got := v.View(); !strings.Contains(got, "Tags 24 files (tail)\nevery row hidden") {
+		t.Fatalf("no row shown of the files loaded:\n%s", got)
+	}
+}

@@ -24,7 +24,7 @@ func (l *fileList[T]) Title() string {
 		b.WriteString(st.Title.Render(l.spec.Name))
 	}
 	b.WriteByte(' ')
-	loaded := len(l.list.rows) > 0
+	loaded := p.files > 0 // rows, or files the screen's own filter hides
 	switch {
 	case l.blocked != nil:
 		b.WriteString(st.Error.Render(l.blockedTitle))
@@ -53,6 +53,9 @@ func (l *fileList[T]) Title() string {
 			b.WriteString(st.Muted.Render(", paused"))
 		}
 	}
+	if l.spec.Tail != nil {
+		b.WriteString(l.spec.Tail())
+	}
 	return st.Truncate(b.String(), l.width)
 }
 
@@ -77,6 +80,8 @@ func (l *fileList[T]) View() string {
 		return strings.Join(append(out, l.table.View()), "\n")
 	case l.pager.err != nil:
 		body = errview.Lines(l.pager.err)
+	case l.pager.files > 0:
+		body = l.words.Hidden
 	case l.pager.done:
 		body = l.words.EmptyBody
 	default:

@@ -21,8 +21,8 @@ type filePageMsg struct {
 // filePager is the paging of a list of files that loads itself: the first
 // page on Show, then each next page as soon as the last arrives, while the
 // list is shown and until the query ends or limit files are loaded. Hidden,
-// it pauses; shown again, it resumes where it stopped. Members and
-// Problems share it and keep only their rows.
+// it pauses; shown again, it resumes where it stopped. It is the paging
+// half of every fileList (filelist.go), which keeps the rows.
 type filePager struct {
 	ctx   context.Context // the owner's: closing it stops every page
 	env   *Env

@@ -88,13 +88,8 @@ func memberFile(f review.Flagged) string {
 	return cmp.Or(f.File.Filename, FileName(f.File.URI))
 }
 
-// memberCells adapts the rows to the table, formatting only rows drawn.
-type memberCells struct{ m *Members }
-
-func (c memberCells) Len() int { return len(c.m.list.rows) }
-
-func (c memberCells) Cells(i int, dst []string) {
-	r := c.m.list.rows[i]
+// cells is the row renderer: the table formats only the rows drawn.
+func (m *Members) cells(r memberRow, dst []string) {
 	f := r.Figure
 	dst[0] = cmp.Or(r.Flags.String(), "-")
 	dst[1] = format.Confidence(f.FigureClusterConfidence)
@@ -108,7 +103,7 @@ func (c memberCells) Cells(i int, dst []string) {
 	dst[3] = format.Confidence(f.FaceQuality)
 	dst[4] = format.Confidence(f.Sharpness)
 	if f.Age > 0 || f.AgeSD > 0 {
-		dst[5] = strconv.FormatInt(f.Age, 10) + c.m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
+		dst[5] = strconv.FormatInt(f.Age, 10) + m.env.Styles.Glyphs.PlusMinus() + strconv.Itoa(round(f.AgeSD))
 	}
 	dst[6] = f.Gender
 	dst[7] = f.Emotion
@@ -117,17 +112,22 @@ func (c memberCells) Cells(i int, dst []string) {
 	dst[10] = produced(r.File.ProduceTime)
 }
 
-// CellStyle colours the flags and a cluster confidence under the review
+// style colours the flags and a cluster confidence under the review
 // threshold as a warning; the words say it without the colour.
-func (c memberCells) CellStyle(i, col int) *lipgloss.Style {
-	r := c.m.list.rows[i]
+func (m *Members) style(r memberRow, col int) *lipgloss.Style {
 	switch {
 	case col == 0 && r.Flags != 0:
-		return &c.m.env.Styles.Warn
+		return &m.env.Styles.Warn
 	case col == 1 && r.Flags.Has(review.FlagLowCluster):
-		return &c.m.env.Styles.Warn
+		return &m.env.Styles.Warn
 	}
 	return nil
+}
+
+// FilterText: a face is found by its file's name and URI, its FigureId,
+// gender, emotion, media type and flag words.
+func (r memberRow) FilterText() string {
+	return strings.Join([]string{r.File.Filename, r.File.URI, r.File.MediaType, r.Figure.FigureId, r.Figure.Gender, r.Figure.Emotion, r.Flags.String()}, "\n")
 }
 
 // produced is an API time in a table cell: to the minute, in the time's

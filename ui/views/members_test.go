@@ -368,3 +368,28 @@ func TestMembersCursorAtTheTopStaysOnTheWorstOutlier(t *testing.T) {
 		t.Fatalf("cursor on row %d after the pages arrived; untouched, it stays on the worst outlier", c)
 	}
 }
+
+func TestMembersFlaggedOnlyWithNoFlaggedFaceSaysHowToSeeThemAll(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	id := f.Rows[0].ID
+	for i := range 3 {
+		f.AddFile(&imm.File{URI: fmt.Sprintf("oss://b/%d.jpg", i), ImageWidth: 4000, ImageHeight: 3000, Figures: []imm.Figure{
+			{FigureId: fmt.Sprint(i), FigureClusterId: id, FigureClusterConfidence: 0.95, FaceQuality: 0.9, Sharpness: 0.9,
+				Boundary: &imm.Boundary{Width: 800, Height: 800}}}})
+	}
+	v := openMembers(t, newEnv(f), id, 120, 30)
+	if v.Members().Len() != 3 || v.Members().Flagged(0).Flags != 0 {
+		t.Fatalf("want 3 faces without a flag: %d rows, first %q", v.Members().Len(), v.Members().Flagged(0).Flags)
+	}
+	press(v, "f")
+	out := v.View()
+	if v.Members().Len() != 0 || !strings.Contains(out, "0 flagged of 3 faces in 3 files") ||
+		!strings.Contains(out, "No face loaded carries a flag (f shows every face).") {
+		t.Fatalf("f with no flagged face: %d rows\n%s", v.Members().Len(), out)
+	}
+	press(v, "f")
+	if v.Members().Len() != 3 || strings.Contains(v.View(), "carries a flag") {
+		t.Fatalf("f again: %d rows\n%s", v.Members().Len(), v.View())
+	}
+}

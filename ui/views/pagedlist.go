@@ -6,8 +6,8 @@ import (
 	"github.com/immtui/immtui/ui/widgets/table"
 )
 
-// pagedList is the row half of a list that pages itself in (Members,
-// Problems, and the file lists to come): the rows in sort order, the files
+// pagedList is the row half of a list that pages itself in (the
+// fileList's: Members, Problems, Files and the lists to come): the rows in sort order, the files
 // seen so far, and the cursor kept on its row as pages merge in. Its
 // filePager half asks for the pages (progressive paging, the bound,
 // pause and resume, the PageGuard stop); the screen only turns files into
@@ -51,20 +51,48 @@ func (l *pagedList[T]) merge(fresh []T) {
 		l.table.SetSource(l.table.Source())
 		return
 	}
-	var sel *T
-	if c := l.table.Cursor(); c > 0 && c < len(l.rows) {
-		sel = &l.rows[c]
-	}
+	sel := l.moved()
 	slices.SortStableFunc(fresh, l.cmp)
-	old := l.rows
-	l.rows = mergeSorted(old, fresh, l.cmp)
+	l.rows = mergeSorted(l.rows, fresh, l.cmp)
 	l.table.SetSource(l.table.Source()) // the length changed
-	if sel != nil {
-		for i := range l.rows {
-			if l.same(l.rows[i], *sel) {
-				l.table.SetCursor(i)
-				break
-			}
+	l.follow(sel)
+}
+
+// replace puts rows in place of every row, sorted (without cmp, in the
+// order given): for a list whose rows all change as a page comes (the
+// members' faces are judged again against every face loaded), so merging
+// into the old order would be wrong. The cursor is kept as merge keeps it;
+// the URIs seen stay (the files are still loaded). The table learns the
+// new length even when it is none.
+func (l *pagedList[T]) replace(rows []T) {
+	sel := l.moved()
+	if l.cmp != nil {
+		slices.SortStableFunc(rows, l.cmp)
+	}
+	l.rows = rows
+	l.table.SetSource(l.table.Source())
+	l.follow(sel)
+}
+
+// moved is the cursor's row when the user moved it off the first row
+// (nil: the cursor stays on whatever comes first).
+func (l *pagedList[T]) moved() *T {
+	if c := l.table.Cursor(); c > 0 && c < len(l.rows) {
+		r := l.rows[c]
+		return &r
+	}
+	return nil
+}
+
+// follow puts the cursor back on sel's row, if it is still listed.
+func (l *pagedList[T]) follow(sel *T) {
+	if sel == nil {
+		return
+	}
+	for i := range l.rows {
+		if l.same(l.rows[i], *sel) {
+			l.table.SetCursor(i)
+			return
 		}
 	}
 }
