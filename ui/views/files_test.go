@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
@@ -100,6 +101,25 @@ func TestFilesWithAQueryTitlesItAndSendsItCompiled(t *testing.T) {
 		t.Fatalf("i did not show the query:\n%s", out)
 	}
 	uitest.CheckFrame(t, w.View(), 120, 30)
+}
+
+func TestFilesReadsDatesTypedInTheEnvsZone(t *testing.T) {
+	for _, tc := range []struct {
+		loc  *time.Location
+		want string
+	}{
+		{time.UTC, "2024-01-01T00:00:00Z"},
+		{time.FixedZone("", 8*3600), "2024-01-01T00:00:00+08:00"},
+	} {
+		f := exploreFake(10)
+		env := newEnv(f)
+		env.Location = tc.loc
+		openFiles(t, env, "after:2024-01", 120, 30)
+		q := f.FilesRequests()[0].Query.Query
+		if q == nil || q.Field != "ProduceTime" || q.Value != tc.want {
+			t.Fatalf("in %v sent %+v, want ProduceTime from %s", tc.loc, q, tc.want)
+		}
+	}
 }
 
 func TestFilesWithABadQuerySaysWhyAndAsksNothing(t *testing.T) {
