@@ -73,7 +73,7 @@ func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context) *FilePanes 
 		fp.keys.Jump = append(fp.keys.Jump, key.NewBinding(key.WithKeys(n), key.WithHelp(n, panes.Names[i])))
 	}
 	if pctx.Language == "" {
-		pctx.Language = env.Language
+		pctx.Language = env.Language()
 	}
 	if pctx.Ctx == nil {
 		pctx.Ctx = ctx
