@@ -147,7 +147,7 @@ func NewModel(o Options) *Model {
 		opts: o,
 		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: withImages(o.NewPanes, o.Images), Images: o.Images, Languages: o.Languages,
 			Location: o.Location, Catalog: o.Catalog, Review: &th, Quality: o.Quality},
-		keys:   newGlobalKeys(o.Styles.Bindings),
+		keys:   newGlobalKeys(o.Styles.Bindings, o.Catalog != nil),
 		help:   newHelp(o.Styles),
 		recent: o.Recent,
 	}
@@ -265,7 +265,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.pop()
-	case m.env.Catalog != nil && key.Matches(msg, m.keys.Projects):
+	case key.Matches(msg, m.keys.Projects): // enabled with a catalog
 		return m.showProjects()
 	case key.Matches(msg, m.keys.Filter) && !m.viewBinds(msg):
 		return m.openFilter()

@@ -125,8 +125,19 @@ func TestFilesReadsDatesTypedInTheEnvsZone(t *testing.T) {
 func TestFilesWithABadQuerySaysWhyAndAsksNothing(t *testing.T) {
 	f := exploreFake(50)
 	v := openFiles(t, newEnv(f), "size>lots", 80, 20)
-	if len(f.FilesRequests()) != 0 || v.Err() == nil || !strings.Contains(v.View(), "Press / to correct") {
+	if len(f.FilesRequests()) != 0 || v.Err() == nil || !strings.Contains(v.View(), "Press F to correct") {
 		t.Fatalf("calls %d, err %v:\n%s", len(f.FilesRequests()), v.Err(), v.View())
+	}
+}
+
+// The words name the keys that do it now: F opens the find prompt on the
+// query (/ filters the rows shown).
+func TestFilesThatMatchNothingSayFEditsTheQuery(t *testing.T) {
+	f := exploreFake(50)
+	f.Explore().FilesMatch = func(state.FilesQuery, *imm.File) bool { return false }
+	v := openFiles(t, newEnv(f), "type:video", 80, 20)
+	if out := v.View(); !strings.Contains(out, "No file matches.") || !strings.Contains(out, "F edits the query") {
+		t.Fatalf("an empty result does not say F edits the query:\n%s", out)
 	}
 }
 
