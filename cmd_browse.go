@@ -158,7 +158,7 @@ func runBrowse(cmd *cobra.Command, f *browseFlags, stdin io.Reader, stdout, stde
 	opts.Images = images
 	// y and Y write OSC 52 to the terminal the program draws on.
 	opts.Clipboard, opts.Terminal = clipboard.FromEnv(os.LookupEnv, s.Clipboard.Value), stdout
-	opts.ExportDir, opts.Language = f.exportDir, lang
+	opts.ExportDir, opts.Languages = f.exportDir, ui.Languages(lang, os.Getenv)
 	if !f.demo {
 		if last, ok := e.remembered(); ok {
 			opts.Recent = &views.Recent{Project: last.Project, Dataset: last.Dataset}

@@ -72,10 +72,12 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// EnvLanguages is the user's languages from the locale variables
-// (LANGUAGE's list, then LC_ALL, LC_MESSAGES, LANG), as language codes
-// ("zh_CN.UTF-8" is "zh-CN", then "zh"), English last; C and POSIX name none.
-func EnvLanguages(getenv func(string) string) []string {
+// Languages is Options.Languages: preferred (the --lang flag or the
+// config's language; "" for none) first, so the panes show it, then the
+// locale variables' (LANGUAGE's list, then LC_ALL, LC_MESSAGES, LANG) for
+// the lists' order, as language codes ("zh_CN.UTF-8" is "zh-CN", then
+// "zh"), English last; C and POSIX name none.
+func Languages(preferred string, getenv func(string) string) []string {
 	var out []string
 	var add func(v string)
 	add = func(v string) {
@@ -96,6 +98,7 @@ func EnvLanguages(getenv func(string) string) []string {
 			add(base)
 		}
 	}
+	add(preferred)
 	for _, l := range strings.Split(getenv("LANGUAGE"), ":") {
 		add(l)
 	}

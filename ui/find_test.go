@@ -150,11 +150,16 @@ func TestOverviewKeysOpenClustersLabelsPlacesAndFiles(t *testing.T) {
 
 func TestLanguagesComeFromTheLocale(t *testing.T) {
 	env := map[string]string{"LANGUAGE": "zh_CN:fr", "LANG": "de_DE.UTF-8"}
-	got := ui.EnvLanguages(func(k string) string { return env[k] })
+	got := ui.Languages("", func(k string) string { return env[k] })
 	if !slices.Equal(got, []string{"zh-CN", "zh", "fr", "de-DE", "de", "en"}) {
 		t.Fatalf("languages = %v", got)
 	}
-	if got := ui.EnvLanguages(func(k string) string { return map[string]string{"LANG": "C.UTF-8"}[k] }); !slices.Equal(got, []string{"en"}) {
+	if got := ui.Languages("", func(k string) string { return map[string]string{"LANG": "C.UTF-8"}[k] }); !slices.Equal(got, []string{"en"}) {
 		t.Fatalf("C locale: %v", got)
+	}
+	// The --lang flag or the config's language comes first (the panes
+	// show it), the locale's after it for the lists.
+	if got := ui.Languages("fr_CA", func(k string) string { return env[k] }); !slices.Equal(got, []string{"fr-CA", "fr", "zh-CN", "zh", "de-DE", "de", "en"}) {
+		t.Fatalf("with --lang fr_CA: %v", got)
 	}
 }

@@ -15,11 +15,12 @@ type globalKeys struct {
 	// places visited; Copy, CopyJSON and Export take things out.
 	Filter, PlaceBack, PlaceForward, PlacePrev key.Binding
 	Copy, CopyJSON, Export                     key.Binding
-	// Projects opens the projects picker (when the session has one).
+	// Projects opens the projects picker; disabled (neither matched nor
+	// listed in the help) when the session has no catalog to pick from.
 	Projects key.Binding
 }
 
-func newGlobalKeys(bs keymap.Bindings) globalKeys {
+func newGlobalKeys(bs keymap.Bindings, projects bool) globalKeys {
 	k := globalKeys{
 		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -43,6 +44,7 @@ func newGlobalKeys(bs keymap.Bindings) globalKeys {
 	bs.Apply(keymap.Help, &k.Help)
 	bs.Apply(keymap.Command, &k.Command)
 	bs.Apply(keymap.Projects, &k.Projects)
+	k.Projects.SetEnabled(projects)
 	return k
 }
 
@@ -77,7 +79,7 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 
 // everywhere is the root's own keys, the ways out first.
 func (h helpKeys) everywhere() []key.Binding {
-	last := []key.Binding{h.global.Help, h.global.Command, h.global.Find, h.global.ForceQuit}
+	last := []key.Binding{h.global.Help, h.global.Command, h.global.Find, h.global.Projects, h.global.ForceQuit}
 	if !h.top {
 		// Below the first view q goes back, as Esc does; say so.
 		back := h.global.Quit

@@ -20,7 +20,6 @@ func init() {
 }
 
 func TestMain(m *testing.M) {
-	time.Local = time.UTC
 	// teatest leaves its SIGINT watcher running by design.
 	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("github.com/charmbracelet/x/exp/teatest.NewTestModel.func2"))
 }
@@ -34,6 +33,6 @@ func asciiStyles() *theme.Styles {
 func newModel(f *uitest.Fake) *ui.Model {
 	return ui.NewModel(ui.Options{
 		Store: f, Endpoint: "http://127.0.0.1:8080", Region: "cn-hangzhou", ReadOnly: true,
-		Styles: asciiStyles(), NewPanes: uitest.StubPanes,
+		Styles: asciiStyles(), NewPanes: uitest.StubPanes, Location: time.UTC,
 	})
 }

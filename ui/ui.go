@@ -7,7 +7,6 @@ package ui
 
 import (
 	"io"
-	"os"
 	"slices"
 	"time"
 
@@ -44,8 +43,10 @@ type Options struct {
 	// value, as every screen test expects) or the overview, which the
 	// program opens on.
 	StartOn Start
-	// Languages are the user's languages, preferred first, for labels and
-	// places (nil: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+	// Languages are the user's languages (BCP 47), preferred first: labels
+	// and places in them come first, and the panes show labels, addresses
+	// and OCR in the first. The program builds them with Languages; nil:
+	// English first in the lists, every language in the panes.
 	Languages []string
 	// Location is the zone of dates typed in queries (nil: time.Local).
 	Location *time.Location
@@ -55,9 +56,6 @@ type Options struct {
 	Terminal  io.Writer
 	// ExportDir is where e writes ("": the current directory).
 	ExportDir string
-	// Language is the user's language (BCP 47, "zh-Hans", "en"): labels,
-	// addresses and OCR in it come first.
-	Language string
 	// Catalog lists projects and datasets for the pickers; with it and no
 	// Store the browser opens on the projects picker. Open makes the store
 	// of a dataset chosen there (the root closes the ones it opened).
@@ -148,16 +146,10 @@ func NewModel(o Options) *Model {
 	m := &Model{
 		opts: o,
 		env: &views.Env{Data: o.Store, Styles: o.Styles, NewPanes: withImages(o.NewPanes, o.Images), Images: o.Images, Languages: o.Languages,
-			Location: o.Location, Language: o.Language, Catalog: o.Catalog, Review: &th, Quality: o.Quality},
-		keys:   newGlobalKeys(o.Styles.Bindings),
+			Location: o.Location, Catalog: o.Catalog, Review: &th, Quality: o.Quality},
+		keys:   newGlobalKeys(o.Styles.Bindings, o.Catalog != nil),
 		help:   newHelp(o.Styles),
 		recent: o.Recent,
-	}
-	if m.env.Languages == nil && o.Language != "" {
-		m.env.Languages = []string{o.Language}
-	}
-	if m.env.Languages == nil {
-		m.env.Languages = EnvLanguages(os.Getenv)
 	}
 	m.prompt = cmdline.NewPrompt(o.Styles)
 	m.find = cmdline.NewFindPrompt(o.Styles, o.Location)
@@ -273,7 +265,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.pop()
-	case m.env.Catalog != nil && key.Matches(msg, m.keys.Projects):
+	case key.Matches(msg, m.keys.Projects): // enabled with a catalog
 		return m.showProjects()
 	case key.Matches(msg, m.keys.Filter) && !m.viewBinds(msg):
 		return m.openFilter()

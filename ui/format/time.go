@@ -10,8 +10,8 @@ import (
 // was sent with (a photo's ProduceTime is where it was taken, not where
 // the browser runs), whether it is still the text (Time) or the seconds
 // and offset a cluster row keeps of it (UnixAt), so a list and the header
-// of one of its rows show the same clock. Only a time that never had an
-// offset is shown in the local zone (Unix).
+// of one of its rows show the same clock. No time is shown in the local
+// zone: the frame is the same wherever the browser runs.
 
 // Precision is how much of a time is shown.
 type Precision int
@@ -41,14 +41,6 @@ func UnixAt(sec int64, offset int, p Precision) string {
 		return ""
 	}
 	return at(time.Unix(sec, 0).In(time.FixedZone("", offset*60)), p)
-}
-
-// Unix shows unix seconds in the local zone; "" for none.
-func Unix(sec int64, p Precision) string {
-	if sec <= 0 {
-		return ""
-	}
-	return at(time.Unix(sec, 0), p)
 }
 
 func at(t time.Time, p Precision) string {

@@ -12,7 +12,6 @@ import (
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/component"
 	"github.com/immtui/immtui/ui/panes"
-	"github.com/immtui/immtui/ui/widgets/errview"
 )
 
 // clusterMsg is the reply to a cluster fetch.
@@ -273,18 +272,13 @@ func (v *Cluster) own(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case clusterMsg:
-		if msg.req != v.cReq {
+		if !answers(&v.cReq, msg.req) {
 			return nil
 		}
-		v.cReq = 0
-		v.rev++
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				v.cErr = msg.err
-			}
+		v.rev++ // the header says loading, failed or the cluster
+		if !keepFailure(msg.err, &v.cErr) {
 			return nil
 		}
-		v.cErr = nil
 		v.setCluster(msg.c)
 		v.members.SetCluster(msg.c)
 		if v.showMembers || v.showRaw {

@@ -40,18 +40,13 @@ func (v *Cluster) startStrip() tea.Cmd {
 // onQuality takes a step's reply: the header shows the partial strip and
 // the next step is asked for until the strip is complete.
 func (v *Cluster) onQuality(msg qualityMsg) tea.Cmd {
-	if msg.req != v.sReq {
+	if !answers(&v.sReq, msg.req) {
 		return nil
 	}
-	v.sReq = 0
-	v.rev++
-	if msg.err != nil {
-		if !errview.Quiet(msg.err) {
-			v.sErr = msg.err
-		}
+	v.rev++ // the header's strip line changes, failed or not
+	if !keepFailure(msg.err, &v.sErr) {
 		return nil
 	}
-	v.sErr = nil
 	if msg.p.More {
 		return v.startStrip()
 	}

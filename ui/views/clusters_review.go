@@ -118,10 +118,9 @@ func (v *Clusters) Notice() string { return v.rv.notice }
 func (v *Clusters) onReview(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case unclusteredMsg:
-		if msg.req != v.rv.uReq {
+		if !answers(&v.rv.uReq, msg.req) {
 			return nil
 		}
-		v.rv.uReq = 0
 		if msg.err != nil {
 			return nil // the rows stay away; the clusters are what matters
 		}
@@ -129,21 +128,21 @@ func (v *Clusters) onReview(msg tea.Msg) tea.Cmd {
 		v.setPinned()
 		return v.kickQuality()
 	case qualityMsg:
-		if msg.req != v.rv.qReq {
+		if !answers(&v.rv.qReq, msg.req) {
 			return nil
 		}
 		key := v.rv.qKey
-		v.rv.qReq, v.rv.qKey = 0, ""
+		v.rv.qKey = ""
 		if !msg.p.More {
 			v.rv.settled = key
 		}
-		if msg.err != nil && !state.IsPagingStalled(msg.err) {
-			if !errview.Quiet(msg.err) {
-				v.rv.qErr = msg.err
-			}
+		err := msg.err
+		if state.IsPagingStalled(err) {
+			err = nil // a stalled strip ends with what it read: the order holds
+		}
+		if !keepFailure(err, &v.rv.qErr) {
 			return nil
 		}
-		v.rv.qErr = nil
 		if len(msg.p.Updated) > 0 {
 			v.setPinned()
 			v.reorder()

@@ -126,14 +126,7 @@ func (v *Compare) SetSize(w, h int) {
 func (v *Compare) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case compareMsg:
-		if msg.req != v.req {
-			return nil
-		}
-		v.req = 0
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				v.err = msg.err
-			}
+		if !takeReply(&v.req, msg.req, msg.err, &v.err) {
 			return nil
 		}
 		c := msg.c

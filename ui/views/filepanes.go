@@ -73,7 +73,7 @@ func NewFilePanes(env *Env, ctx context.Context, pctx panes.Context) *FilePanes 
 		fp.keys.Jump = append(fp.keys.Jump, key.NewBinding(key.WithKeys(n), key.WithHelp(n, panes.Names[i])))
 	}
 	if pctx.Language == "" {
-		pctx.Language = env.Language
+		pctx.Language = env.Language()
 	}
 	if pctx.Ctx == nil {
 		pctx.Ctx = ctx
@@ -178,18 +178,14 @@ func (fp *FilePanes) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case fileMsg:
-		if msg.pane >= len(fp.state) || msg.req != fp.state[msg.pane].req {
+		if msg.pane >= len(fp.state) {
 			return nil
 		}
 		s := &fp.state[msg.pane]
-		s.req = 0
-		if msg.err != nil {
-			if !errview.Quiet(msg.err) {
-				s.err = msg.err
-			}
+		if !takeReply(&s.req, msg.req, msg.err, &s.err) {
 			return nil
 		}
-		s.err, s.loaded = nil, true
+		s.loaded = true
 		fp.panes[msg.pane].SetFile(msg.f)
 		return fp.load(msg.pane)
 	case tea.KeyMsg:

@@ -43,7 +43,7 @@ func NewFiles(env *Env, text string) *Files {
 	q, err := search.Compile(text, search.Options{Location: env.Location})
 	v := NewFilesQuery(env, text, q)
 	if err != nil {
-		v.block(err, "the query does not compile", err.Error(), "Press / to correct the query.")
+		v.block(err, "the query does not compile", err.Error(), "Press F to correct the query.")
 	}
 	return v
 }
@@ -70,7 +70,7 @@ func NewFilesQuery(env *Env, text string, q *imm.SimpleQuery) *Files {
 		File:  func(f *imm.File) *imm.File { return f },
 		Cells: fileCells, Style: fileStyle(env.Styles),
 		Words: listWords{Failed: "could not list the files: r retries",
-			EmptyBody: []string{"No file matches.", "/ edits the query; i shows what was sent."},
+			EmptyBody: []string{"No file matches.", "F edits the query; i shows what was sent."},
 			Waiting:   []string{"Asking IMM for the files..."}},
 		Summary: v.summary, Head: v.head, Above: v.queryLines,
 		Keys:  []key.Binding{v.keys.Sort, v.keys.Order, v.keys.Query},

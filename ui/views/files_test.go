@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
@@ -102,11 +103,41 @@ func TestFilesWithAQueryTitlesItAndSendsItCompiled(t *testing.T) {
 	uitest.CheckFrame(t, w.View(), 120, 30)
 }
 
+func TestFilesReadsDatesTypedInTheEnvsZone(t *testing.T) {
+	for _, tc := range []struct {
+		loc  *time.Location
+		want string
+	}{
+		{time.UTC, "2024-01-01T00:00:00Z"},
+		{time.FixedZone("", 8*3600), "2024-01-01T00:00:00+08:00"},
+	} {
+		f := exploreFake(10)
+		env := newEnv(f)
+		env.Location = tc.loc
+		openFiles(t, env, "after:2024-01", 120, 30)
+		q := f.FilesRequests()[0].Query.Query
+		if q == nil || q.Field != "ProduceTime" || q.Value != tc.want {
+			t.Fatalf("in %v sent %+v, want ProduceTime from %s", tc.loc, q, tc.want)
+		}
+	}
+}
+
 func TestFilesWithABadQuerySaysWhyAndAsksNothing(t *testing.T) {
 	f := exploreFake(50)
 	v := openFiles(t, newEnv(f), "size>lots", 80, 20)
-	if len(f.FilesRequests()) != 0 || v.Err() == nil || !strings.Contains(v.View(), "Press / to correct") {
+	if len(f.FilesRequests()) != 0 || v.Err() == nil || !strings.Contains(v.View(), "Press F to correct") {
 		t.Fatalf("calls %d, err %v:\n%s", len(f.FilesRequests()), v.Err(), v.View())
+	}
+}
+
+// The words name the keys that do it now: F opens the find prompt on the
+// query (/ filters the rows shown).
+func TestFilesThatMatchNothingSayFEditsTheQuery(t *testing.T) {
+	f := exploreFake(50)
+	f.Explore().FilesMatch = func(state.FilesQuery, *imm.File) bool { return false }
+	v := openFiles(t, newEnv(f), "type:video", 80, 20)
+	if out := v.View(); !strings.Contains(out, "No file matches.") || !strings.Contains(out, "F edits the query") {
+		t.Fatalf("an empty result does not say F edits the query:\n%s", out)
 	}
 }
 

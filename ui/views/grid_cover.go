@@ -67,10 +67,9 @@ func newCoverFace(env *Env, ctx context.Context, id string) *coverFace {
 // then asks for the picture the header shows (followCover).
 func (c *coverFace) Update(msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(coverMsg); ok {
-		if msg.req != c.req {
+		if !answers(&c.req, msg.req) {
 			return nil
 		}
-		c.req = 0
 		if msg.err == nil || !errview.Quiet(msg.err) {
 			c.setFile(msg.f)
 		}

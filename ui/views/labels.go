@@ -151,7 +151,7 @@ func (v *Tree) Update(msg tea.Msg) tea.Cmd {
 		if !takeReply(&v.pending, msg.req, msg.err, &v.err) {
 			return nil
 		}
-		v.rows, v.loaded, v.err, v.largest = msg.rows, true, nil, 0
+		v.rows, v.loaded, v.largest = msg.rows, true, 0
 		for _, r := range v.rows {
 			v.largest = max(v.largest, r.count)
 		}

@@ -15,7 +15,6 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	time.Local = time.UTC
 	lipgloss.SetColorProfile(termenv.Ascii)
 	goleak.VerifyTestMain(m) // exits
 }
@@ -27,5 +26,6 @@ func asciiStyles() *theme.Styles {
 }
 
 func newEnv(f *uitest.Fake) *views.Env {
-	return &views.Env{Data: f, Styles: asciiStyles(), NewPanes: uitest.StubPanes}
+	// Dates typed and years counted are in UTC: no test sets time.Local.
+	return &views.Env{Data: f, Styles: asciiStyles(), NewPanes: uitest.StubPanes, Location: time.UTC}
 }

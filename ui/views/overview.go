@@ -8,7 +8,6 @@ import (
 
 	"github.com/immtui/immtui/search"
 	"github.com/immtui/immtui/state"
-	"github.com/immtui/immtui/ui/widgets/errview"
 	"github.com/immtui/immtui/ui/widgets/move"
 )
 
@@ -135,17 +134,14 @@ func (v *Overview) Update(msg tea.Msg) tea.Cmd {
 		if !takeReply(&v.pending, msg.req, msg.err, &v.err) {
 			return nil
 		}
-		v.o, v.loaded, v.err = msg.o, true, nil
+		v.o, v.loaded = msg.o, true
 		v.layout()
 	case yearsMsg:
-		if msg.req != v.yearsReq {
+		if !answers(&v.yearsReq, msg.req) {
 			return nil
 		}
-		v.yearsReq = 0
-		v.years, v.yearsErr = msg.years, msg.err
-		if errview.Quiet(msg.err) {
-			v.yearsErr = nil
-		}
+		v.years = msg.years
+		keepFailure(msg.err, &v.yearsErr)
 		v.layout()
 	case tea.KeyMsg:
 		return v.onKey(msg)

@@ -140,17 +140,13 @@ func (p *picker[T]) more() tea.Cmd {
 }
 
 func (p *picker[T]) onPage(msg catalogPageMsg[T]) tea.Cmd {
-	if msg.req != p.pending {
+	if !answers(&p.pending, msg.req) {
 		return nil
 	}
-	p.pending, p.stopReq = 0, nil
-	if msg.err != nil {
-		if !errview.Quiet(msg.err) {
-			p.err = msg.err
-		}
+	p.stopReq = nil
+	if !keepFailure(msg.err, &p.err) {
 		return nil
 	}
-	p.err = nil
 	p.rows = append(p.rows, msg.items...)
 	p.next, p.done = msg.next, msg.next == ""
 	if err := p.guard.Page(msg.token, len(msg.items), msg.next); err != nil {

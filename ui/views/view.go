@@ -87,15 +87,14 @@ type Env struct {
 	// ProblemLimit bounds the files a Problems list pages in (0:
 	// DefaultProblemLimit).
 	ProblemLimit int
-	// Languages are the user's languages, preferred first ("zh", "en"):
-	// labels and places in them come first. Nil: English first.
+	// Languages are the user's languages, preferred first ("zh-CN", "zh",
+	// "en"): labels and places in them come first, and the panes show
+	// labels, addresses and OCR in the first (Language). Nil: English
+	// first in the lists, every language in the panes.
 	Languages []string
 	// Location is the zone of dates typed in queries and of the years
 	// (nil: time.Local).
 	Location *time.Location
-	// Language is the user's language (BCP 47): the panes show labels,
-	// addresses and OCR in it first.
-	Language string
 	// Catalog lists projects and datasets for the pickers (nil: the
 	// session has one dataset and no picker).
 	Catalog Catalog
@@ -198,3 +197,12 @@ func Replace(v View) tea.Cmd { return func() tea.Msg { return ReplaceMsg{View: v
 // the request that is still wanted. The counter lives here, not in a
 // process global, so tests with their own environments run in parallel.
 func (e *Env) NextID() int64 { return e.ids.Add(1) }
+
+// Language is the language the panes show first: the first of Languages
+// ("" for none).
+func (e *Env) Language() string {
+	if len(e.Languages) == 0 {
+		return ""
+	}
+	return e.Languages[0]
+}
