@@ -65,8 +65,8 @@ type Model struct {
 	cursor, top    int // top: the first row of tiles shown
 	imgCols        int
 	imgRows        int
-	cols, rows     int // tiles across, rows of tiles that fit
-	maxRows        int // a cap on the picture's rows (0: MaxImageRows)
+	cols, rows     int  // tiles across, rows of tiles that fit
+	maxRows        int  // a cap on the picture's rows (0: MaxImageRows)
 	blurred        bool // another part has the keys: no selection frame
 	border         [6]string
 	blankTile      string
