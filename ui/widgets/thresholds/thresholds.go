@@ -38,8 +38,12 @@ var rules = []rule{
 // values in force as the description ("conf ClConf<0.7"), short enough
 // for a column of the full help at 120 cells or a line of running text
 // at 80. The binding's keys are the :threshold commands that change it.
+//
+// A first line heads them ("flags raised when"): they are rules, not
+// keys, wherever the help lists them among keys.
 func Help(th review.Thresholds) []key.Binding {
-	out := make([]key.Binding, len(rules))
+	out := make([]key.Binding, len(rules)+1)
+	out[0] = key.NewBinding(key.WithKeys(":threshold"), key.WithHelp("flags", "raised when"))
 	for i, r := range rules {
 		scale := r.scale
 		if scale == 0 {
@@ -52,7 +56,7 @@ func Help(th review.Thresholds) []key.Binding {
 			vals[j] = format.Decimal(v*scale, 3)
 			keys[j] = ":threshold " + n
 		}
-		out[i] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(r.word, fmt.Sprintf(r.text, vals...)))
+		out[i+1] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(r.word, fmt.Sprintf(r.text, vals...)))
 	}
 	return out
 }

@@ -14,7 +14,11 @@ import (
 // fails this test.
 func TestHelpShowsEveryThresholdOnce(t *testing.T) {
 	seen := map[string]int{}
-	for _, b := range thresholds.Help(review.Default()) {
+	help := thresholds.Help(review.Default())
+	if h := help[0].Help(); h.Key != "flags" {
+		t.Errorf("the list starts %q, want the flags heading", h.Key)
+	}
+	for _, b := range help[1:] {
 		for _, k := range b.Keys() {
 			seen[strings.TrimPrefix(k, ":threshold ")]++
 		}
@@ -47,7 +51,7 @@ func TestHelpShowsTheValuesInForceUnderTheFlagWords(t *testing.T) {
 	for _, f := range review.AllFlags {
 		words[f.Word()] = true
 	}
-	for _, b := range thresholds.Help(th) {
+	for _, b := range thresholds.Help(th)[1:] {
 		h := b.Help()
 		if h.Key != "merge" && !words[h.Key] {
 			t.Errorf("help key %q is no flag's word", h.Key)
