@@ -96,10 +96,10 @@ func (m *Model) shortHelp(bindings []key.Binding) string {
 	return b.String()
 }
 
-// fullHelp lays out the view's key groups as columns, then the keys that
-// work everywhere and the command names as running text (beside the
-// columns where there is room, else under them), in at most most lines
-// of the screen's width. When not everything fits, the last line says
+// fullHelp lays out the view's key groups as columns, then the groups too
+// wide to join them, the keys that work everywhere and the command names
+// as running text (beside the columns where there is room, else under
+// them), in at most most lines of the screen's width. When not everything fits, the last line says
 // what is left out and that :help lists it all.
 func (m *Model) fullHelp(view [][]key.Binding, everywhere []key.Binding, most int) []string {
 	l := helpLayout{st: m.help.Styles, width: m.width}
@@ -193,14 +193,15 @@ const (
 func (l helpLayout) lay(rows int) ([]string, hiddenHelp) {
 	var hidden hiddenHelp
 	if rows <= 0 {
-		for _, g := range append(l.groups, l.flows...) {
+		for _, g := range append(append([][]helpItem{}, l.groups...), l.flows...) {
 			for _, it := range g {
 				hidden.add(it)
 			}
 		}
 		return nil, hidden
 	}
-	cols, colW, colsW := l.columns(rows, &hidden)
+	cols, colW, colsW, overflow := l.columns(rows)
+	flows := append(append([][]helpItem{}, overflow...), l.flows...)
 	// room is the cells for running text on line i: beside the columns
 	// when that leaves enough, else the whole width under them.
 	room := func(i int) int {
@@ -215,7 +216,10 @@ func (l helpLayout) lay(rows int) ([]string, hiddenHelp) {
 	flow := make([]strings.Builder, rows)
 	used := make([]int, rows)
 	line := 0
-	for n, items := range l.flows {
+	if len(overflow) > 0 {
+		line = len(cols) // a view's group too wide for a column goes under them, whole
+	}
+	for n, items := range flows {
 		if n > 0 && line < rows && used[line] > 0 {
 			line++ // each flow starts a line of its own
 		}
@@ -272,48 +276,69 @@ func (l helpLayout) fit(w, line, rows int, used []int, room func(int) int) int {
 }
 
 // columns draws the groups side by side, a group taller than rows split
-// over more columns, while they fit the width; a group that does not fit
-// and every one after it are left out. It returns the lines, the cells
-// each takes and the columns' width.
-func (l helpLayout) columns(rows int, hidden *hiddenHelp) (lines []string, widths []int, width int) {
+// over more columns, while they fit the width; the first group that does
+// not fit and every one after it are returned as overflow, for the
+// running text (a view's keys are never dropped for want of width alone).
+// It returns the lines, the cells each takes and the columns' width.
+func (l helpLayout) columns(rows int) (lines []string, widths []int, width int, overflow [][]helpItem) {
 	bs := make([]strings.Builder, rows)
 	widths = make([]int, rows)
-	height, full := 0, false
-	for _, g := range l.groups {
-		for start := 0; start < len(g); start += rows {
-			part := g[start:min(start+rows, len(g))]
-			keyW, w := 0, 0
-			for _, it := range part {
-				keyW = max(keyW, safetext.Width(it.key))
+	height := 0
+	for n, g := range l.groups {
+		parts := columnParts(g, rows)
+		end := width
+		for _, pt := range parts {
+			if end > 0 {
+				end += helpGap
 			}
-			for _, it := range part {
-				w = max(w, keyW+1+safetext.Width(it.desc))
-			}
+			end += pt.width
+		}
+		if end > l.width {
+			overflow = l.groups[n:]
+			break
+		}
+		for _, pt := range parts {
 			x := width
 			if x > 0 {
 				x += helpGap
 			}
-			if full = full || x+w > l.width; full {
-				for _, it := range part {
-					hidden.add(it)
-				}
-				continue
-			}
-			for i, it := range part {
+			for i, it := range pt.items {
 				bs[i].WriteString(strings.Repeat(" ", x-widths[i]))
 				bs[i].WriteString(l.st.FullKey.Render(it.key))
-				bs[i].WriteString(strings.Repeat(" ", keyW+1-safetext.Width(it.key)))
+				bs[i].WriteString(strings.Repeat(" ", pt.keyW+1-safetext.Width(it.key)))
 				bs[i].WriteString(l.st.FullDesc.Render(it.desc))
-				widths[i] = x + keyW + 1 + safetext.Width(it.desc)
+				widths[i] = x + pt.keyW + 1 + safetext.Width(it.desc)
 			}
-			width, height = x+w, max(height, len(part))
+			width, height = x+pt.width, max(height, len(pt.items))
 		}
 	}
 	lines = make([]string, height)
 	for i := range lines {
 		lines[i] = bs[i].String()
 	}
-	return lines, widths[:height], width
+	return lines, widths[:height], width, overflow
+}
+
+// columnPart is one column of a group: at most rows items, their keys
+// aligned.
+type columnPart struct {
+	items       []helpItem
+	keyW, width int
+}
+
+func columnParts(g []helpItem, rows int) []columnPart {
+	var out []columnPart
+	for start := 0; start < len(g); start += rows {
+		pt := columnPart{items: g[start:min(start+rows, len(g))]}
+		for _, it := range pt.items {
+			pt.keyW = max(pt.keyW, safetext.Width(it.key))
+		}
+		for _, it := range pt.items {
+			pt.width = max(pt.width, pt.keyW+1+safetext.Width(it.desc))
+		}
+		out = append(out, pt)
+	}
+	return out
 }
 
 // item writes one item of running text.

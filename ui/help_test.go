@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -191,5 +192,81 @@ func TestHelpCommandListsEveryKeyAndCommandInAScrollingScreen(t *testing.T) {
 	keys(u, "esc")
 	if m.Depth() != 2 {
 		t.Fatalf("esc from :help left depth %d, want 2", m.Depth())
+	}
+}
+
+// TestGoldenFullHelpOfFacesAndMembers is ? on a file's Faces pane and on
+// Members: the screens whose help lists the review thresholds.
+func TestGoldenFullHelpOfFacesAndMembers(t *testing.T) {
+	for _, s := range goldenSizes {
+		t.Run(fmt.Sprintf("faces-%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := ui.NewModel(ui.Options{Store: paneFake(t), Endpoint: "http://127.0.0.1:8080", Region: ui.DemoRegion,
+				ReadOnly: true, Styles: asciiStyles()})
+			out := runModel(t, m, s[0], s[1], []step{{waitFor: "1 loaded"}, {key: "enter", waitFor: paneReady["Overview"]},
+				{key: "2", waitFor: paneReady["Faces"]}, {key: "?", waitFor: "born <=5y apart"}})
+			uitest.CheckFrame(t, out, s[0], s[1])
+			golden.RequireEqual(t, []byte(out))
+		})
+		t.Run(fmt.Sprintf("members-%dx%d", s[0], s[1]), func(t *testing.T) {
+			f, _ := membersFake()
+			out := runProgram(t, f, s[0], s[1], []step{{waitFor: "100 loaded"}, {key: "enter", waitFor: "Overview of"},
+				{key: "m", waitFor: "in 35 files"}, {key: "?", waitFor: "born <=5y apart"}})
+			uitest.CheckFrame(t, out, s[0], s[1])
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// TestFullHelpOfFacesAndMembersFitsWithEveryKeyAndThreshold: at 80x24
+// and 120x40 the help of the screens that judge faces shows all their own
+// keys and every threshold's line (a group too wide for a column runs as
+// text under the columns instead of being cut), inside the frame.
+func TestFullHelpOfFacesAndMembersFitsWithEveryKeyAndThreshold(t *testing.T) {
+	thresholdWords := []string{"conf", "age", "gender", "blur", "pose", "small", "merge"}
+	for _, s := range goldenSizes {
+		t.Run(fmt.Sprintf("faces-%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := ui.NewModel(ui.Options{Store: paneFake(t), Endpoint: "http://127.0.0.1:8080", Region: ui.DemoRegion,
+				ReadOnly: true, Styles: asciiStyles()})
+			u := &uitest.ModelUpdater{M: m}
+			u.Update(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+			uitest.Run(u, m.Init())
+			t.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+			keys(u, "enter", "2", "?")
+			frame := m.View()
+			uitest.CheckFrame(t, frame, s[0], s[1])
+			for _, kd := range [][2]string{{"enter", "open"}, {"p", "polygon"}, {"tab", "next"}, {"conf", "ClConf<0.7"}} {
+				if !hasHelp(frame, kd[0], kd[1]) {
+					t.Errorf("Faces full help lacks %s %s", kd[0], kd[1])
+				}
+			}
+			checkThresholdLines(t, frame, thresholdWords)
+		})
+		t.Run(fmt.Sprintf("members-%dx%d", s[0], s[1]), func(t *testing.T) {
+			f, id := membersFake()
+			m, u := start(t, f, s[0], s[1])
+			command(u, "members "+id)
+			keys(u, "?")
+			frame := m.View()
+			uitest.CheckFrame(t, frame, s[0], s[1])
+			for _, kd := range [][2]string{{"enter", "open"}, {"f", "flagged"}, {"+/-", "flag"}, {"esc", "back"}} {
+				if !hasHelp(frame, kd[0], kd[1]) {
+					t.Errorf("Members full help lacks %s %s", kd[0], kd[1])
+				}
+			}
+			checkThresholdLines(t, frame, thresholdWords)
+		})
+	}
+}
+
+func checkThresholdLines(t *testing.T, frame string, words []string) {
+	t.Helper()
+	block := strings.Join(helpBlock(frame), "\n")
+	for _, w := range words {
+		if !strings.Contains(block, w+" ") {
+			t.Errorf("the full help lacks the threshold line of %s:\n%s", w, block)
+		}
+	}
+	if t.Failed() {
+		t.Logf("frame:\n%s", frame)
 	}
 }

@@ -79,11 +79,12 @@ func (p *facesPane) ShortHelp() []key.Binding {
 	return []key.Binding{p.table.Keys.Up, p.table.Keys.Down, p.keys.Open, p.pointsKey()}
 }
 
-// FullHelp is the movement keys, then Enter and p over the thresholds
-// the ClConf colour and the Flags column judge by (one column: the full
-// help has the host's and the root's beside it).
+// FullHelp is the movement keys, Enter and p, then the thresholds the
+// ClConf colour and the Flags column judge by, a group of their own so
+// the help lays them out as a column where there is room and as running
+// text where there is not.
 func (p *facesPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.table.Keys.All(), append([]key.Binding{p.keys.Open, p.pointsKey()}, thresholds.Help(p.ctx.thresholds())...)}
+	return [][]key.Binding{p.table.Keys.All(), {p.keys.Open, p.pointsKey()}, thresholds.Help(p.ctx.thresholds())}
 }
 
 // pointsKey is p with help that says what pressing it does now.
@@ -251,7 +252,7 @@ var faceColumns = []faceColumn{
 	}},
 	// Flags: what review sees in the face and its file alone (the cluster's
 	// age curve and gender need its Members), in words, never colour alone.
-	{Column: table.Column{Title: "Flags", Min: 5, Max: 18, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string {
+	{Column: table.Column{Title: "Flags", Min: 10, Max: 18, Flex: 1, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string {
 		return p.ctx.thresholds().SeenFlags(review.Face{File: p.file, Figure: f}).String()
 	}},
 	{Column: table.Column{Title: "Qual", Min: 4, Right: true, Drop: 3}, cell: func(p *facesPane, f *imm.Figure) string { return format.Confidence(f.FaceQuality) }},

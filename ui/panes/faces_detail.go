@@ -32,13 +32,23 @@ func (p *facesPane) detailLines(w int) []string {
 	if f.FigureType != "" {
 		id += " (" + f.FigureType + ")"
 	}
-	add(kvLine("Face", id) + "  " + kvLine("confidence", format.Confidence(f.FigureConfidence)))
+	// pair puts b beside a when both fit, else under it: a long ID must
+	// not cut the confidence off the line.
+	pair := func(a, b string) {
+		if safetext.Width(a)+2+safetext.Width(b) <= w {
+			add(a + "  " + b)
+			return
+		}
+		add(a)
+		add(b)
+	}
+	pair(kvLine("Face", id), kvLine("confidence", format.Confidence(f.FigureConfidence)))
 	cl, st := p.clusterLabel(f.FigureClusterId, false)
 	clStyled := s.Value.Render(safetext.Line(cl))
 	if st != nil {
 		clStyled = st.Render(safetext.Line(cl))
 	}
-	add(s.Key.Render("Cluster") + " " + clStyled + "  " + kvLine("confidence", format.Confidence(f.FigureClusterConfidence)))
+	pair(s.Key.Render("Cluster")+" "+clStyled, kvLine("confidence", format.Confidence(f.FigureClusterConfidence)))
 	b := orDash(boundary(f.Boundary))
 	if f.Boundary != nil && !p.points {
 		switch n := len(f.Boundary.Polygon); {

@@ -1,6 +1,7 @@
 package panes
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,9 +48,9 @@ func TestFacesPaneHelpShowsTheThresholdsItJudgesBy(t *testing.T) {
 	p := facesWith(t, func() review.Thresholds { return th })
 	for _, g := range p.FullHelp() {
 		for _, b := range g {
-			if b.Help().Key == "low-cluster-confidence" {
-				if b.Help().Desc != "0.55" {
-					t.Fatalf("help says low-cluster-confidence %s, want 0.55", b.Help().Desc)
+			if slices.Contains(b.Keys(), ":threshold low-cluster-confidence") {
+				if h := b.Help(); h.Key != "conf" || h.Desc != "ClConf<0.55" {
+					t.Fatalf("help says %s %s for low-cluster-confidence, want conf ClConf<0.55", h.Key, h.Desc)
 				}
 				return
 			}

@@ -200,6 +200,7 @@ func (v *Compare) layout() {
 	if v.cmp == nil {
 		v.list.SetSize(v.width, 0)
 		v.sizeGrids(v.width, 0)
+		v.showFocus()
 		return
 	}
 	rest := v.height - 1 - len(v.verdictLines()) - compareStripRows
@@ -224,6 +225,7 @@ func (v *Compare) layout() {
 		}
 	}
 	v.sizeGrids(v.width, gridH)
+	v.showFocus()
 }
 
 // verdictLines are the verdict and its reason, the evidence: wrapped,

@@ -137,9 +137,20 @@ func (v *Compare) cycleFocus(step int) {
 		f = compareFocus((int(f) + step + 3) % 3)
 		if v.canFocus(f) {
 			v.focus = f
+			v.showFocus()
 			return
 		}
 	}
+}
+
+// showFocus draws a selection only in the part the keys move: the shared
+// files' cursor row or one grid's frame, never two at once. The focus
+// follows the parts shown, so layout calls it too.
+func (v *Compare) showFocus() {
+	f := v.focused()
+	v.list.SetFocused(f == focusShared)
+	v.grids.a.SetFocused(f == focusA)
+	v.grids.b.SetFocused(f == focusB)
 }
 
 // focusedGrid is the grid that has the focus, and its cluster (nil when

@@ -72,8 +72,9 @@ type Model struct {
 	cursor, top    int // top: the first row of tiles shown
 	imgCols        int
 	imgRows        int
-	cols, rows     int // tiles across, rows of tiles that fit
-	maxRows        int // a cap on the picture's rows (0: MaxImageRows)
+	cols, rows     int  // tiles across, rows of tiles that fit
+	maxRows        int  // a cap on the picture's rows (0: MaxImageRows)
+	blurred        bool // another part has the keys: no selection frame
 	border         [6]string
 	blankTile      string
 	blankTileWidth int
@@ -115,6 +116,11 @@ func borders(st *theme.Styles) [6]string {
 	}
 	return g
 }
+
+// SetFocused says whether the grid has the keys: an unfocused grid keeps
+// its cursor but draws no selection frame (two grids side by side frame
+// only the one the keys move). The zero value is focused.
+func (m *Model) SetFocused(focused bool) { m.blurred = !focused }
 
 // SetSource sets the faces; the cursor is kept in range.
 func (m *Model) SetSource(src Source) {
@@ -355,7 +361,8 @@ func (m *Model) tile(i int) []string {
 	_, th := m.tileSize()
 	out := make([]string, 0, th)
 	side := " "
-	if i == m.cursor {
+	framed := i == m.cursor && !m.blurred
+	if framed {
 		side = m.border[3]
 		out = append(out, m.border[0]+strings.Repeat(m.border[1], m.imgCols)+m.border[2])
 	} else {
@@ -384,7 +391,7 @@ func (m *Model) tile(i int) []string {
 	}
 	out = append(out, side+confStyle.Render(safetext.Pad(m.st.Truncate(conf, m.imgCols), m.imgCols))+side)
 	out = append(out, side+m.st.Warn.Render(safetext.Pad(m.st.Truncate(flags, m.imgCols), m.imgCols))+side)
-	if i == m.cursor {
+	if framed {
 		out = append(out, m.border[4]+strings.Repeat(m.border[1], m.imgCols)+m.border[5])
 	} else {
 		out = append(out, m.blankTile)

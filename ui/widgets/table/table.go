@@ -73,6 +73,9 @@ type Model struct {
 	// or with a filter the matching ones (filter.match).
 	cursor, offset int
 	filter         filter
+	// blurred: another part of the screen has the keys, so the cursor
+	// row is drawn as any other (SetFocused); the zero value is focused.
+	blurred bool
 
 	scratch []string // reused cells of one row
 	line    []byte   // reused line buffer
@@ -138,6 +141,14 @@ func (m *Model) row(i int) int {
 	}
 	return m.filter.match[i]
 }
+
+// SetFocused says whether the table has the keys. An unfocused table
+// keeps its cursor but draws no selection (no highlight, no mark), so the
+// part that has the focus is the only one emphasised.
+func (m *Model) SetFocused(focused bool) { m.blurred = !focused }
+
+// Focused reports whether the table draws its selection.
+func (m *Model) Focused() bool { return !m.blurred }
 
 // Offset is the first row on screen.
 func (m *Model) Offset() int { return m.offset }
@@ -299,8 +310,9 @@ func (m *Model) View() string {
 		out = append(out, '\n')
 		i := m.row(p)
 		m.cells(i)
-		line := m.join(m.scratch, i, p == m.cursor)
-		if p == m.cursor {
+		selected := p == m.cursor && !m.blurred
+		line := m.join(m.scratch, i, selected)
+		if selected {
 			out = append(out, m.st.Selected.Render(string(line))...)
 		} else {
 			out = append(out, line...)
