@@ -57,13 +57,13 @@ func Compare(a, b *Tally, shared []string, th Thresholds) Comparison {
 		c.Reason = "never in one photo; too few dated faces with an age to compare birth years"
 	case c.BirthYearGap > th.MergeBirthYears:
 		c.Verdict = Different
-		c.Reason = fmt.Sprintf("never in one photo, but born %.0f and %.0f, %s years apart", ca.BirthYear, cb.BirthYear, num(c.BirthYearGap))
+		c.Reason = fmt.Sprintf("never in one photo, but born %d and %d, %s years apart", ca.Born(), cb.Born(), num(c.BirthYearGap))
 	case c.GenderA == "" || c.GenderB == "":
 		c.Verdict = Undecided
-		c.Reason = fmt.Sprintf("never in one photo, born %.0f and %.0f; gender unknown", ca.BirthYear, cb.BirthYear)
+		c.Reason = fmt.Sprintf("never in one photo, born %d and %d; gender unknown", ca.Born(), cb.Born())
 	default:
 		c.Verdict = MergeCandidate
-		c.Reason = fmt.Sprintf("never in one photo, both %s, born %.0f and %.0f", c.GenderA, ca.BirthYear, cb.BirthYear)
+		c.Reason = fmt.Sprintf("never in one photo, both %s, born %d and %d", c.GenderA, ca.Born(), cb.Born())
 	}
 	if (!c.A.Complete || !c.B.Complete) && c.Verdict != TwoPeople {
 		c.Reason += " (so far: not every face read)"

@@ -29,6 +29,10 @@ func (c Curve) Spread() float64 { return c.BirthHigh - c.BirthLow }
 // AgeAt is the age the curve gives at a fractional year.
 func (c Curve) AgeAt(year float64) float64 { return year - c.BirthYear }
 
+// Born is the calendar year of BirthYear (1964.7 is during 1964): the one
+// way a birth year is shown, in a strip and in a verdict alike.
+func (c Curve) Born() int { return int(math.Floor(c.BirthYear)) }
+
 // Offset is how far a face's age is from the curve, in years (positive:
 // older than the curve says); ok is false without a curve, a date or an age.
 func (c Curve) Offset(fc Face) (float64, bool) {

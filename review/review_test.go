@@ -185,8 +185,9 @@ func TestCompareVerdicts(t *testing.T) {
 	for i, y := range []int{2019, 2021, 2023} {
 		young = append(young, photo(fmt.Sprintf("oss://b/y%d.jpg", i), y, int64(y-1990), 0.9))
 	}
-	if c := Compare(a, tallyOf("Y", "female", young), nil, th); c.Verdict != Different || !strings.Contains(c.Reason, "years apart") {
-		t.Errorf("born 40 years apart: %v (%s)", c.Verdict, c.Reason)
+	if c := Compare(a, tallyOf("Y", "female", young), nil, th); c.Verdict != Different || !strings.Contains(c.Reason, "years apart") ||
+		!strings.Contains(c.Reason, fmt.Sprintf("born %d and %d", c.A.Curve.Born(), c.B.Curve.Born())) {
+		t.Errorf("born 40 years apart: %v (%s); the years as the strips show them", c.Verdict, c.Reason)
 	}
 	if c := Compare(a, tallyOf("S", "female", young[:1]), nil, th); c.Verdict != Undecided {
 		t.Errorf("one face: %v (%s)", c.Verdict, c.Reason)
@@ -240,5 +241,16 @@ func keys(m map[string]json.RawMessage) []string {
 func TestFileNameIsSafe(t *testing.T) {
 	if got := FileName("../Cluster-1/x y"); got != "cluster-.._Cluster-1_x_y.json" {
 		t.Errorf("FileName = %q", got)
+	}
+}
+
+func TestBornIsTheCalendarYearOfTheBirthYear(t *testing.T) {
+	for _, c := range []struct {
+		year float64
+		want int
+	}{{1964.7, 1964}, {1964.2, 1964}, {1965, 1965}, {-0.5, -1}} {
+		if got := (Curve{OK: true, BirthYear: c.year}).Born(); got != c.want {
+			t.Errorf("Born of %v = %d, want %d", c.year, got, c.want)
+		}
 	}
 }

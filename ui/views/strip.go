@@ -60,7 +60,7 @@ func bornPhrase(g format.Glyphs, c review.Curve) string {
 	if !c.OK {
 		return "-"
 	}
-	return strconv.Itoa(int(math.Floor(c.BirthYear))) + " " + g.PlusMinus() +
+	return strconv.Itoa(c.Born()) + " " + g.PlusMinus() +
 		strconv.Itoa(int(math.Round(c.Spread()/2)))
 }
 
@@ -69,7 +69,7 @@ func bornCell(c review.Curve) string {
 	if !c.OK {
 		return "-"
 	}
-	return strconv.Itoa(int(math.Floor(c.BirthYear)))
+	return strconv.Itoa(c.Born())
 }
 
 func percent(v float64) string { return strconv.Itoa(int(math.Round(v*100))) + "%" }
