@@ -141,7 +141,7 @@ func TestMembersFramesFitEverySizeThroughTheRoot(t *testing.T) {
 
 func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *testing.T) {
 	s := startStack(t, 40)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))
@@ -154,7 +154,7 @@ func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *tes
 	if !mem.Done() || mem.Len() != int(row.FaceCount) {
 		t.Fatalf("members: %d faces (done %v), want the cluster's %d\n%s", mem.Len(), mem.Done(), row.FaceCount, m.View())
 	}
-	q := s.listCalls()
+	q := listCalls(s)
 	if want := (mem.Files() + 99) / 100; len(q) != want {
 		t.Fatalf("SimpleQuery calls = %d, want %d for %d files", len(q), want, mem.Files())
 	}
@@ -170,11 +170,11 @@ func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *tes
 			t.Fatalf("row %d (%v %s) before row %d (%v %s): not outliers first", i-1, a.Figure.FigureClusterConfidence, a.Flags, i, b.Figure.FigureClusterConfidence, b.Flags)
 		}
 	}
-	before := len(s.calls("BatchGetFileMeta"))
+	before := len(s.Calls("BatchGetFileMeta"))
 	keys(u, "enter")
-	if _, ok := m.Top().(*views.File); !ok || len(s.calls("BatchGetFileMeta")) != before {
+	if _, ok := m.Top().(*views.File); !ok || len(s.Calls("BatchGetFileMeta")) != before {
 		t.Fatalf("enter: top %T, %d BatchGetFileMeta calls (want none: Faces is cached)",
-			m.Top(), len(s.calls("BatchGetFileMeta"))-before)
+			m.Top(), len(s.Calls("BatchGetFileMeta"))-before)
 	}
 	uitest.CheckFrame(t, m.View(), 120, 40)
 }

@@ -91,7 +91,7 @@ func TestProblemsFramesFitEverySizeThroughTheRoot(t *testing.T) {
 func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall(t *testing.T) {
 	s := startStack(t, 40)
 	want := 0
-	for _, f := range s.data.Files {
+	for _, f := range s.Data.Files {
 		if f.ObjectStatus != "Indexed" {
 			want++
 		}
@@ -99,7 +99,7 @@ func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall
 	if want == 0 {
 		t.Fatal("the demo dataset has no file to triage")
 	}
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	defer m.Update(uitest.Key("ctrl+c"))
@@ -109,17 +109,17 @@ func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall
 	if !p.Done() || p.Len() != want {
 		t.Fatalf("problems: %d rows (done %v), want the dataset's %d files not Indexed\n%s", p.Len(), p.Done(), want, m.View())
 	}
-	if q := s.listCalls(); len(q) != (want+99)/100 {
+	if q := listCalls(s); len(q) != (want+99)/100 {
 		t.Fatalf("SimpleQuery calls = %d, want %d", len(q), (want+99)/100)
 	}
 	if out := m.View(); !strings.Contains(out, fmt.Sprintf("%d files not indexed", want)) {
 		t.Fatalf("title:\n%s", out)
 	}
-	before := len(s.calls("BatchGetFileMeta"))
+	before := len(s.Calls("BatchGetFileMeta"))
 	keys(u, "enter")
-	if _, ok := m.Top().(*views.File); !ok || len(s.calls("BatchGetFileMeta")) != before {
+	if _, ok := m.Top().(*views.File); !ok || len(s.Calls("BatchGetFileMeta")) != before {
 		t.Fatalf("enter: top %T, %d BatchGetFileMeta calls (want none: Overview is cached)",
-			m.Top(), len(s.calls("BatchGetFileMeta"))-before)
+			m.Top(), len(s.Calls("BatchGetFileMeta"))-before)
 	}
 	if out := m.View(); !strings.Contains(out, "Index status") {
 		t.Fatalf("the Overview does not lead with the index status:\n%s", out)
