@@ -11,48 +11,31 @@ import (
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
-	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/internal/teststack"
 )
 
 // stack is the real thing in one process: a generated dataset in the
-// emulator, the real client signing requests over loopback through a
-// counting transport, and the real store.
+// emulator and the real client signing requests over loopback through a
+// counting transport (teststack; each benchmark opens its own stores).
 type stack struct {
-	emu   *emulator.Running
-	data  *dataset.Dataset
-	wire  *countingTransport
-	api   *client.Client
-	store *state.Store
+	*teststack.Stack
+	wire *countingTransport
 }
 
 // newStack serves ds (nil: a generated dataset of clusters clusters).
 func newStack(tb testing.TB, clusters int, ds *dataset.Dataset) *stack {
 	tb.Helper()
-	if ds == nil {
-		ds = dataset.Generate(dataset.Options{Seed: 1, Clusters: clusters})
-	}
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: ds})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := &stack{emu: emu, data: ds}
-	s.api, s.wire = newClient(tb, emu.URL())
-	d := ds.Datasets[0]
-	s.store = state.New(s.api, d.ProjectName, d.DatasetName, state.Options{})
-	tb.Cleanup(func() {
-		s.store.Close()
-		s.api.Close()
-		if err := emu.Close(); err != nil {
-			tb.Error(err)
-		}
-	})
-	return s
+	wire := newCountingTransport()
+	s := teststack.Start(tb, teststack.Options{Emulator: emulator.Config{Data: ds}, NoStore: true,
+		Dataset: dataset.Options{Seed: 1, Clusters: clusters},
+		Client:  func(c *client.Config) { c.Transport = wire }})
+	return &stack{Stack: s, wire: wire}
 }
 
 // newClient is the real client for endpoint, its responses counted.
 func newClient(tb testing.TB, endpoint string) (*client.Client, *countingTransport) {
 	tb.Helper()
-	wire := &countingTransport{inner: &http.Transport{MaxIdleConnsPerHost: 8, IdleConnTimeout: 90 * time.Second}}
+	wire := newCountingTransport()
 	c, err := client.New(client.Config{Endpoint: endpoint, AccessKeyID: emulator.DemoAccessKeyID,
 		AccessKeySecret: emulator.DemoAccessKeySecret, Transport: wire})
 	if err != nil {
@@ -62,15 +45,7 @@ func newClient(tb testing.TB, endpoint string) (*client.Client, *countingTranspo
 }
 
 // calls counts the emulator's answered calls of action ("" for all).
-func (s *stack) calls(action string) int {
-	n := 0
-	for _, c := range s.emu.Calls() {
-		if action == "" || c.Action == action {
-			n++
-		}
-	}
-	return n
-}
+func (s *stack) calls(action string) int { return len(s.Calls(action)) }
 
 // countingTransport counts responses and their body bytes as the client
 // reads them: the bytes on the wire for an uncompressed loopback answer.
@@ -88,6 +63,10 @@ func (t *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	t.responses.Add(1)
 	resp.Body = &countingBody{ReadCloser: resp.Body, n: &t.bytes}
 	return resp, nil
+}
+
+func newCountingTransport() *countingTransport {
+	return &countingTransport{inner: &http.Transport{MaxIdleConnsPerHost: 8, IdleConnTimeout: 90 * time.Second}}
 }
 
 // CloseIdleConnections lets client.Close reach the pooled connections.
