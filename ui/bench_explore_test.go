@@ -20,7 +20,7 @@ func BenchmarkFilesKeyDown100k(b *testing.B) {
 	f := uitest.NewFake(0)
 	f.AddExplore(100_000)
 	f.Explore().FilesPageSize = 10_000
-	m, u := startOverviewB(b, f, 200, 60)
+	m, u := startOverview(b, f, 200, 60)
 	keys(u, "f")
 	v := m.Top().(*views.Files)
 	for v.Len() < 100_000 {
@@ -38,16 +38,6 @@ func BenchmarkFilesKeyDown100k(b *testing.B) {
 		m.Update(k)
 		_ = m.View()
 	}
-}
-
-func startOverviewB(b *testing.B, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpdater) {
-	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: f, Endpoint: "http://127.0.0.1:8080", ReadOnly: true, Styles: asciiStyles(),
-		NewPanes: uitest.StubPanes, Languages: []string{"zh", "en"}, Location: time.UTC})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	uitest.Run(u, m.Init())
-	b.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
-	return m, u
 }
 
 // BenchmarkOverviewFrame100k is Update+View for one ↓ on the overview of

@@ -30,6 +30,18 @@ func startStack(t *testing.T, clusters int) *teststack.Stack {
 	return teststack.Start(t, teststack.Options{Dataset: dataset.Options{Seed: 7, Clusters: clusters}})
 }
 
+// browseStack is the browser on the stack's store at w x h, its first
+// page loaded.
+func browseStack(t *testing.T, s *teststack.Stack, w, h int) (*ui.Model, *uitest.ModelUpdater) {
+	t.Helper()
+	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	t.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+	uitest.Run(u, m.Init())
+	return m, u
+}
+
 // listCalls are the SimpleQuery pages of the Members and Problems lists:
 // they ask for Filename, the quality strips' pages (the clusters list's
 // review figures) do not.
@@ -68,11 +80,7 @@ func paneRequestFields(fields []string) []string {
 
 func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testing.T) {
 	s := startStack(t, 250)
-	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	defer m.Update(uitest.Key("ctrl+c"))
-	uitest.Run(u, m.Init())
+	m, u := browseStack(t, s, 120, 40)
 
 	screen := m.View()
 	uitest.CheckFrame(t, screen, 120, 40)

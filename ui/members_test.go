@@ -126,26 +126,12 @@ func TestMembersFramesFitEverySizeThroughTheRoot(t *testing.T) {
 	f, id := membersFake()
 	m, u := start(t, f, 100, 30)
 	command(u, "members "+id)
-	for w := 1; w <= 140; w += 3 {
-		for h := 1; h <= 50; h += 2 {
-			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			uitest.CheckFrame(t, m.View(), w, h)
-		}
-	}
-	keys(u, "?")
-	for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
-		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
-	}
+	checkFramesFitEverySize(t, m, u)
 }
 
 func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *testing.T) {
 	s := startStack(t, 40)
-	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	defer m.Update(uitest.Key("ctrl+c"))
-	uitest.Run(u, m.Init())
+	m, u := browseStack(t, s, 120, 40)
 	list := m.Top().(*views.Clusters)
 	row := list.Rows()[list.Cursor()] // the biggest cluster, below the pinned rows
 	keys(u, "enter", "m")

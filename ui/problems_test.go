@@ -5,10 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -75,17 +73,7 @@ func TestGoldenProblemsView(t *testing.T) {
 func TestProblemsFramesFitEverySizeThroughTheRoot(t *testing.T) {
 	m, u := start(t, problemsUIFake(), 100, 30)
 	keys(u, "p")
-	for w := 1; w <= 140; w += 3 {
-		for h := 1; h <= 50; h += 2 {
-			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			uitest.CheckFrame(t, m.View(), w, h)
-		}
-	}
-	keys(u, "?")
-	for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
-		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
-	}
+	checkFramesFitEverySize(t, m, u)
 }
 
 func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall(t *testing.T) {
@@ -99,11 +87,7 @@ func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall
 	if want == 0 {
 		t.Fatal("the demo dataset has no file to triage")
 	}
-	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	defer m.Update(uitest.Key("ctrl+c"))
-	uitest.Run(u, m.Init())
+	m, u := browseStack(t, s, 120, 40)
 	command(u, "problems")
 	p := m.Top().(*views.Problems)
 	if !p.Done() || p.Len() != want {
