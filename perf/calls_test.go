@@ -179,7 +179,7 @@ func BenchmarkWireBytesWithFieldsVsFull(b *testing.B) {
 	}
 	d := s.Data.Datasets[0]
 	fetch := func(fields []string) int64 {
-		s.wire.reset()
+		s.wire.Reset()
 		req := imm.BatchGetFileMetaRequest{ProjectName: d.ProjectName, DatasetName: d.DatasetName, URIs: uris}
 		if fields != nil {
 			req.WithFields = append([]string{"URI"}, fields...)
@@ -187,7 +187,7 @@ func BenchmarkWireBytesWithFieldsVsFull(b *testing.B) {
 		if _, err := s.Client.BatchGetFileMeta(context.Background(), req); err != nil {
 			b.Fatal(err)
 		}
-		_, n := s.wire.reset()
+		_, n := s.wire.Reset()
 		return n
 	}
 	ratios := map[string]float64{}
@@ -227,11 +227,11 @@ func BenchmarkEndOf100k(b *testing.B) {
 		m := ui.NewModel(ui.Options{Store: st, Endpoint: l.emu.url, ReadOnly: true, Styles: asciiStyles()})
 		m.Update(tea.WindowSizeMsg{Width: screenW, Height: screenH})
 		drive(m, m.Init())
-		l.wire.reset()
+		l.wire.Reset()
 		t := time.Now()
 		press(m, "end")
 		took += float64(time.Since(t).Microseconds()) / 1000
-		n, _ := l.wire.reset()
+		n, _ := l.wire.Reset()
 		calls += float64(n)
 		list := m.Top().(*views.Clusters)
 		rows := list.Rows()

@@ -1,12 +1,8 @@
 package perf
 
 import (
-	"io"
-	"net/http"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
@@ -19,13 +15,13 @@ import (
 // counting transport (teststack; each benchmark opens its own stores).
 type stack struct {
 	*teststack.Stack
-	wire *countingTransport
+	wire *teststack.Wire
 }
 
 // newStack serves ds (nil: a generated dataset of clusters clusters).
 func newStack(tb testing.TB, clusters int, ds *dataset.Dataset) *stack {
 	tb.Helper()
-	wire := newCountingTransport()
+	wire := teststack.NewWire()
 	s := teststack.Start(tb, teststack.Options{Emulator: emulator.Config{Data: ds}, NoStore: true,
 		Dataset: dataset.Options{Seed: 1, Clusters: clusters},
 		Client:  func(c *client.Config) { c.Transport = wire }})
@@ -33,9 +29,9 @@ func newStack(tb testing.TB, clusters int, ds *dataset.Dataset) *stack {
 }
 
 // newClient is the real client for endpoint, its responses counted.
-func newClient(tb testing.TB, endpoint string) (*client.Client, *countingTransport) {
+func newClient(tb testing.TB, endpoint string) (*client.Client, *teststack.Wire) {
 	tb.Helper()
-	wire := newCountingTransport()
+	wire := teststack.NewWire()
 	c, err := client.New(client.Config{Endpoint: endpoint, AccessKeyID: emulator.DemoAccessKeyID,
 		AccessKeySecret: emulator.DemoAccessKeySecret, Transport: wire})
 	if err != nil {
@@ -46,47 +42,6 @@ func newClient(tb testing.TB, endpoint string) (*client.Client, *countingTranspo
 
 // calls counts the emulator's answered calls of action ("" for all).
 func (s *stack) calls(action string) int { return len(s.Calls(action)) }
-
-// countingTransport counts responses and their body bytes as the client
-// reads them: the bytes on the wire for an uncompressed loopback answer.
-type countingTransport struct {
-	inner     *http.Transport
-	responses atomic.Int64
-	bytes     atomic.Int64
-}
-
-func (t *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := t.inner.RoundTrip(r)
-	if err != nil {
-		return nil, err
-	}
-	t.responses.Add(1)
-	resp.Body = &countingBody{ReadCloser: resp.Body, n: &t.bytes}
-	return resp, nil
-}
-
-func newCountingTransport() *countingTransport {
-	return &countingTransport{inner: &http.Transport{MaxIdleConnsPerHost: 8, IdleConnTimeout: 90 * time.Second}}
-}
-
-// CloseIdleConnections lets client.Close reach the pooled connections.
-func (t *countingTransport) CloseIdleConnections() { t.inner.CloseIdleConnections() }
-
-// reset zeroes the counters and returns what they held.
-func (t *countingTransport) reset() (responses, bytes int64) {
-	return t.responses.Swap(0), t.bytes.Swap(0)
-}
-
-type countingBody struct {
-	io.ReadCloser
-	n *atomic.Int64
-}
-
-func (b *countingBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	b.n.Add(int64(n))
-	return n, err
-}
 
 // once caches an expensive fixture for every benchmark of the run.
 type once[T any] struct {

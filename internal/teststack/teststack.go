@@ -1,7 +1,8 @@
 // Package teststack is for tests only: the whole stack a test browses — a
 // dataset served by the emulator on loopback, the real client signing its
 // requests, and a store over them — started in one call and closed in
-// t.Cleanup. Only _test.go files import it (layering_test.go).
+// t.Cleanup; and Wire, a transport that counts what a call costs on the
+// wire. Only _test.go files import it (layering_test.go).
 package teststack
 
 import (

@@ -70,3 +70,24 @@ func TestStartSignsWithTheEmulatorsKeyAndTakesTheClientsChanges(t *testing.T) {
 		t.Fatalf("signed with the emulator's key: %v", err)
 	}
 }
+
+// A Wire given to the client counts each answer and the bytes of its
+// body, and Reset starts the count again.
+func TestWireCountsTheResponsesAndTheBodyBytesTheClientReads(t *testing.T) {
+	wire := teststack.NewWire()
+	s := teststack.Start(t, teststack.Options{NoStore: true, Dataset: dataset.Options{Seed: 1, Clusters: 2},
+		Client: func(c *client.Config) { c.Transport = wire }})
+	if _, err := s.Client.ListProjects(context.Background(), imm.ListProjectsRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Client.ListProjects(context.Background(), imm.ListProjectsRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	read := wire.Bytes()
+	if responses, bytes := wire.Reset(); responses != 2 || bytes == 0 || bytes != read {
+		t.Fatalf("%d responses of %d bytes (Bytes said %d); want 2 with their bytes", responses, bytes, read)
+	}
+	if responses, bytes := wire.Reset(); responses != 0 || bytes != 0 {
+		t.Fatalf("after Reset: %d responses, %d bytes", responses, bytes)
+	}
+}
