@@ -13,6 +13,7 @@ import (
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 )
 
 // TestMain points the XDG directories at a temporary one, so that no test
@@ -187,20 +188,14 @@ func TestBashCompletionCompletesTheSubcommands(t *testing.T) {
 // with the calls and without the secret.
 func TestDebugLogIsWrittenWithoutSecrets(t *testing.T) {
 	credentialHome(t)
-	srv, err := emulator.Start("127.0.0.1:0", emulator.Config{AccessKeyID: "LTAI-test", AccessKeySecret: marker, Data: dataset.Generate(dataset.Options{Seed: 1, Clusters: 3})})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
 	path := config.DefaultPaths().LogFile
 	log, closeLog, err := openRequestLog(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, err := client.New(client.Config{Endpoint: srv.URL(), AccessKeyID: "LTAI-test", AccessKeySecret: marker, RequestLog: log})
-	if err != nil {
-		t.Fatal(err)
-	}
+	api := teststack.Start(t, teststack.Options{NoStore: true, Dataset: dataset.Options{Seed: 1, Clusters: 3},
+		Emulator: emulator.Config{AccessKeyID: "LTAI-test", AccessKeySecret: marker},
+		Client:   func(c *client.Config) { c.RequestLog = log }}).Client
 	if _, err := api.ListProjects(context.Background(), imm.ListProjectsRequest{}); err != nil {
 		t.Fatal(err)
 	}

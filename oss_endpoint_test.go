@@ -13,6 +13,7 @@ import (
 	"github.com/immtui/immtui/config"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/ossclient"
 )
 
@@ -21,19 +22,12 @@ import (
 // --region the banner prints, with the account's own credential chain.
 func TestOSSEndpointReadsPicturesFromAServedEmulator(t *testing.T) {
 	credentialHome(t)
-	ds := dataset.Generate(dataset.Options{Seed: 1, Clusters: 3})
-	srv, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: ds})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", emulator.DemoAccessKeyID)
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", emulator.DemoAccessKeySecret)
-	api, err := client.New(client.Config{Endpoint: srv.URL()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
+	// The client has no key of its own: it reads the chain, as immtui does.
+	stack := teststack.Start(t, teststack.Options{NoStore: true, Dataset: dataset.Options{Seed: 1, Clusters: 3},
+		Client: func(c *client.Config) { c.AccessKeyID, c.AccessKeySecret = "", "" }})
+	srv, api, ds := stack.Emulator, stack.Client, stack.Data
 
 	var s config.Settings
 	s.Region.Value = srv.OSSRegion()

@@ -21,10 +21,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 )
 
 var updatePublished = flag.Bool("update-published", false, "rewrite testdata/published/dataset.json from the published answers")
@@ -142,17 +142,7 @@ func TestPublishedAnswersRoundTripExactly(t *testing.T) {
 					t.Errorf("warning %d is %q, want it to start %q", i, warnings[i], w)
 				}
 			}
-			srv, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer srv.Close()
-			cl, err := client.New(client.Config{Endpoint: srv.URL(),
-				AccessKeyID: emulator.DemoAccessKeyID, AccessKeySecret: emulator.DemoAccessKeySecret})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer cl.Close()
+			cl := teststack.Start(t, teststack.Options{Emulator: emulator.Config{Data: d}, NoStore: true}).Client
 			ctx := context.Background()
 
 			var pf struct{ URI string }

@@ -2,15 +2,13 @@ package emulator_test
 
 import (
 	"context"
-	"io"
-	"net/http"
-	"sync/atomic"
 	"testing"
 
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 )
 
 func TestRealClientBrowsesTheGeneratedDemo(t *testing.T) {
@@ -51,34 +49,6 @@ func TestRealClientBrowsesTheGeneratedDemo(t *testing.T) {
 	}
 }
 
-// countingTransport counts response body bytes, to report what a call
-// costs on the wire.
-type countingTransport struct {
-	inner *http.Transport
-	bytes atomic.Int64
-}
-
-func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := c.inner.RoundTrip(r)
-	if err == nil {
-		resp.Body = &countingBody{ReadCloser: resp.Body, n: &c.bytes}
-	}
-	return resp, err
-}
-
-func (c *countingTransport) CloseIdleConnections() { c.inner.CloseIdleConnections() }
-
-type countingBody struct {
-	io.ReadCloser
-	n *atomic.Int64
-}
-
-func (b *countingBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	b.n.Add(int64(n))
-	return n, err
-}
-
 // BenchmarkBatchGetFileMeta100RoundTrip is one BatchGetFileMeta of 100
 // URIs, client -> emulator over loopback, decoded by the real client: all
 // fields, then a list row's fields and the Faces pane's.
@@ -102,7 +72,7 @@ func BenchmarkBatchGetFileMeta100RoundTrip(b *testing.B) {
 		{"faces-pane", []string{"URI", "Figures"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			tr := &countingTransport{inner: &http.Transport{}}
+			tr := teststack.NewWire()
 			c, err := client.New(client.Config{Endpoint: r.URL(), AccessKeyID: emulator.DemoAccessKeyID,
 				AccessKeySecret: emulator.DemoAccessKeySecret, Transport: tr})
 			if err != nil {
@@ -118,7 +88,7 @@ func BenchmarkBatchGetFileMeta100RoundTrip(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(tr.bytes.Load())/float64(b.N), "resp-bytes/op")
+			b.ReportMetric(float64(tr.Bytes())/float64(b.N), "resp-bytes/op")
 		})
 	}
 }

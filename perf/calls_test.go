@@ -30,20 +30,20 @@ func BenchmarkCoverSummaryCalls1k(b *testing.B) {
 	s := newStack(b, n, nil)
 	ids := make([]string, 0, n)
 	uris := make([]string, 0, n)
-	for _, c := range s.data.FigureClusters[:n] {
+	for _, c := range s.Data.FigureClusters[:n] {
 		ids = append(ids, c.ObjectId)
 		if c.Cover != nil && c.Cover.URI != "" {
 			uris = append(uris, c.Cover.URI)
 		}
 	}
 	fields := panes.New(panes.Context{Styles: asciiStyles()})[0].Fields()
-	d := s.data.Datasets[0]
+	d := s.Data.Datasets[0]
 	var clusterCalls, fileCalls, naiveCalls float64
 	var batched, naive time.Duration
 	for b.Loop() {
 		// A fresh store each time: nothing cached.
-		st := state.New(s.api, d.ProjectName, d.DatasetName, state.Options{})
-		s.emu.ResetCalls()
+		st := state.New(s.Client, d.ProjectName, d.DatasetName, state.Options{})
+		s.Emulator.ResetCalls()
 		t := time.Now()
 		got, err := st.Clusters(context.Background(), ids)
 		if err != nil || len(got) != n {
@@ -68,13 +68,13 @@ func BenchmarkCoverSummaryCalls1k(b *testing.B) {
 		clusterCalls += float64(s.calls("BatchGetFigureCluster"))
 		fileCalls += float64(s.calls("BatchGetFileMeta"))
 
-		s.emu.ResetCalls()
+		s.Emulator.ResetCalls()
 		t = time.Now()
 		work := make(chan string)
 		for range 8 { // the client's default concurrency
 			wg.Go(func() {
 				for u := range work {
-					if _, err := s.api.GetFileMeta(context.Background(), imm.GetFileMetaRequest{
+					if _, err := s.Client.GetFileMeta(context.Background(), imm.GetFileMetaRequest{
 						ProjectName: d.ProjectName, DatasetName: d.DatasetName, URI: u}); err != nil {
 						b.Error(err)
 					}
@@ -106,15 +106,15 @@ func BenchmarkPaneVisits(b *testing.B) {
 	s := newStack(b, 250, nil)
 	var firstMax, firstSum, revisits float64
 	for b.Loop() {
-		st := state.New(s.api, s.data.Datasets[0].ProjectName, s.data.Datasets[0].DatasetName, state.Options{})
-		m := ui.NewModel(ui.Options{Store: st, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+		st := state.New(s.Client, s.Data.Datasets[0].ProjectName, s.Data.Datasets[0].DatasetName, state.Options{})
+		m := ui.NewModel(ui.Options{Store: st, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		drive(m, m.Init())
 		list := m.Top().(*views.Clusters)
 		for list.Rows()[list.Cursor()].CoverURI == "" {
 			press(m, "down")
 		}
-		s.emu.ResetCalls()
+		s.Emulator.ResetCalls()
 		press(m, "enter") // opens on the first pane: its first visit
 		per := []float64{float64(s.calls("BatchGetFileMeta"))}
 		for i := 1; i < len(panes.Names); i++ {
@@ -172,22 +172,22 @@ func press(m tea.Model, names ...string) {
 func BenchmarkWireBytesWithFieldsVsFull(b *testing.B) {
 	s := newStack(b, 1000, nil)
 	var uris []string
-	for _, f := range s.data.Files {
+	for _, f := range s.Data.Files {
 		if len(f.Figures) > 0 && len(uris) < imm.MaxURIsPerCall {
 			uris = append(uris, f.URI)
 		}
 	}
-	d := s.data.Datasets[0]
+	d := s.Data.Datasets[0]
 	fetch := func(fields []string) int64 {
-		s.wire.reset()
+		s.wire.Reset()
 		req := imm.BatchGetFileMetaRequest{ProjectName: d.ProjectName, DatasetName: d.DatasetName, URIs: uris}
 		if fields != nil {
 			req.WithFields = append([]string{"URI"}, fields...)
 		}
-		if _, err := s.api.BatchGetFileMeta(context.Background(), req); err != nil {
+		if _, err := s.Client.BatchGetFileMeta(context.Background(), req); err != nil {
 			b.Fatal(err)
 		}
-		_, n := s.wire.reset()
+		_, n := s.wire.Reset()
 		return n
 	}
 	ratios := map[string]float64{}
@@ -227,11 +227,11 @@ func BenchmarkEndOf100k(b *testing.B) {
 		m := ui.NewModel(ui.Options{Store: st, Endpoint: l.emu.url, ReadOnly: true, Styles: asciiStyles()})
 		m.Update(tea.WindowSizeMsg{Width: screenW, Height: screenH})
 		drive(m, m.Init())
-		l.wire.reset()
+		l.wire.Reset()
 		t := time.Now()
 		press(m, "end")
 		took += float64(time.Since(t).Microseconds()) / 1000
-		n, _ := l.wire.reset()
+		n, _ := l.wire.Reset()
 		calls += float64(n)
 		list := m.Top().(*views.Clusters)
 		rows := list.Rows()

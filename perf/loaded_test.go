@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/theme"
@@ -36,7 +37,7 @@ const (
 type loaded struct {
 	emu   *remoteEmulator
 	api   *client.Client
-	wire  *countingTransport
+	wire  *teststack.Wire
 	store *state.Store
 	model *ui.Model
 	list  *views.Clusters
@@ -112,7 +113,7 @@ func load(b *testing.B, n int) (*loaded, error) {
 		}
 	}
 	l.walk = time.Since(start)
-	l.calls, l.bytes = l.wire.reset()
+	l.calls, l.bytes = l.wire.Reset()
 	l.heapFull = liveHeap()
 	l.rssKB = vmRSS()
 	home := tea.KeyMsg{Type: tea.KeyHome}

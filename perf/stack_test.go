@@ -1,58 +1,37 @@
 package perf
 
 import (
-	"io"
-	"net/http"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
-	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/internal/teststack"
 )
 
 // stack is the real thing in one process: a generated dataset in the
-// emulator, the real client signing requests over loopback through a
-// counting transport, and the real store.
+// emulator and the real client signing requests over loopback through a
+// counting transport (teststack; each benchmark opens its own stores).
 type stack struct {
-	emu   *emulator.Running
-	data  *dataset.Dataset
-	wire  *countingTransport
-	api   *client.Client
-	store *state.Store
+	*teststack.Stack
+	wire *teststack.Wire
 }
 
 // newStack serves ds (nil: a generated dataset of clusters clusters).
 func newStack(tb testing.TB, clusters int, ds *dataset.Dataset) *stack {
 	tb.Helper()
-	if ds == nil {
-		ds = dataset.Generate(dataset.Options{Seed: 1, Clusters: clusters})
-	}
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: ds})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := &stack{emu: emu, data: ds}
-	s.api, s.wire = newClient(tb, emu.URL())
-	d := ds.Datasets[0]
-	s.store = state.New(s.api, d.ProjectName, d.DatasetName, state.Options{})
-	tb.Cleanup(func() {
-		s.store.Close()
-		s.api.Close()
-		if err := emu.Close(); err != nil {
-			tb.Error(err)
-		}
-	})
-	return s
+	wire := teststack.NewWire()
+	s := teststack.Start(tb, teststack.Options{Emulator: emulator.Config{Data: ds}, NoStore: true,
+		Dataset: dataset.Options{Seed: 1, Clusters: clusters},
+		Client:  func(c *client.Config) { c.Transport = wire }})
+	return &stack{Stack: s, wire: wire}
 }
 
 // newClient is the real client for endpoint, its responses counted.
-func newClient(tb testing.TB, endpoint string) (*client.Client, *countingTransport) {
+func newClient(tb testing.TB, endpoint string) (*client.Client, *teststack.Wire) {
 	tb.Helper()
-	wire := &countingTransport{inner: &http.Transport{MaxIdleConnsPerHost: 8, IdleConnTimeout: 90 * time.Second}}
+	wire := teststack.NewWire()
 	c, err := client.New(client.Config{Endpoint: endpoint, AccessKeyID: emulator.DemoAccessKeyID,
 		AccessKeySecret: emulator.DemoAccessKeySecret, Transport: wire})
 	if err != nil {
@@ -62,52 +41,7 @@ func newClient(tb testing.TB, endpoint string) (*client.Client, *countingTranspo
 }
 
 // calls counts the emulator's answered calls of action ("" for all).
-func (s *stack) calls(action string) int {
-	n := 0
-	for _, c := range s.emu.Calls() {
-		if action == "" || c.Action == action {
-			n++
-		}
-	}
-	return n
-}
-
-// countingTransport counts responses and their body bytes as the client
-// reads them: the bytes on the wire for an uncompressed loopback answer.
-type countingTransport struct {
-	inner     *http.Transport
-	responses atomic.Int64
-	bytes     atomic.Int64
-}
-
-func (t *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := t.inner.RoundTrip(r)
-	if err != nil {
-		return nil, err
-	}
-	t.responses.Add(1)
-	resp.Body = &countingBody{ReadCloser: resp.Body, n: &t.bytes}
-	return resp, nil
-}
-
-// CloseIdleConnections lets client.Close reach the pooled connections.
-func (t *countingTransport) CloseIdleConnections() { t.inner.CloseIdleConnections() }
-
-// reset zeroes the counters and returns what they held.
-func (t *countingTransport) reset() (responses, bytes int64) {
-	return t.responses.Swap(0), t.bytes.Swap(0)
-}
-
-type countingBody struct {
-	io.ReadCloser
-	n *atomic.Int64
-}
-
-func (b *countingBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	b.n.Add(int64(n))
-	return n, err
-}
+func (s *stack) calls(action string) int { return len(s.Calls(action)) }
 
 // once caches an expensive fixture for every benchmark of the run.
 type once[T any] struct {

@@ -1,4 +1,4 @@
-package state
+package state_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/immtui/immtui/dataset"
+	"github.com/immtui/immtui/state"
 )
 
 // The explore calls on a 100,000-file dataset, the real client and the
@@ -40,8 +41,8 @@ func BenchmarkExplore100k(b *testing.B) {
 		run(b, func() error { _, err := s.Overview(ctx); return err })
 	})
 	b.Run("FirstFilesPage", func(b *testing.B) {
-		q := FilesQuery{Sort: "ProduceTime", Order: "desc"}
-		run(b, func() error { _, err := s.Files(ctx, q, "", FilesColumns); return err })
+		q := state.FilesQuery{Sort: "ProduceTime", Order: "desc"}
+		run(b, func() error { _, err := s.Files(ctx, q, "", state.FilesColumns); return err })
 	})
 	b.Run("Years", func(b *testing.B) {
 		run(b, func() error { _, err := s.Years(ctx, time.UTC); return err })

@@ -1,4 +1,4 @@
-package state
+package state_test
 
 import (
 	"context"
@@ -7,40 +7,23 @@ import (
 	"testing"
 	"time"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
-	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/search"
+	"github.com/immtui/immtui/state"
 )
 
 // The explore functions against the emulator with the real client; every
 // expectation is computed from the generated dataset here.
 
-func demoStore(t testing.TB, o dataset.Options) (*Store, *dataset.Dataset) {
+func demoStore(t testing.TB, o dataset.Options) (*state.Store, *dataset.Dataset) {
 	t.Helper()
-	d := dataset.Generate(o)
-	r, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: r.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(c, dataset.DefaultProject, dataset.DefaultDataset, Options{})
-	t.Cleanup(func() {
-		s.Close()
-		c.Close()
-		if err := r.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return s, d
+	s := teststack.Start(t, teststack.Options{Dataset: o})
+	return s.Store, s.Data
 }
 
-func counts(g Grouping) map[string]int64 {
+func counts(g state.Grouping) map[string]int64 {
 	out := map[string]int64{}
 	for _, x := range g.Groups {
 		out[x.Value] = x.Count
@@ -86,7 +69,7 @@ func TestOverviewCountsEqualTheDataset(t *testing.T) {
 		return out
 	}
 	checks := []struct {
-		g    Grouping
+		g    state.Grouping
 		want map[string]int64
 	}{
 		{o.MediaTypes, d.FilesPer(one(func(f imm.File) string { return f.MediaType }))},
@@ -104,12 +87,12 @@ func TestOverviewCountsEqualTheDataset(t *testing.T) {
 		t.Error("PerFile is wrong")
 	}
 	// Every group's Search finds exactly its count.
-	for _, g := range []Group{o.MediaTypes.Groups[0], o.Labels.Groups[0], o.Cities.Groups[0]} {
+	for _, g := range []state.Group{o.MediaTypes.Groups[0], o.Labels.Groups[0], o.Cities.Groups[0]} {
 		q, err := search.Compile(g.Search, search.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		page, err := s.Files(context.Background(), FilesQuery{Query: q}, "", FilesColumns)
+		page, err := s.Files(context.Background(), state.FilesQuery{Query: q}, "", state.FilesColumns)
 		if err != nil || page.TotalHits != g.Count {
 			t.Errorf("%s: %d hits (%v), want %d", g.Search, page.TotalHits, err, g.Count)
 		}
@@ -123,11 +106,11 @@ func TestOverviewCountsEqualTheDataset(t *testing.T) {
 func TestFilesPagesEveryFileInOrderAndCachesTheColumns(t *testing.T) {
 	s, d := demoStore(t, dataset.Options{Seed: 3})
 	ctx := context.Background()
-	q := FilesQuery{Sort: "Size", Order: "asc"}
+	q := state.FilesQuery{Sort: "Size", Order: "asc"}
 	var sizes []int64
 	token := ""
 	for i := 0; ; i++ {
-		page, err := s.Files(ctx, q, token, FilesColumns)
+		page, err := s.Files(ctx, q, token, state.FilesColumns)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +119,7 @@ func TestFilesPagesEveryFileInOrderAndCachesTheColumns(t *testing.T) {
 		}
 		for _, f := range page.Files {
 			sizes = append(sizes, f.Size)
-			if _, ok := s.CachedFile(f.URI, FilesColumns); !ok {
+			if _, ok := s.CachedFile(f.URI, state.FilesColumns); !ok {
 				t.Fatalf("%s is not cached with the columns", f.URI)
 			}
 		}
@@ -148,7 +131,7 @@ func TestFilesPagesEveryFileInOrderAndCachesTheColumns(t *testing.T) {
 		t.Errorf("%d files, sorted %v", len(sizes), slices.IsSorted(sizes))
 	}
 	vq, _ := search.Compile("type:video", search.Options{})
-	page, err := s.Files(ctx, FilesQuery{Query: vq}, "", FilesColumns)
+	page, err := s.Files(ctx, state.FilesQuery{Query: vq}, "", state.FilesColumns)
 	want := int64(0)
 	for _, f := range d.Files {
 		if f.MediaType == "video" {
@@ -200,8 +183,8 @@ func TestLabelsAreATreeWithCountsInTheUsersLanguageFirst(t *testing.T) {
 		}
 	}
 	got := map[string]int64{}
-	var walk func(ns []*LabelNode, above string)
-	walk = func(ns []*LabelNode, above string) {
+	var walk func(ns []*state.LabelNode, above string)
+	walk = func(ns []*state.LabelNode, above string) {
 		for _, n := range ns {
 			got[n.Name] = n.Count
 			if n.Parent != parent[n.Name] || (above != "" && n.Parent != above) {

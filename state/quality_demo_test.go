@@ -1,4 +1,4 @@
-package state
+package state_test
 
 import (
 	"context"
@@ -6,46 +6,26 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
-	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/review"
+	"github.com/immtui/immtui/state"
 )
 
-// demo is the default demo dataset served by the emulator, read through
-// the real client and a store, with the generator's ground truth.
+// demo is the default demo dataset (seed 1) served by the emulator, read
+// through the real client and a store, with the generator's ground truth.
 type demo struct {
-	emu   *emulator.Running
-	st    *Store
-	q     *Quality
-	data  *dataset.Dataset
-	truth *dataset.Truth
-	ids   []string // every cluster ID, in dataset order
+	*teststack.Stack
+	q   *state.Quality
+	ids []string // every cluster ID, in dataset order
 }
 
 func startDemo(t *testing.T) *demo {
 	t.Helper()
-	d, truth := dataset.GenerateTruth(dataset.Options{Seed: 1})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := New(c, dataset.DefaultProject, dataset.DefaultDataset, Options{})
-	t.Cleanup(func() {
-		st.Close()
-		c.Close()
-		if err := emu.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	dm := &demo{emu: emu, st: st, q: NewQuality(st, review.Default()), data: d, truth: truth}
-	for _, c := range d.FigureClusters {
+	s := teststack.Start(t, teststack.Options{Dataset: dataset.Options{Seed: 1}, Truth: true})
+	dm := &demo{Stack: s, q: state.NewQuality(s.Store, review.Default())}
+	for _, c := range s.Data.FigureClusters {
 		dm.ids = append(dm.ids, c.ObjectId)
 	}
 	return dm
@@ -73,11 +53,11 @@ func TestDemoMisclusteredFacesRankFirstAndAreFlaggedConf(t *testing.T) {
 	d.computeAll(t, d.ids)
 	byCluster := map[string]int{}
 	figs := map[string]*imm.Figure{}
-	for i := range d.data.Files {
-		for j := range d.data.Files[i].Figures {
-			fg := &d.data.Files[i].Figures[j]
+	for i := range d.Data.Files {
+		for j := range d.Data.Files[i].Figures {
+			fg := &d.Data.Files[i].Figures[j]
 			figs[fg.FigureId] = fg
-			if _, ok := d.truth.MisclusteredFaces[fg.FigureId]; ok {
+			if _, ok := d.Truth.MisclusteredFaces[fg.FigureId]; ok {
 				byCluster[fg.FigureClusterId]++
 			}
 		}
@@ -90,7 +70,7 @@ func TestDemoMisclusteredFacesRankFirstAndAreFlaggedConf(t *testing.T) {
 		}
 		n := byCluster[id]
 		for i, fl := range faces {
-			_, mis := d.truth.MisclusteredFaces[fl.Figure.FigureId]
+			_, mis := d.Truth.MisclusteredFaces[fl.Figure.FigureId]
 			if mis != (i < n) {
 				t.Fatalf("%s: face %d (%s) misclustered %v, but the %d misclustered faces should come first", id, i, fl.Figure.FigureId, mis, n)
 			}
@@ -104,7 +84,7 @@ func TestDemoMisclusteredFacesRankFirstAndAreFlaggedConf(t *testing.T) {
 	}
 	// Misclustered faces are of a random other person: about half are of
 	// the other gender, and those carry the gender flag too.
-	if total := len(d.truth.MisclusteredFaces); gendered < total/4 {
+	if total := len(d.Truth.MisclusteredFaces); gendered < total/4 {
 		t.Errorf("%d of %d misclustered faces flagged gender", gendered, total)
 	}
 }
@@ -113,14 +93,14 @@ func TestDemoAgeCurveFlagsTheFacesPlacedOffTheCurve(t *testing.T) {
 	d := startDemo(t)
 	d.computeAll(t, d.ids)
 	off := map[string]bool{}
-	for _, id := range d.truth.OffCurveFaces {
+	for _, id := range d.Truth.OffCurveFaces {
 		off[id] = true
 	}
 	found, falsePositives := 0, 0
 	for _, id := range d.ids {
 		faces, _, _ := d.q.Faces(id)
 		for _, fl := range faces {
-			_, mis := d.truth.MisclusteredFaces[fl.Figure.FigureId]
+			_, mis := d.Truth.MisclusteredFaces[fl.Figure.FigureId]
 			switch flagged := fl.Flags.Has(review.FlagAge); {
 			case off[fl.Figure.FigureId] && flagged:
 				found++
@@ -134,8 +114,8 @@ func TestDemoAgeCurveFlagsTheFacesPlacedOffTheCurve(t *testing.T) {
 			}
 		}
 	}
-	if found != len(d.truth.OffCurveFaces) || found == 0 {
-		t.Errorf("found %d of %d off-curve faces", found, len(d.truth.OffCurveFaces))
+	if found != len(d.Truth.OffCurveFaces) || found == 0 {
+		t.Errorf("found %d of %d off-curve faces", found, len(d.Truth.OffCurveFaces))
 	}
 	// Seed 1: 1 of about 1,780 well-clustered faces is more than 10 years
 	// off by the age noise alone.
@@ -146,10 +126,10 @@ func TestDemoAgeCurveFlagsTheFacesPlacedOffTheCurve(t *testing.T) {
 
 func TestDemoSplitPersonIsAMergeCandidateAndCoOccurringPeopleAreNot(t *testing.T) {
 	d := startDemo(t)
-	if len(d.truth.SplitPairs) == 0 || len(d.truth.CoOccurringPairs) == 0 {
+	if len(d.Truth.SplitPairs) == 0 || len(d.Truth.CoOccurringPairs) == 0 {
 		t.Fatal("the demo has no split or co-occurring pair")
 	}
-	sp := d.truth.SplitPairs[0]
+	sp := d.Truth.SplitPairs[0]
 	c, err := d.q.Compare(context.Background(), sp[0], sp[1])
 	if err != nil {
 		t.Fatal(err)
@@ -157,12 +137,12 @@ func TestDemoSplitPersonIsAMergeCandidateAndCoOccurringPeopleAreNot(t *testing.T
 	if c.Verdict != review.MergeCandidate || len(c.SharedFiles) != 0 || !c.A.Complete || !c.B.Complete {
 		t.Errorf("split pair: %v (%s), %d shared", c.Verdict, c.Reason, len(c.SharedFiles))
 	}
-	for _, p := range d.truth.CoOccurringPairs {
+	for _, p := range d.Truth.CoOccurringPairs {
 		c, err := d.q.Compare(context.Background(), p[0], p[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := sharedInData(d.data, p[0], p[1]); c.Verdict != review.TwoPeople || len(c.SharedFiles) != want {
+		if want := sharedInData(d.Data, p[0], p[1]); c.Verdict != review.TwoPeople || len(c.SharedFiles) != want {
 			t.Errorf("co-occurring %v: %v (%s), %d shared, dataset %d", p, c.Verdict, c.Reason, len(c.SharedFiles), want)
 		}
 	}
@@ -184,16 +164,16 @@ func sharedInData(d *dataset.Dataset, a, b string) int {
 
 func TestDemoUnclusteredRowsListExactlyTheUnclusteredFaces(t *testing.T) {
 	d := startDemo(t)
-	rows, err := d.st.Unclustered(context.Background())
+	rows, err := d.Store.Unclustered(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 2 || rows[0].ID != imm.ClusterIndependent || rows[1].ID != imm.ClusterUnavailable {
 		t.Fatalf("rows %+v", rows)
 	}
-	d.computeAll(t, UnclusteredIDs)
+	d.computeAll(t, state.UnclusteredIDs)
 	for _, r := range rows {
-		want := slices.Clone(d.truth.UnclusteredFaces[r.ID])
+		want := slices.Clone(d.Truth.UnclusteredFaces[r.ID])
 		faces, _, _ := d.q.Faces(r.ID)
 		var got []string
 		files := map[string]bool{}
@@ -217,9 +197,9 @@ func TestDemoUnclusteredRowsListExactlyTheUnclusteredFaces(t *testing.T) {
 
 func TestDemoExportRoundTrips(t *testing.T) {
 	d := startDemo(t)
-	id := d.truth.SplitPairs[0][1]
+	id := d.Truth.SplitPairs[0][1]
 	d.computeAll(t, []string{id})
-	c, err := d.st.Cluster(context.Background(), id)
+	c, err := d.Store.Cluster(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}

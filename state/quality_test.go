@@ -1,4 +1,4 @@
-package state
+package state_test
 
 import (
 	"context"
@@ -7,21 +7,22 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/immtui/immtui/emulator"
-
 	"github.com/immtui/immtui/review"
+	"github.com/immtui/immtui/state"
 )
 
 func TestStepPagesABigClusterProgressivelyAskingOnlyForItsFields(t *testing.T) {
 	d := startDemo(t)
-	big := d.data.FigureClusters[0] // the most photographed person
-	if big.ImageCount+big.VideoCount <= maxPageSize {
+	big := d.Data.FigureClusters[0] // the most photographed person
+	if big.ImageCount+big.VideoCount <= state.MaxPageSize {
 		t.Fatalf("cluster 0 has %d files: not a multi-page cluster", big.ImageCount+big.VideoCount)
 	}
-	d.emu.ResetCalls()
+	d.Emulator.ResetCalls()
 	p, err := d.q.Step(context.Background(), []string{big.ObjectId})
 	if err != nil {
 		t.Fatal(err)
@@ -37,23 +38,19 @@ func TestStepPagesABigClusterProgressivelyAskingOnlyForItsFields(t *testing.T) {
 	if s, _ := d.q.Strip(big.ObjectId); !s.Complete || int64(s.Examined) != big.FaceCount {
 		t.Errorf("complete strip %+v, want %d faces", s, big.FaceCount)
 	}
-	var queries int
-	for _, c := range d.emu.Calls() {
-		if c.Action != "SimpleQuery" {
-			continue
-		}
-		queries++
+	queries := d.Calls("SimpleQuery")
+	for _, c := range queries {
 		var f []string
 		if err := json.Unmarshal([]byte(c.Params.Get("WithFields")), &f); err != nil {
 			t.Fatal(err)
 		}
 		slices.Sort(f)
-		if want := append([]string{"URI"}, QualityFields...); !slices.Equal(f, slices.Sorted(slices.Values(want))) {
+		if want := append([]string{"URI"}, state.QualityFields...); !slices.Equal(f, slices.Sorted(slices.Values(want))) {
 			t.Errorf("WithFields %v", f)
 		}
 	}
-	if want := int((big.ImageCount + big.VideoCount + maxPageSize - 1) / maxPageSize); queries != want {
-		t.Errorf("%d SimpleQuery calls, want %d pages", queries, want)
+	if want := int((big.ImageCount + big.VideoCount + state.MaxPageSize - 1) / state.MaxPageSize); len(queries) != want {
+		t.Errorf("%d SimpleQuery calls, want %d pages", len(queries), want)
 	}
 }
 
@@ -61,7 +58,7 @@ func TestSortByComputedFiguresPutsTheUncomputedLast(t *testing.T) {
 	d := startDemo(t)
 	ids := d.ids[:12]
 	d.computeAll(t, ids[:8])
-	sorted, computed := d.q.Sort(ids, SortMinConf, false)
+	sorted, computed := d.q.Sort(ids, state.SortMinConf, false)
 	if computed != 8 || !slices.Equal(sorted[8:], ids[8:]) {
 		t.Fatalf("computed %d, tail %v", computed, sorted[8:])
 	}
@@ -73,17 +70,17 @@ func TestSortByComputedFiguresPutsTheUncomputedLast(t *testing.T) {
 		}
 		last = s.MinConf
 	}
-	flagged, _ := d.q.Sort(ids, SortFlagged, false)
+	flagged, _ := d.q.Sort(ids, state.SortFlagged, false)
 	a, _ := d.q.Strip(flagged[0])
 	b, _ := d.q.Strip(flagged[7])
 	if a.Flagged < b.Flagged {
 		t.Errorf("flagged: first %d, last computed %d", a.Flagged, b.Flagged)
 	}
-	rev, _ := d.q.Sort(ids, SortFlagged, true)
+	rev, _ := d.q.Sort(ids, state.SortFlagged, true)
 	if r, _ := d.q.Strip(rev[0]); r.Flagged != b.Flagged {
 		t.Errorf("reversed: first has %d flagged faces, the least flagged %d", r.Flagged, b.Flagged)
 	}
-	worst, _ := d.q.Sort(ids, SortWorst, false)
+	worst, _ := d.q.Sort(ids, state.SortWorst, false)
 	w, _ := d.q.Strip(worst[0])
 	for _, id := range ids[:8] {
 		if s, _ := d.q.Strip(id); s.Doubtful > w.Doubtful {
@@ -97,7 +94,7 @@ func TestSetThresholdsJudgesAgainWithoutCalls(t *testing.T) {
 	id := d.ids[0]
 	d.computeAll(t, []string{id})
 	before, _ := d.q.Strip(id)
-	calls := len(d.emu.Calls())
+	calls := len(d.Emulator.Calls())
 	th := review.Default()
 	if err := th.Set("low-cluster-confidence", 0.99); err != nil {
 		t.Fatal(err)
@@ -107,7 +104,7 @@ func TestSetThresholdsJudgesAgainWithoutCalls(t *testing.T) {
 	if after.Count(review.FlagLowCluster) <= before.Count(review.FlagLowCluster) {
 		t.Errorf("conf flags %d before, %d at 0.99", before.Count(review.FlagLowCluster), after.Count(review.FlagLowCluster))
 	}
-	if len(d.emu.Calls()) != calls {
+	if len(d.Emulator.Calls()) != calls {
 		t.Error("judging again made calls")
 	}
 }
@@ -115,13 +112,13 @@ func TestSetThresholdsJudgesAgainWithoutCalls(t *testing.T) {
 func TestStepStopsOnCancelAndTheNextStepGoesOn(t *testing.T) {
 	d := startDemo(t)
 	// With the clusters cached, the step's calls are its three pages.
-	if _, err := d.st.Clusters(context.Background(), d.ids[:3]); err != nil {
+	if _, err := d.Store.Clusters(context.Background(), d.ids[:3]); err != nil {
 		t.Fatal(err)
 	}
-	d.emu.SetFaults(emulator.Faults{Latency: time.Hour}) // answers only once cancelled
+	d.Emulator.SetFaults(emulator.Faults{Latency: time.Hour}) // answers only once cancelled
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		for d.emu.InFlight() < 3 {
+		for d.Emulator.InFlight() < 3 {
 			runtime.Gosched()
 		}
 		cancel()
@@ -133,7 +130,7 @@ func TestStepStopsOnCancelAndTheNextStepGoesOn(t *testing.T) {
 	if d.q.Err(d.ids[0]) != nil {
 		t.Error("a cancellation was recorded as the cluster's error")
 	}
-	d.emu.SetFaults(emulator.Faults{})
+	d.Emulator.SetFaults(emulator.Faults{})
 	p, err = d.q.Step(context.Background(), d.ids[:3])
 	if err != nil || len(p.Updated) != 3 {
 		t.Fatalf("next step: %d updated, %v", len(p.Updated), err)
@@ -142,9 +139,9 @@ func TestStepStopsOnCancelAndTheNextStepGoesOn(t *testing.T) {
 
 func TestStepOnAClosedStoreSaysSo(t *testing.T) {
 	d := startDemo(t)
-	d.st.Close()
+	d.Store.Close()
 	_, err := d.q.Step(context.Background(), d.ids[:2])
-	if !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "restart") {
+	if !errors.Is(err, state.ErrClosed) || !strings.Contains(err.Error(), "restart") {
 		t.Errorf("err %v", err)
 	}
 	if e := d.q.Err(d.ids[0]); e == nil && err == nil {
@@ -155,17 +152,56 @@ func TestStepOnAClosedStoreSaysSo(t *testing.T) {
 func TestAClusterWhoseFetchFailedIsFetchedAgainBeforeItsFirstPage(t *testing.T) {
 	d := startDemo(t)
 	id := d.ids[1]
-	d.emu.SetFaults(emulator.Faults{ServerErrors: 1})
+	d.Emulator.SetFaults(emulator.Faults{ServerErrors: 1})
 	if _, err := d.q.Step(context.Background(), []string{id}); err == nil {
 		t.Fatal("a step against a failing server succeeded")
 	}
-	d.emu.SetFaults(emulator.Faults{})
+	d.Emulator.SetFaults(emulator.Faults{})
 	p, err := d.q.Step(context.Background(), []string{id})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := d.data.FigureClusters[1].FaceCount
+	want := d.Data.FigureClusters[1].FaceCount
 	if s := p.Updated[0]; s.FaceCount != want {
 		t.Errorf("strip FaceCount %d, want the cluster's %d", s.FaceCount, want)
+	}
+}
+
+// Two screens stepping the same cluster: a StepWait never returns "more
+// to do" with nothing done (which would have its screen ask again at once,
+// in a loop), and both see the strip complete.
+func TestStepWaitNeverReturnsEmptyProgressWhileAnotherStepReads(t *testing.T) {
+	d := startDemo(t)
+	ids := []string{d.Data.FigureClusters[0].ObjectId, d.Data.FigureClusters[1].ObjectId}
+	var wg sync.WaitGroup
+	errs := make(chan string, 2)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for steps := 0; steps < 100; steps++ {
+				p, err := d.q.StepWait(context.Background(), ids)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if !p.More {
+					return
+				}
+				if len(p.Updated) == 0 {
+					errs <- "StepWait returned More with nothing updated"
+					return
+				}
+			}
+			errs <- "not complete after 100 steps"
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if done, _ := d.q.Computed(ids); done != 2 {
+		t.Errorf("computed %d of 2", done)
 	}
 }

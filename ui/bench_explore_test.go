@@ -6,10 +6,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
-	"github.com/immtui/immtui/emulator"
-	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -22,7 +20,7 @@ func BenchmarkFilesKeyDown100k(b *testing.B) {
 	f := uitest.NewFake(0)
 	f.AddExplore(100_000)
 	f.Explore().FilesPageSize = 10_000
-	m, u := startOverviewB(b, f, 200, 60)
+	m, u := startOverview(b, f, 200, 60)
 	keys(u, "f")
 	v := m.Top().(*views.Files)
 	for v.Len() < 100_000 {
@@ -42,38 +40,13 @@ func BenchmarkFilesKeyDown100k(b *testing.B) {
 	}
 }
 
-func startOverviewB(b *testing.B, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpdater) {
-	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: f, Endpoint: "http://127.0.0.1:8080", ReadOnly: true, Styles: asciiStyles(),
-		NewPanes: uitest.StubPanes, Languages: []string{"zh", "en"}, Location: time.UTC})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	uitest.Run(u, m.Init())
-	b.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
-	return m, u
-}
-
 // BenchmarkOverviewFrame100k is Update+View for one ↓ on the overview of
 // the generated 100,000-file dataset (its real aggregations, from the
 // emulator), at 200x60. The round trip itself is state's
 // BenchmarkExplore100k/Overview.
 func BenchmarkOverviewFrame100k(b *testing.B) {
-	d := dataset.Generate(dataset.Options{Seed: 1, Files: 100_000})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		b.Fatal(err)
-	}
-	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
-	b.Cleanup(func() {
-		st.Close()
-		c.Close()
-		_ = emu.Close()
-	})
-	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: st, Endpoint: emu.URL(), ReadOnly: true, Styles: asciiStyles(),
+	s := teststack.Start(b, teststack.Options{Dataset: dataset.Options{Seed: 1, Files: 100_000}})
+	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles(),
 		Languages: []string{"zh", "en"}, Location: time.UTC})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 200, Height: 60})

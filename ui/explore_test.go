@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/internal/uitest"
@@ -19,10 +20,10 @@ import (
 // The explore screens against the emulator: every expectation is computed
 // from the generated dataset.
 
-func startExplore(t *testing.T, w, h int) (*stack, *ui.Model, *uitest.ModelUpdater) {
+func startExplore(t *testing.T, w, h int) (*teststack.Stack, *ui.Model, *uitest.ModelUpdater) {
 	t.Helper()
 	s := startStack(t, 40)
-	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles(),
+	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles(),
 		Languages: []string{"zh", "en"}, Location: time.UTC})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -39,13 +40,13 @@ func TestOverviewIsTheFirstScreenAndItsCountsAreTheDatasets(t *testing.T) {
 	}
 	types := map[string]int64{}
 	var size int64
-	for _, f := range s.data.Files {
+	for _, f := range s.Data.Files {
 		types[f.MediaType]++
 		size += f.Size
 	}
 	got := o.Data()
-	if got.Files != int64(len(s.data.Files)) || int64(got.TotalSize) != size {
-		t.Fatalf("overview has %d files of %v bytes, the dataset %d of %d", got.Files, got.TotalSize, len(s.data.Files), size)
+	if got.Files != int64(len(s.Data.Files)) || int64(got.TotalSize) != size {
+		t.Fatalf("overview has %d files of %v bytes, the dataset %d of %d", got.Files, got.TotalSize, len(s.Data.Files), size)
 	}
 	for _, g := range got.MediaTypes.Groups {
 		if types[g.Value] != g.Count {
@@ -54,13 +55,13 @@ func TestOverviewIsTheFirstScreenAndItsCountsAreTheDatasets(t *testing.T) {
 	}
 	screen := m.View()
 	uitest.CheckFrame(t, screen, 120, 40)
-	if !strings.Contains(screen, "Files "+format.Count(int64(len(s.data.Files)))) {
+	if !strings.Contains(screen, "Files "+format.Count(int64(len(s.Data.Files)))) {
 		t.Fatalf("the overview does not show the file count:\n%s", screen)
 	}
 	// The overview cost one round trip: one call of each kind, and the
 	// years beside it.
 	for _, a := range []string{"GetDataset", "QueryFigureClusters"} {
-		if n := len(s.calls(a)); n != 1 {
+		if n := len(s.Calls(a)); n != 1 {
 			t.Errorf("%s calls = %d, want 1", a, n)
 		}
 	}
@@ -72,9 +73,9 @@ func TestOverviewIsTheFirstScreenAndItsCountsAreTheDatasets(t *testing.T) {
 
 // videosOf is the URIs of the dataset's videos with a city starting with
 // city and a ProduceTime in year (UTC), the ground truth of a :find.
-func videosOf(s *stack, city string, year int) []string {
+func videosOf(s *teststack.Stack, city string, year int) []string {
 	var out []string
-	for _, f := range s.data.Files {
+	for _, f := range s.Data.Files {
 		t, err := time.Parse(time.RFC3339Nano, f.ProduceTime)
 		if f.MediaType != "video" || err != nil || t.UTC().Year() != year {
 			continue
@@ -143,7 +144,7 @@ func TestEnterOnAGroupListsItsFiles(t *testing.T) {
 	}
 	typ := strings.TrimPrefix(sel, "type=")
 	var n int64
-	for _, file := range s.data.Files {
+	for _, file := range s.Data.Files {
 		if file.MediaType == typ {
 			n++
 		}

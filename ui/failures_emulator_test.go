@@ -3,7 +3,6 @@ package ui_test
 import (
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,9 +11,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/client"
+	"github.com/immtui/immtui/client/clienttest"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
@@ -24,22 +25,18 @@ import (
 // realSession is the browser on the real client and store against an
 // emulator serving the two-project demo: on the picker, or on a dataset
 // when project and dataset are given.
-func realSession(t *testing.T, emu emulator.Config, cc client.Config, project, dset string) (*ui.Model, *uitest.ModelUpdater, *emulator.Running) {
+func realSession(t *testing.T, emu emulator.Config, cc client.Config, project, dset string) (*ui.Model, *uitest.ModelUpdater, *teststack.Stack) {
 	t.Helper()
 	if emu.Data == nil {
 		emu.Data = dataset.GenerateMulti(dataset.Options{Seed: 3, Clusters: 12})
 	}
-	srv, err := emulator.Start("127.0.0.1:0", emu)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cc.Endpoint == "" {
-		cc.Endpoint = srv.URL()
-	}
-	api, err := client.New(cc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := teststack.Start(t, teststack.Options{Emulator: emu, NoStore: true, Client: func(c *client.Config) {
+		if cc.Endpoint == "" {
+			cc.Endpoint = c.Endpoint
+		}
+		*c = cc
+	}})
+	api := s.Client
 	o := ui.Options{Endpoint: api.Endpoint(), Styles: asciiStyles(), NewPanes: uitest.StubPanes, ReadOnly: true,
 		Catalog: state.NewCatalog(api),
 		Open:    func(p, d string) views.Data { return state.New(api, p, d, state.Options{}) }}
@@ -56,12 +53,10 @@ func realSession(t *testing.T, emu emulator.Config, cc client.Config, project, d
 		if first != nil {
 			first.Close()
 		}
-		api.Close()
-		srv.Close()
 	})
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	uitest.Run(u, m.Init())
-	return m, u, srv
+	return m, u, s
 }
 
 func demoKey() client.Config {
@@ -131,23 +126,8 @@ func TestFailuresFromTheEmulatorShowTheirScreens(t *testing.T) {
 	}
 }
 
-// credentialHome gives the process a HOME with only the files written
-// there and no credentials in the environment.
-func credentialHome(t *testing.T) string {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	for _, k := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN",
-		"ALIBABA_CLOUD_PROFILE", "ALIBABA_CLOUD_CONFIG_FILE", "ALIBABA_CLOUD_CREDENTIALS_FILE", "ALIBABA_CLOUD_ROLE_ARN",
-		"ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CLI_PROFILE_DISABLED"} {
-		t.Setenv(k, "")
-		os.Unsetenv(k)
-	}
-	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-	return home
-}
-
 func TestNoCredentialsSaysWhereItLookedAndOffersTheDemo(t *testing.T) {
-	credentialHome(t)
+	clienttest.IsolatedHome(t)
 	m, _, _ := realSession(t, emulator.Config{}, client.Config{RegionID: "cn-hangzhou"}, "", "")
 	out := m.View()
 	for _, w := range []string{"No credentials found", ".aliyun/config.json", "--demo"} {
@@ -160,15 +140,10 @@ func TestNoCredentialsSaysWhereItLookedAndOffersTheDemo(t *testing.T) {
 // A new user with nothing but an aliyun CLI profile, pointed at an
 // emulator: the picker opens, Enter twice shows the clusters.
 func TestANewUserWithOnlyACLIProfileReachesTheClusters(t *testing.T) {
-	home := credentialHome(t)
+	home := clienttest.IsolatedHome(t)
 	cfg := `{"current":"default","profiles":[{"name":"default","mode":"AK","access_key_id":"` + emulator.DemoAccessKeyID +
 		`","access_key_secret":"` + emulator.DemoAccessKeySecret + `","region_id":"cn-hangzhou"}]}`
-	if err := os.MkdirAll(filepath.Join(home, ".aliyun"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(home, ".aliyun", "config.json"), []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	clienttest.WriteFile(t, filepath.Join(home, ".aliyun", "config.json"), cfg)
 	m, u, _ := realSession(t, emulator.Config{}, client.Config{RegionID: "cn-hangzhou"}, "", "")
 	if out := m.View(); !strings.Contains(out, dataset.DemoArchiveProject) || !strings.Contains(out, dataset.DefaultProject) {
 		t.Fatalf("the picker:\n%s", out)
@@ -195,16 +170,8 @@ func TestThreeHundredProjectsPageAndFilter(t *testing.T) {
 	for i := range 298 {
 		d.Projects = append(d.Projects, imm.Project{ProjectName: fmt.Sprintf("team-%03d", i), CreateTime: "2024-01-02T03:04:05Z"})
 	}
-	m, u, srv := realSession(t, emulator.Config{Data: d}, demoKey(), "", "")
-	count := func(action string) int {
-		n := 0
-		for _, c := range srv.Calls() {
-			if c.Action == action {
-				n++
-			}
-		}
-		return n
-	}
+	m, u, s := realSession(t, emulator.Config{Data: d}, demoKey(), "", "")
+	count := func(action string) int { return len(s.Calls(action)) }
 	if p, ok := m.Top().(*views.Projects); !ok || p.Rows() != 300 || count("ListProjects") != 2 {
 		t.Fatalf("rows %d, ListProjects calls %d", m.Top().(*views.Projects).Rows(), count("ListProjects"))
 	}

@@ -47,7 +47,7 @@ func mediaTypeOf(q *imm.SimpleQuery) (string, bool) {
 }
 
 // startOverview is the browser on its first screen, the overview.
-func startOverview(t *testing.T, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpdater) {
+func startOverview(t testing.TB, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpdater) {
 	t.Helper()
 	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: f, Endpoint: "http://127.0.0.1:8080", Region: "cn-hangzhou", ReadOnly: true,
 		Styles: asciiStyles(), NewPanes: uitest.StubPanes, Languages: []string{"zh", "en"}, Location: time.UTC})

@@ -10,11 +10,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
-	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/theme"
@@ -75,29 +74,6 @@ func hostileSample(i int) string {
 	return []string{"\u202eevil", "\x9b2J", "مرحبا", "\u200b", "\xff", "😀"}[i%6]
 }
 
-// hostileStack serves d through the emulator and the real client and store.
-func hostileStack(t testing.TB, d *dataset.Dataset, faults emulator.Faults) (*emulator.Running, *client.Client, *state.Store) {
-	t.Helper()
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d, Faults: faults})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := state.New(c, d.Datasets[0].ProjectName, d.Datasets[0].DatasetName, state.Options{})
-	t.Cleanup(func() {
-		st.Close()
-		c.Close()
-		if err := emu.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return emu, c, st
-}
-
 // colourStyles render with SGR colour, so the frame check sees the
 // renderer's own escapes next to the data's escaped ones.
 func colourStyles() *theme.Styles {
@@ -108,7 +84,7 @@ func colourStyles() *theme.Styles {
 
 func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
 	d := loadHostile(t)
-	_, _, st := hostileStack(t, d, emulator.Faults{})
+	st := teststack.Start(t, teststack.Options{Emulator: emulator.Config{Data: d}}).Store
 	// Two sizes: a common one and the smallest with room for a pane.
 	for _, size := range [][2]int{{80, 24}, {40, 10}} {
 		w, h := size[0], size[1]
@@ -174,7 +150,7 @@ func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
 // never raw (CheckFrame fails on any raw control).
 func TestHostileIdentifiersOpenAndShowEscaped(t *testing.T) {
 	d := loadHostile(t)
-	_, _, st := hostileStack(t, d, emulator.Faults{})
+	st := teststack.Start(t, teststack.Options{Emulator: emulator.Config{Data: d}}).Store
 	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

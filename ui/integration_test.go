@@ -11,9 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/format"
@@ -22,54 +22,33 @@ import (
 	"github.com/immtui/immtui/ui/views"
 )
 
-// stack is the real thing: the generated demo dataset in the emulator, the
-// real client signing requests over loopback, the real store and panes.
-type stack struct {
-	emu   *emulator.Running
-	store *state.Store
-	data  *dataset.Dataset
+// startStack is the real thing: the generated demo dataset (seed 7) in the
+// emulator, the real client signing requests over loopback, the real
+// store and panes.
+func startStack(t *testing.T, clusters int) *teststack.Stack {
+	t.Helper()
+	return teststack.Start(t, teststack.Options{Dataset: dataset.Options{Seed: 7, Clusters: clusters}})
 }
 
-func startStack(t *testing.T, clusters int) *stack {
+// browseStack is the browser on the stack's store at w x h, its first
+// page loaded.
+func browseStack(t *testing.T, s *teststack.Stack, w, h int) (*ui.Model, *uitest.ModelUpdater) {
 	t.Helper()
-	d := dataset.Generate(dataset.Options{Seed: 7, Clusters: clusters})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
-	t.Cleanup(func() {
-		st.Close()
-		c.Close()
-		if err := emu.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return &stack{emu: emu, store: st, data: d}
+	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	t.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+	uitest.Run(u, m.Init())
+	return m, u
 }
 
 // listCalls are the SimpleQuery pages of the Members and Problems lists:
 // they ask for Filename, the quality strips' pages (the clusters list's
 // review figures) do not.
-func (s *stack) listCalls() []emulator.Call {
+func listCalls(s *teststack.Stack) []emulator.Call {
 	var out []emulator.Call
-	for _, c := range s.calls("SimpleQuery") {
+	for _, c := range s.Calls("SimpleQuery") {
 		if strings.Contains(c.Params.Get("WithFields"), "Filename") {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func (s *stack) calls(action string) []emulator.Call {
-	var out []emulator.Call
-	for _, c := range s.emu.Calls() {
-		if c.Action == action {
 			out = append(out, c)
 		}
 	}
@@ -101,18 +80,14 @@ func paneRequestFields(fields []string) []string {
 
 func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testing.T) {
 	s := startStack(t, 250)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	defer m.Update(uitest.Key("ctrl+c"))
-	uitest.Run(u, m.Init())
+	m, u := browseStack(t, s, 120, 40)
 
 	screen := m.View()
 	uitest.CheckFrame(t, screen, 120, 40)
 	if !strings.Contains(screen, "250 total") || !strings.Contains(screen, "100 loaded") {
 		t.Fatalf("clusters screen:\n%s", screen)
 	}
-	if n := len(s.calls("QueryFigureClusters")); n != 1 {
+	if n := len(s.Calls("QueryFigureClusters")); n != 1 {
 		t.Fatalf("QueryFigureClusters calls at start = %d, want 1", n)
 	}
 
@@ -123,7 +98,7 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 	}
 	row := list.Rows()[list.Cursor()]
 	keys(u, "enter")
-	if n := len(s.calls("BatchGetFigureCluster")); n != 1 {
+	if n := len(s.Calls("BatchGetFigureCluster")); n != 1 {
 		t.Fatalf("BatchGetFigureCluster calls = %d, want 1", n)
 	}
 	screen = m.View()
@@ -153,11 +128,11 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 	}
 	want := 0
 	for i, p := range registry {
-		before := len(s.calls("BatchGetFileMeta"))
+		before := len(s.Calls("BatchGetFileMeta"))
 		if i > 0 {
 			keys(u, string(rune('1'+i)))
 		}
-		calls := s.calls("BatchGetFileMeta")
+		calls := s.Calls("BatchGetFileMeta")
 		if !covered(p.Fields()) {
 			want++
 			if len(calls) != before+1 && !(i == 0 && len(calls) == 1) {
@@ -187,13 +162,13 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 			t.Fatalf("pane %s did not load:\n%s", p.Title(), screen)
 		}
 	}
-	if n := len(s.calls("BatchGetFileMeta")); n != want {
+	if n := len(s.Calls("BatchGetFileMeta")); n != want {
 		t.Fatalf("BatchGetFileMeta calls after first visits = %d, want %d", n, want)
 	}
 
 	// Revisits are free.
 	keys(u, "1", "2", "3", "4", "5", "6", "7", "tab", "shift+tab")
-	if n := len(s.calls("BatchGetFileMeta")); n != want {
+	if n := len(s.Calls("BatchGetFileMeta")); n != want {
 		t.Fatalf("BatchGetFileMeta calls after revisits = %d, want still %d", n, want)
 	}
 
@@ -202,10 +177,10 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 	if m.Depth() != 1 || !strings.Contains(screen, "250 total") {
 		t.Fatalf("back on the list:\n%s", screen)
 	}
-	if n := len(s.calls("QueryFigureClusters")); n != 1 {
+	if n := len(s.Calls("QueryFigureClusters")); n != 1 {
 		t.Fatalf("QueryFigureClusters calls = %d, want 1 (one page seen)", n)
 	}
-	for _, c := range s.emu.Calls() {
+	for _, c := range s.Emulator.Calls() {
 		if c.Code != "" {
 			t.Errorf("call %s failed: %s", c.Action, c.Code)
 		}
@@ -217,7 +192,7 @@ func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testin
 // goroutine left (TestMain checks).
 func TestProgramShowsClustersAndQuitsCleanly(t *testing.T) {
 	s := startStack(t, 120)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.NewModel(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "100 loaded") },
 		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))

@@ -11,10 +11,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
-	"github.com/immtui/immtui/state"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/ui"
 )
 
@@ -44,20 +43,8 @@ func (l *lockedBuffer) String() string {
 // the alternate screen and shows the cursor again, and no goroutine is
 // left (TestMain's goleak).
 func TestCtrlCWithRequestsInFlightExitsAndRestoresTheScreen(t *testing.T) {
-	d := dataset.Generate(dataset.Options{Seed: 2, Clusters: 50})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d, Faults: emulator.Faults{Latency: 5 * time.Second}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer emu.Close()
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
-	defer st.Close()
+	s := teststack.Start(t, teststack.Options{Dataset: dataset.Options{Seed: 2, Clusters: 50},
+		Emulator: emulator.Config{Faults: emulator.Faults{Latency: 5 * time.Second}}})
 
 	in, keys, err := os.Pipe()
 	if err != nil {
@@ -66,7 +53,7 @@ func TestCtrlCWithRequestsInFlightExitsAndRestoresTheScreen(t *testing.T) {
 	defer in.Close()
 	defer keys.Close()
 	var out lockedBuffer
-	m := ui.New(ui.Options{Store: st, Endpoint: emu.URL(), ReadOnly: true, Styles: asciiStyles()})
+	m := ui.New(ui.Options{Store: s.Store, Endpoint: s.Emulator.URL(), ReadOnly: true, Styles: asciiStyles()})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(&out),
 		tea.WithoutSignalHandler())
 	done := make(chan error, 1)
@@ -77,7 +64,7 @@ func TestCtrlCWithRequestsInFlightExitsAndRestoresTheScreen(t *testing.T) {
 
 	// Wait until the first request is on the wire, then press Ctrl+C.
 	deadline := time.Now().Add(20 * time.Second)
-	for emu.InFlight() == 0 {
+	for s.Emulator.InFlight() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the first page was never requested")
 		}
@@ -97,7 +84,7 @@ func TestCtrlCWithRequestsInFlightExitsAndRestoresTheScreen(t *testing.T) {
 		t.Fatal("Ctrl+C did not end the program")
 	}
 	// With 5 s latency, an answered call means Run waited for the network.
-	for _, call := range emu.Calls() {
+	for _, call := range s.Emulator.Calls() {
 		if call.Status == 200 {
 			t.Fatalf("Run returned only after the 5 s answer came (%s)", call.Action)
 		}

@@ -126,26 +126,12 @@ func TestMembersFramesFitEverySizeThroughTheRoot(t *testing.T) {
 	f, id := membersFake()
 	m, u := start(t, f, 100, 30)
 	command(u, "members "+id)
-	for w := 1; w <= 140; w += 3 {
-		for h := 1; h <= 50; h += 2 {
-			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			uitest.CheckFrame(t, m.View(), w, h)
-		}
-	}
-	keys(u, "?")
-	for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
-		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
-	}
+	checkFramesFitEverySize(t, m, u)
 }
 
 func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *testing.T) {
 	s := startStack(t, 40)
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	defer m.Update(uitest.Key("ctrl+c"))
-	uitest.Run(u, m.Init())
+	m, u := browseStack(t, s, 120, 40)
 	list := m.Top().(*views.Clusters)
 	row := list.Rows()[list.Cursor()] // the biggest cluster, below the pinned rows
 	keys(u, "enter", "m")
@@ -154,7 +140,7 @@ func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *tes
 	if !mem.Done() || mem.Len() != int(row.FaceCount) {
 		t.Fatalf("members: %d faces (done %v), want the cluster's %d\n%s", mem.Len(), mem.Done(), row.FaceCount, m.View())
 	}
-	q := s.listCalls()
+	q := listCalls(s)
 	if want := (mem.Files() + 99) / 100; len(q) != want {
 		t.Fatalf("SimpleQuery calls = %d, want %d for %d files", len(q), want, mem.Files())
 	}
@@ -170,11 +156,11 @@ func TestMembersAgainstTheEmulatorPageEveryFaceAndOpenTheFileWithoutACall(t *tes
 			t.Fatalf("row %d (%v %s) before row %d (%v %s): not outliers first", i-1, a.Figure.FigureClusterConfidence, a.Flags, i, b.Figure.FigureClusterConfidence, b.Flags)
 		}
 	}
-	before := len(s.calls("BatchGetFileMeta"))
+	before := len(s.Calls("BatchGetFileMeta"))
 	keys(u, "enter")
-	if _, ok := m.Top().(*views.File); !ok || len(s.calls("BatchGetFileMeta")) != before {
+	if _, ok := m.Top().(*views.File); !ok || len(s.Calls("BatchGetFileMeta")) != before {
 		t.Fatalf("enter: top %T, %d BatchGetFileMeta calls (want none: Faces is cached)",
-			m.Top(), len(s.calls("BatchGetFileMeta"))-before)
+			m.Top(), len(s.Calls("BatchGetFileMeta"))-before)
 	}
 	uitest.CheckFrame(t, m.View(), 120, 40)
 }

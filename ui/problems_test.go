@@ -5,10 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -75,23 +73,13 @@ func TestGoldenProblemsView(t *testing.T) {
 func TestProblemsFramesFitEverySizeThroughTheRoot(t *testing.T) {
 	m, u := start(t, problemsUIFake(), 100, 30)
 	keys(u, "p")
-	for w := 1; w <= 140; w += 3 {
-		for h := 1; h <= 50; h += 2 {
-			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			uitest.CheckFrame(t, m.View(), w, h)
-		}
-	}
-	keys(u, "?")
-	for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
-		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
-	}
+	checkFramesFitEverySize(t, m, u)
 }
 
 func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall(t *testing.T) {
 	s := startStack(t, 40)
 	want := 0
-	for _, f := range s.data.Files {
+	for _, f := range s.Data.Files {
 		if f.ObjectStatus != "Indexed" {
 			want++
 		}
@@ -99,27 +87,23 @@ func TestProblemsAgainstTheEmulatorListEveryFileNotIndexedAndOpenOneWithoutACall
 	if want == 0 {
 		t.Fatal("the demo dataset has no file to triage")
 	}
-	m := ui.NewModel(ui.Options{Store: s.store, Endpoint: s.emu.URL(), ReadOnly: true, Styles: asciiStyles()})
-	u := &uitest.ModelUpdater{M: m}
-	u.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	defer m.Update(uitest.Key("ctrl+c"))
-	uitest.Run(u, m.Init())
+	m, u := browseStack(t, s, 120, 40)
 	command(u, "problems")
 	p := m.Top().(*views.Problems)
 	if !p.Done() || p.Len() != want {
 		t.Fatalf("problems: %d rows (done %v), want the dataset's %d files not Indexed\n%s", p.Len(), p.Done(), want, m.View())
 	}
-	if q := s.listCalls(); len(q) != (want+99)/100 {
+	if q := listCalls(s); len(q) != (want+99)/100 {
 		t.Fatalf("SimpleQuery calls = %d, want %d", len(q), (want+99)/100)
 	}
 	if out := m.View(); !strings.Contains(out, fmt.Sprintf("%d files not indexed", want)) {
 		t.Fatalf("title:\n%s", out)
 	}
-	before := len(s.calls("BatchGetFileMeta"))
+	before := len(s.Calls("BatchGetFileMeta"))
 	keys(u, "enter")
-	if _, ok := m.Top().(*views.File); !ok || len(s.calls("BatchGetFileMeta")) != before {
+	if _, ok := m.Top().(*views.File); !ok || len(s.Calls("BatchGetFileMeta")) != before {
 		t.Fatalf("enter: top %T, %d BatchGetFileMeta calls (want none: Overview is cached)",
-			m.Top(), len(s.calls("BatchGetFileMeta"))-before)
+			m.Top(), len(s.Calls("BatchGetFileMeta"))-before)
 	}
 	if out := m.View(); !strings.Contains(out, "Index status") {
 		t.Fatalf("the Overview does not lead with the index status:\n%s", out)

@@ -12,6 +12,7 @@ import (
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 )
@@ -81,7 +82,7 @@ func rawDataset(t *testing.T, bodies ...string) *dataset.Dataset {
 // 20 KB) and every frame fits the terminal.
 func TestRawPaneOfAHostileReplyStaysBoundedAndFits(t *testing.T) {
 	d := rawDataset(t, deepFileJSON(), wideFileJSON())
-	_, _, st := hostileStack(t, d, emulator.Faults{})
+	st := teststack.Start(t, teststack.Options{Emulator: emulator.Config{Data: d}}).Store
 	const w, h = 100, 30
 	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
 	u := &uitest.ModelUpdater{M: m}

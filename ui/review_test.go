@@ -9,12 +9,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
-	"github.com/immtui/immtui/emulator"
 	"github.com/immtui/immtui/imm"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/review"
-	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
@@ -22,38 +20,17 @@ import (
 
 // reviewDemo is the emulator's demo dataset (seed 1) with the generator's
 // ground truth, browsed through the real client and store.
-type reviewDemo struct {
-	stack
-	truth *dataset.Truth
-}
+type reviewDemo struct{ *teststack.Stack }
 
-func startReviewDemo(t *testing.T) *reviewDemo {
+func startReviewDemo(t *testing.T) reviewDemo {
 	t.Helper()
-	d, truth := dataset.GenerateTruth(dataset.Options{Seed: 1})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
-	t.Cleanup(func() {
-		st.Close()
-		c.Close()
-		if err := emu.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return &reviewDemo{stack: stack{emu: emu, store: st, data: d}, truth: truth}
+	return reviewDemo{teststack.Start(t, teststack.Options{Dataset: dataset.Options{Seed: 1}, Truth: true})}
 }
 
 // browse starts the browser on the demo at w x h, synchronously.
-func (d *reviewDemo) browse(t *testing.T, w, h int) (*ui.Model, *uitest.ModelUpdater) {
+func (d reviewDemo) browse(t *testing.T, w, h int) (*ui.Model, *uitest.ModelUpdater) {
 	t.Helper()
-	m := ui.NewModel(ui.Options{Store: d.store, Endpoint: "http://127.0.0.1:8080", Demo: true, ReadOnly: true,
+	m := ui.NewModel(ui.Options{Store: d.Store, Endpoint: "http://127.0.0.1:8080", Demo: true, ReadOnly: true,
 		Styles: asciiStyles(), NewPanes: uitest.StubPanes})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -75,11 +52,11 @@ func members(t *testing.T, m *ui.Model, u *uitest.ModelUpdater, id string) *view
 
 // misclustered groups the generator's misclustered faces by the cluster
 // they were put in.
-func (d *reviewDemo) misclustered() map[string][]string {
+func (d reviewDemo) misclustered() map[string][]string {
 	out := map[string][]string{}
-	for _, f := range d.data.Files {
+	for _, f := range d.Data.Files {
 		for _, g := range f.Figures {
-			if _, ok := d.truth.MisclusteredFaces[g.FigureId]; ok {
+			if _, ok := d.Truth.MisclusteredFaces[g.FigureId]; ok {
 				out[g.FigureClusterId] = append(out[g.FigureClusterId], g.FigureId)
 			}
 		}
@@ -128,15 +105,15 @@ func TestReviewAgeFlagMarksTheFacesPlacedOffTheCurve(t *testing.T) {
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	clusterOf := map[string]string{}
-	for _, f := range d.data.Files {
+	for _, f := range d.Data.Files {
 		for _, g := range f.Figures {
 			clusterOf[g.FigureId] = g.FigureClusterId
 		}
 	}
-	if len(d.truth.OffCurveFaces) == 0 {
+	if len(d.Truth.OffCurveFaces) == 0 {
 		t.Fatal("the demo has no face off its curve")
 	}
-	for _, fid := range d.truth.OffCurveFaces {
+	for _, fid := range d.Truth.OffCurveFaces {
 		mem := members(t, m, u, clusterOf[fid])
 		found := false
 		for i := range mem.Len() {
@@ -178,9 +155,9 @@ func TestReviewFlaggedOnlyAndThresholdRejudgeWithoutACall(t *testing.T) {
 			t.Fatalf("f: row %d carries no flag", i)
 		}
 	}
-	calls := len(d.emu.Calls())
+	calls := len(d.Emulator.Calls())
 	command(u, "threshold low-cluster-confidence 0.95")
-	if n := len(d.emu.Calls()); n != calls {
+	if n := len(d.Emulator.Calls()); n != calls {
 		t.Fatalf(":threshold made %d calls, want none", n-calls)
 	}
 	if mem.Len() <= flagged || !strings.Contains(m.View(), "below 0.95") {
@@ -199,7 +176,7 @@ func TestReviewFlaggedOnlyAndThresholdRejudgeWithoutACall(t *testing.T) {
 func TestReviewCompareSaysMergeCandidateForTheSplitPairAndTwoPeopleForACoOccurringOne(t *testing.T) {
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
-	if len(d.truth.SplitPairs) == 0 || len(d.truth.CoOccurringPairs) == 0 {
+	if len(d.Truth.SplitPairs) == 0 || len(d.Truth.CoOccurringPairs) == 0 {
 		t.Fatal("the demo has no split or co-occurring pair")
 	}
 	for _, tc := range []struct {
@@ -207,8 +184,8 @@ func TestReviewCompareSaysMergeCandidateForTheSplitPairAndTwoPeopleForACoOccurri
 		want   review.Verdict
 		shared bool
 	}{
-		{d.truth.SplitPairs[0], review.MergeCandidate, false},
-		{d.truth.CoOccurringPairs[0], review.TwoPeople, true},
+		{d.Truth.SplitPairs[0], review.MergeCandidate, false},
+		{d.Truth.CoOccurringPairs[0], review.TwoPeople, true},
 	} {
 		command(u, "compare "+tc.pair[0]+" "+tc.pair[1])
 		v, ok := m.Top().(*views.Compare)
@@ -251,7 +228,7 @@ func TestReviewUnclusteredRowsListExactlyTheDatasetsUnclusteredFaces(t *testing.
 		t.Fatalf("the cursor starts on a pinned row")
 	}
 	for i, p := range pinned {
-		want := slices.Clone(d.truth.UnclusteredFaces[p.ID])
+		want := slices.Clone(d.Truth.UnclusteredFaces[p.ID])
 		if int(p.FaceCount) != len(want) {
 			t.Errorf("%s: %d faces on the row, want %d", p.ID, p.FaceCount, len(want))
 		}
@@ -308,7 +285,7 @@ func TestGoldenReviewScreens(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m, u := d.browse(t, s[0], s[1])
 			t.Run("clusters", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
-			split := d.truth.SplitPairs[0]
+			split := d.Truth.SplitPairs[0]
 			command(u, "members "+split[0])
 			t.Run("members", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
 			keys(u, "esc")

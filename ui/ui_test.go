@@ -24,6 +24,23 @@ func start(t testing.TB, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpda
 	return m, u
 }
 
+// checkFramesFitEverySize resizes the browser from 1x1 to 140x50, then
+// opens the full help at three sizes: every frame fits its size.
+func checkFramesFitEverySize(t *testing.T, m *ui.Model, u *uitest.ModelUpdater) {
+	t.Helper()
+	for w := 1; w <= 140; w += 3 {
+		for h := 1; h <= 50; h += 2 {
+			u.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			uitest.CheckFrame(t, m.View(), w, h)
+		}
+	}
+	keys(u, "?")
+	for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
+		u.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		uitest.CheckFrame(t, m.View(), sz[0], sz[1])
+	}
+}
+
 func keys(u *uitest.ModelUpdater, names ...string) (quit bool) {
 	for _, k := range names {
 		_, q := uitest.Run(u, u.Update(uitest.Key(k)))

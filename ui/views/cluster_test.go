@@ -12,17 +12,24 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/internal/uitest"
-	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/views"
 )
 
-func openCluster(t *testing.T, f *uitest.Fake, i, w, h int) *views.Cluster {
+// newCluster is the view of the fake's cluster i at w x h, not started.
+func newCluster(t *testing.T, f *uitest.Fake, i, w, h int) *views.Cluster {
 	t.Helper()
 	f.AddCluster(i)
 	row := f.Rows[i]
 	v := views.NewCluster(newEnv(f), row.ID, &row)
 	t.Cleanup(v.Close)
 	v.SetSize(w, h)
+	return v
+}
+
+// openCluster is newCluster with every command of its start run.
+func openCluster(t *testing.T, f *uitest.Fake, i, w, h int) *views.Cluster {
+	t.Helper()
+	v := newCluster(t, f, i, w, h)
 	uitest.Run(v, v.Init())
 	return v
 }
@@ -34,16 +41,7 @@ func TestClusterFirstPaneVisitFetchesOnlyThatPanesFields(t *testing.T) {
 	if len(calls) != 1 || !reflect.DeepEqual(calls[0].Fields, uitest.StubFields[0]) || calls[0].URI != f.Rows[0].CoverURI {
 		t.Fatalf("file calls on open = %+v, want one for the Overview fields of the cover", calls)
 	}
-	for i := 1; i < len(panes.Names); i++ {
-		press(v, "tab")
-		calls = f.FileRequests()
-		if len(calls) != i+1 || !reflect.DeepEqual(calls[i].Fields, uitest.StubFields[i]) {
-			t.Fatalf("pane %s: calls %+v, want one more with its fields", panes.Names[i], calls)
-		}
-		if !strings.Contains(v.View(), panes.Names[i]+" of 0000.jpg") {
-			t.Fatalf("pane %s not shown:\n%s", panes.Names[i], v.View())
-		}
-	}
+	checkEachTabFetchesThatPanesFields(t, f, v)
 }
 
 func TestClusterPaneRevisitMakesNoRequest(t *testing.T) {
@@ -96,13 +94,7 @@ func TestClusterPaneErrorShowsCodeMessageRequestIDAndRetries(t *testing.T) {
 		t.Fatal("Err() is nil while the pane failed")
 	}
 	f.FileErr = nil
-	press(v, "r")
-	if v.Err() != nil || !strings.Contains(v.View(), "Overview of 0000.jpg") {
-		t.Fatalf("after r: err %v\n%s", v.Err(), v.View())
-	}
-	if last := f.FileRequests()[len(f.FileRequests())-1]; !last.Refresh {
-		t.Fatalf("r did not refresh: %+v", last)
-	}
+	checkRRetries(t, f, v, "0000.jpg")
 }
 
 func TestClusterDropsAPaneReplyForAnOldCover(t *testing.T) {
@@ -120,12 +112,7 @@ func TestClusterDropsAPaneReplyForAnOldCover(t *testing.T) {
 }
 
 func TestClusterSpinnerStopsWhenNothingLoads(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	row := f.Rows[0]
-	v := views.NewCluster(newEnv(f), row.ID, &row)
-	defer v.Close()
-	v.SetSize(100, 20)
+	v := newCluster(t, uitest.NewFake(10), 0, 100, 20)
 	msgs, _ := uitest.Run(v, v.Init())
 	var ticks []tea.Msg
 	for _, m := range msgs {
@@ -148,26 +135,13 @@ func TestClusterSpinnerStopsWhenNothingLoads(t *testing.T) {
 
 func TestClusterFacesEnterAsksToOpenAnotherCluster(t *testing.T) {
 	f := uitest.NewFake(10)
-	v := openCluster(t, f, 0, 100, 20)
-	press(v, "2")
-	cmd := v.Update(uitest.Key("enter"))
-	if cmd == nil {
-		t.Fatal("enter on Faces returned no command")
-	}
-	if msg, ok := cmd().(panes.OpenClusterMsg); !ok || msg.ClusterID == "" {
-		t.Fatalf("got %#v, want OpenClusterMsg", msg)
-	}
+	checkFacesEnterOpensACluster(t, openCluster(t, f, 0, 100, 20))
 }
 
 var _ = views.ShortID
 
 func TestClusterHeaderKeepsItsHeightWhileTheClusterLoads(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	row := f.Rows[0]
-	v := views.NewCluster(newEnv(f), row.ID, &row)
-	defer v.Close()
-	v.SetSize(100, 30)
+	v := newCluster(t, uitest.NewFake(10), 0, 100, 30)
 	cmd := v.Init()
 	tabsRow := func() int {
 		for i, l := range strings.Split(v.View(), "\n") {

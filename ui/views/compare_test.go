@@ -11,9 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/immtui/immtui/client"
 	"github.com/immtui/immtui/dataset"
 	"github.com/immtui/immtui/emulator"
+	"github.com/immtui/immtui/internal/teststack"
 	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/internal/uitest"
@@ -37,26 +37,9 @@ type compareDemo struct {
 
 func startCompareDemo(t *testing.T, im *faceimg.Images) *compareDemo {
 	t.Helper()
-	d, truth := dataset.GenerateTruth(dataset.Options{Seed: 1})
-	emu, err := emulator.Start("127.0.0.1:0", emulator.Config{Data: d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(client.Config{Endpoint: emu.URL(), AccessKeyID: emulator.DemoAccessKeyID,
-		AccessKeySecret: emulator.DemoAccessKeySecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := state.New(c, dataset.DefaultProject, dataset.DefaultDataset, state.Options{})
-	t.Cleanup(func() {
-		st.Close()
-		c.Close()
-		if err := emu.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	cd := &compareDemo{truth: truth, emu: emu}
-	cd.env = &views.Env{Data: st, Styles: asciiStyles(), Images: im, Quality: state.NewQuality(st, review.Default()),
+	s := teststack.Start(t, teststack.Options{Dataset: dataset.Options{Seed: 1}, Truth: true})
+	cd := &compareDemo{truth: s.Truth, emu: s.Emulator}
+	cd.env = &views.Env{Data: s.Store, Styles: asciiStyles(), Images: im, Quality: state.NewQuality(s.Store, review.Default()),
 		NewPanes: func(ctx panes.Context) []panes.Pane {
 			cd.mu.Lock()
 			cd.panes = append(cd.panes, ctx)

@@ -29,16 +29,7 @@ func TestFileViewFetchesEachPanesFieldsOnItsFirstVisitOnly(t *testing.T) {
 	if len(calls) != 1 || calls[0].URI != uri || !reflect.DeepEqual(calls[0].Fields, uitest.StubFields[0]) {
 		t.Fatalf("file calls on open = %+v, want one for the Overview fields", calls)
 	}
-	for i := 1; i < len(panes.Names); i++ {
-		press(v, "tab")
-		calls = f.FileRequests()
-		if len(calls) != i+1 || !reflect.DeepEqual(calls[i].Fields, uitest.StubFields[i]) {
-			t.Fatalf("pane %s: calls %+v, want one more with its fields", panes.Names[i], calls)
-		}
-		if !strings.Contains(v.View(), panes.Names[i]+" of 0000.jpg") {
-			t.Fatalf("pane %s not shown:\n%s", panes.Names[i], v.View())
-		}
-	}
+	checkEachTabFetchesThatPanesFields(t, f, v)
 	press(v, "1", "2", "3", "4", "5", "6", "7", "shift+tab")
 	if got := len(f.FileRequests()); got != len(panes.Names) {
 		t.Fatalf("file calls after revisiting every pane = %d, want %d (none on a revisit)", got, len(panes.Names))
@@ -69,27 +60,13 @@ func TestFileViewOfAnUnknownURISaysNotFoundAndRRetries(t *testing.T) {
 		t.Fatalf("err %v\n%s", v.Err(), v.View())
 	}
 	f.FileMap["oss://demo-bucket/nope.jpg"] = &imm.File{URI: "oss://demo-bucket/nope.jpg", Filename: "nope.jpg"}
-	press(v, "r")
-	if v.Err() != nil || !strings.Contains(v.View(), "Overview of nope.jpg") {
-		t.Fatalf("after r: err %v\n%s", v.Err(), v.View())
-	}
-	if last := f.FileRequests()[len(f.FileRequests())-1]; !last.Refresh {
-		t.Fatalf("r did not refresh: %+v", last)
-	}
+	checkRRetries(t, f, v, "nope.jpg")
 }
 
 func TestFileViewFacesEnterAsksToOpenTheFacesCluster(t *testing.T) {
 	f := uitest.NewFake(10)
 	f.AddCluster(0)
-	v := openFile(t, f, f.Rows[0].CoverURI, 100, 20)
-	press(v, "2")
-	cmd := v.Update(uitest.Key("enter"))
-	if cmd == nil {
-		t.Fatal("enter on Faces returned no command")
-	}
-	if msg, ok := cmd().(panes.OpenClusterMsg); !ok || msg.ClusterID == "" {
-		t.Fatalf("got %#v, want OpenClusterMsg", msg)
-	}
+	checkFacesEnterOpensACluster(t, openFile(t, f, f.Rows[0].CoverURI, 100, 20))
 }
 
 func TestFileViewFitsEverySizeWithAHostileURI(t *testing.T) {
