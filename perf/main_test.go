@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -17,7 +16,6 @@ func TestMain(m *testing.M) {
 	if os.Getenv(serveChildEnv) != "" {
 		os.Exit(serveChild())
 	}
-	time.Local = time.UTC
 	lipgloss.SetColorProfile(termenv.Ascii)
 	code := m.Run()
 	// Fixtures shared by several benchmarks are closed here, after all of

@@ -84,7 +84,7 @@ func TestRawPaneOfAHostileReplyStaysBoundedAndFits(t *testing.T) {
 	d := rawDataset(t, deepFileJSON(), wideFileJSON())
 	st := teststack.Start(t, teststack.Options{Emulator: emulator.Config{Data: d}}).Store
 	const w, h = 100, 30
-	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
+	m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles(), ExportDir: t.TempDir()})
 	u := &uitest.ModelUpdater{M: m}
 	u.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	defer m.Update(uitest.Key("ctrl+c"))
