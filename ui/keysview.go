@@ -83,19 +83,8 @@ func (v *keysView) Update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	switch {
-	case key.Matches(k, v.keys.Up):
-		v.scroll(-1)
-	case key.Matches(k, v.keys.Down):
-		v.scroll(1)
-	case key.Matches(k, v.keys.PageUp):
-		v.scroll(-max(v.h-1, 1))
-	case key.Matches(k, v.keys.PageDown):
-		v.scroll(max(v.h-1, 1))
-	case key.Matches(k, v.keys.First):
-		v.scroll(-len(v.lines))
-	case key.Matches(k, v.keys.Last):
-		v.scroll(len(v.lines))
+	if d, ok := v.keys.Delta(k, v.h-1); ok {
+		v.scroll(d)
 	}
 	return nil
 }

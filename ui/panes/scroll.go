@@ -6,7 +6,6 @@ import (
 
 	"github.com/immtui/immtui/ui/widgets/move"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/ui/theme"
@@ -61,22 +60,11 @@ func (s *scroller) clamp() { s.off = min(max(s.off, 0), s.maxOff()) }
 func (s *scroller) handle(msg tea.Msg) bool {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, s.keys.Up):
-			s.off--
-		case key.Matches(msg, s.keys.Down):
-			s.off++
-		case key.Matches(msg, s.keys.PageUp):
-			s.off -= max(s.rows()-1, 1)
-		case key.Matches(msg, s.keys.PageDown):
-			s.off += max(s.rows()-1, 1)
-		case key.Matches(msg, s.keys.First):
-			s.off = 0
-		case key.Matches(msg, s.keys.Last):
-			s.off = s.maxOff()
-		default:
+		d, ok := s.keys.Delta(msg, s.rows()-1) // a page keeps one line of the last
+		if !ok {
 			return false
 		}
+		s.off = min(max(s.off+d, 0), s.maxOff())
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:

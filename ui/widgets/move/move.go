@@ -6,6 +6,7 @@ package move
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/keymap"
@@ -43,6 +44,32 @@ func NewWith(g format.Glyphs, bs keymap.Bindings) Keys {
 	bs.Apply(keymap.First, &k.First)
 	bs.Apply(keymap.Last, &k.Last)
 	return k
+}
+
+// ToEnd is the delta of First and Last: beyond any list, so the caller's
+// clamp lands on the first or last row.
+const ToEnd = 1 << 40
+
+// Delta is how far msg moves a cursor or a window of page rows: one row,
+// a page, or ToEnd either way; ok is false for any other key. Every list
+// and scrolling pane moves through it, so a key moves the same way on
+// every screen.
+func (k Keys) Delta(msg tea.KeyMsg, page int) (d int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -max(page, 1), true
+	case key.Matches(msg, k.PageDown):
+		return max(page, 1), true
+	case key.Matches(msg, k.First):
+		return -ToEnd, true
+	case key.Matches(msg, k.Last):
+		return ToEnd, true
+	}
+	return 0, false
 }
 
 // Short is the one-line help: up, down.

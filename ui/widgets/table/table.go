@@ -176,19 +176,8 @@ func (m *Model) Move(n int) {
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, m.Keys.Up):
-			m.Move(-1)
-		case key.Matches(msg, m.Keys.Down):
-			m.Move(1)
-		case key.Matches(msg, m.Keys.PageUp):
-			m.Move(-m.PageSize())
-		case key.Matches(msg, m.Keys.PageDown):
-			m.Move(m.PageSize())
-		case key.Matches(msg, m.Keys.First):
-			m.Move(-m.cursor)
-		case key.Matches(msg, m.Keys.Last):
-			m.Move(m.Len() - 1 - m.cursor)
+		if d, ok := m.Keys.Delta(msg, m.PageSize()); ok {
+			m.Move(d)
 		}
 	case tea.MouseMsg:
 		switch msg.Button {
