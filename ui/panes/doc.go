@@ -27,6 +27,9 @@ type doc struct {
 	lazy []func() string
 	// lang is which languages to show of multilingual text.
 	lang langChoice
+	// langHides is set when the user's language alone hides some entry:
+	// only then does L change what is shown.
+	langHides bool
 }
 
 func newDoc(s *theme.Styles, w int) *doc { return &doc{s: s, w: w} }

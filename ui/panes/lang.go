@@ -31,6 +31,9 @@ func byLanguage[T any](d *doc, items []T, lang func(T) string, draw func(lang st
 		}
 	}
 	shown, hidden := d.lang.order(langs)
+	if _, h := (langChoice{user: d.lang.user}).order(langs); h > 0 {
+		d.langHides = true
+	}
 	for _, l := range shown {
 		var group []T
 		for _, it := range items {

@@ -28,9 +28,11 @@ type textPane struct {
 	sc     scroller
 	builtW int // width the lines were built for; 0 = not built
 	// lang is the languages shown; langKey (L) switches between the
-	// user's and all, for contents in several languages only.
+	// user's and all, for contents in several languages only, and is in
+	// the help only while the file has something it hides or shows.
 	lang    langChoice
 	langKey key.Binding
+	langUse bool
 }
 
 func newTextPane(ctx Context, c content) *textPane {
@@ -48,11 +50,21 @@ func (p *textPane) Title() string    { return p.c.title() }
 func (p *textPane) Fields() []string { return p.c.fields() }
 
 func (p *textPane) ShortHelp() []key.Binding {
-	return []key.Binding{p.sc.keys.Up, p.sc.keys.Down, p.sc.keys.PageDown, p.langKey}
+	return []key.Binding{p.sc.keys.Up, p.sc.keys.Down, p.sc.keys.PageDown, p.languageKey()}
 }
 
 func (p *textPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(p.sc.keys.All(), p.langKey)}
+	return [][]key.Binding{append(p.sc.keys.All(), p.languageKey())}
+}
+
+// languageKey is L, disabled while pressing it would change nothing (the
+// file is all in one language, or in none that is the user's).
+func (p *textPane) languageKey() key.Binding {
+	b := p.langKey
+	if !p.langUse {
+		b.SetEnabled(false)
+	}
+	return b
 }
 
 // SetFile shows f. A new version of the same file (more fields merged in)
@@ -73,7 +85,7 @@ func (p *textPane) SetSize(w, h int) {
 func (p *textPane) build(keep bool) {
 	w := p.sc.w
 	if p.file == nil || w <= 0 {
-		p.builtW = 0
+		p.builtW, p.langUse = 0, false
 		p.sc.setLines(nil, false)
 		return
 	}
@@ -83,13 +95,13 @@ func (p *textPane) build(keep bool) {
 	if len(d.lines) == 0 {
 		d.note(p.c.empty())
 	}
-	p.builtW = w
+	p.builtW, p.langUse = w, d.langHides
 	p.sc.setLines(d.lines, keep)
 	p.sc.lazy = d.lazy
 }
 
 func (p *textPane) Update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, p.langKey) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, p.languageKey()) {
 		p.lang.all = !p.lang.all
 		if p.lang.all {
 			p.langKey.SetHelp("L", "my language")
