@@ -103,10 +103,12 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	v.cover = newCoverFace(env, ctx, id)
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
 	v.members = NewMembers(env, ctx, id, env.MemberLimit)
-	// g opens the face grid here, so the members' first row is Home only.
-	v.members.table.Keys.First = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 	v.raw = panes.NewClusterRaw(pctx)
 	v.files = NewFilePanes(env, ctx, pctx)
+	// g opens the face grid here, so every part's first row is Home only.
+	v.members.table.Keys.First = homeFirstKey()
+	v.raw.SetFirstKey(homeFirstKey())
+	v.files.SetFirstKey(homeFirstKey())
 	if row != nil {
 		v.files.SetURI(row.CoverURI)
 	}
