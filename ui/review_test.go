@@ -294,3 +294,44 @@ func TestGoldenReviewScreens(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewFromTheOverviewOpensTheListUnderTheWalk: the Overview has no
+// clusters list under it, so :review opens one and the walk goes over it;
+// Esc leaves the walk for that list, sorted worst first, and Esc again is
+// the Overview. From a cluster opened from the list it asks for the list,
+// which is truly one Esc below.
+func TestReviewFromTheOverviewOpensTheListUnderTheWalk(t *testing.T) {
+	d := startReviewDemo(t)
+	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: d.Store, Endpoint: "http://127.0.0.1:8080", Demo: true, ReadOnly: true,
+		Styles: asciiStyles(), NewPanes: uitest.StubPanes})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	uitest.Run(u, m.Init())
+	t.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+	if _, ok := m.Top().(*views.Overview); !ok {
+		t.Fatalf("start: top %T", m.Top())
+	}
+	command(u, "review")
+	first, ok := m.Top().(*views.Cluster)
+	if !ok || !first.ShowingMembers() || m.Depth() != 3 {
+		t.Fatalf(":review on the Overview: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+	keys(u, "esc")
+	if _, ok := m.Top().(*views.Clusters); !ok || !strings.Contains(m.View(), "sorted by worst") {
+		t.Fatalf("esc from the walk: top %T\n%s", m.Top(), m.View())
+	}
+	keys(u, "enter", ":", "review", "enter")
+	if _, ok := m.Top().(*views.Cluster); !ok || m.Depth() != 3 || !strings.Contains(m.View(), "Esc goes back to it") {
+		t.Fatalf(":review on a cluster over the list: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+	keys(u, "esc", "esc")
+	if _, ok := m.Top().(*views.Overview); !ok {
+		t.Fatalf("esc twice: top %T", m.Top())
+	}
+	// Every strip is computed now: the new list opens the walk on its
+	// first page, with no strip step left to do it.
+	command(u, "review")
+	if c, ok := m.Top().(*views.Cluster); !ok || c.ID() != first.ID() || m.Depth() != 3 {
+		t.Fatalf(":review again: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+}
