@@ -241,6 +241,9 @@ func TestReviewUnclusteredRowsListExactlyTheDatasetsUnclusteredFaces(t *testing.
 		if !ok || c.ID() != p.ID || !c.ShowingMembers() {
 			t.Fatalf("enter on %s: top %T", p.ID, m.Top())
 		}
+		if want := "Clusters > " + p.Name; strings.TrimSpace(crumbs(m)) != want {
+			t.Errorf("enter on %s: crumbs %q, want %q (the row's name)", p.ID, crumbs(m), want)
+		}
 		mem := c.Members()
 		var got []string
 		for r := range mem.Len() {

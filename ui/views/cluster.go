@@ -182,7 +182,8 @@ func (v *Cluster) setMembers(on bool) tea.Cmd {
 	return v.shownContent()
 }
 
-// Crumb is the cluster's name, or its short ID.
+// Crumb is the cluster's name (ClusterLabel: a reserved ID's words), or
+// its short ID.
 func (v *Cluster) Crumb() string {
 	switch {
 	case v.cluster != nil:
@@ -190,7 +191,7 @@ func (v *Cluster) Crumb() string {
 	case v.row != nil:
 		return ClusterLabel(v.env.Styles.Glyphs, v.row.Name, v.id)
 	}
-	return ShortID(v.env.Styles.Glyphs, v.id)
+	return ClusterLabel(v.env.Styles.Glyphs, "", v.id)
 }
 
 // Err is the cluster's error, or the members' or shown pane's.

@@ -359,3 +359,21 @@ func TestClusterPartsListGOnlyAsTheFaceGrid(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterCrumbNamesTheReservedIDs: the pseudo-clusters open on their
+// members with no row and no cluster to name them; the crumb says what
+// the list's pinned row says, not a cut "figure-cluster…".
+func TestClusterCrumbNamesTheReservedIDs(t *testing.T) {
+	f := uitest.NewFake(10)
+	for id, want := range map[string]string{
+		imm.ClusterIndependent: "(faces in no cluster)",
+		imm.ClusterUnavailable: "(faces not clustered yet)",
+		"Cluster-0123456789abcdef": views.ShortID(asciiStyles().Glyphs, "Cluster-0123456789abcdef"),
+	} {
+		v := views.NewClusterMembers(newEnv(f), id)
+		if got := v.Crumb(); got != want {
+			t.Errorf("crumb of %s = %q, want %q", id, got, want)
+		}
+		v.Close()
+	}
+}
