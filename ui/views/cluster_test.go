@@ -366,8 +366,8 @@ func TestClusterPartsListGOnlyAsTheFaceGrid(t *testing.T) {
 func TestClusterCrumbNamesTheReservedIDs(t *testing.T) {
 	f := uitest.NewFake(10)
 	for id, want := range map[string]string{
-		imm.ClusterIndependent: "(faces in no cluster)",
-		imm.ClusterUnavailable: "(faces not clustered yet)",
+		imm.ClusterIndependent:     "(faces in no cluster)",
+		imm.ClusterUnavailable:     "(faces not clustered yet)",
 		"Cluster-0123456789abcdef": views.ShortID(asciiStyles().Glyphs, "Cluster-0123456789abcdef"),
 	} {
 		v := views.NewClusterMembers(newEnv(f), id)
