@@ -338,3 +338,24 @@ func TestReviewFromTheOverviewOpensTheListUnderTheWalk(t *testing.T) {
 		t.Fatalf(":review again: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
 	}
 }
+
+// TestClustersTitleCountsThePinnedRowsTheFilterCounts: `/` counts every
+// row the list holds, the two unclustered ones too; the title says them
+// beside the clusters' total, so its numbers add up to the filter's.
+func TestClustersTitleCountsThePinnedRowsTheFilterCounts(t *testing.T) {
+	d := startReviewDemo(t)
+	m, u := d.browse(t, 80, 24)
+	list := m.Top().(*views.Clusters)
+	clusters := len(list.Rows()) - len(list.Pinned())
+	if len(list.Pinned()) != 2 || clusters != len(d.Data.FigureClusters) {
+		t.Fatalf("%d pinned rows and %d clusters, want 2 and %d", len(list.Pinned()), clusters, len(d.Data.FigureClusters))
+	}
+	title := strings.Split(m.View(), "\n")[2]
+	if want := fmt.Sprintf("Clusters %d total + 2 unclustered, ", clusters); !strings.HasPrefix(title, want) {
+		t.Fatalf("title %q, want it to start %q", title, want)
+	}
+	keys(u, "/", "faces")
+	if want := fmt.Sprintf("/faces: 2 of %d", clusters+2); !strings.Contains(m.View(), want) {
+		t.Fatalf("the filter does not say %q:\n%s", want, m.View())
+	}
+}
