@@ -1,7 +1,9 @@
 package state
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/search"
@@ -22,7 +24,8 @@ type PlaceNode struct {
 // resolve). IMM geocodes a place in several languages (杭州市 and
 // Hangzhou): a city is shown once, in the first language of langs that
 // names it, and the tree follows its address in that language. A city
-// never seen on a file sits at the top, alone.
+// never seen on a file sits at the top level, alone. Each level is in
+// the order of its counts.
 func (s *Store) Places(ctx context.Context, langs []string) ([]*PlaceNode, error) {
 	if err := s.enter(ctx); err != nil {
 		return nil, err
@@ -96,7 +99,23 @@ func (s *Store) Places(ctx context.Context, langs []string) ([]*PlaceNode, error
 		province.Children = append(province.Children, &PlaceNode{Kind: "city", Name: c.Value, Language: a.Language,
 			Count: c.Count, Search: search.Term("city", c.Value)})
 	}
+	sortPlaces(roots)
 	return roots, nil
+}
+
+// sortPlaces orders every level by its own count, most files first: the
+// tree was built in the cities' order, which puts a province with one
+// large city before one with more files over several smaller ones.
+func sortPlaces(ns []*PlaceNode) {
+	slices.SortStableFunc(ns, func(a, b *PlaceNode) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	for _, n := range ns {
+		sortPlaces(n.Children)
+	}
 }
 
 // hasBetterAlias reports whether another language's name of the same

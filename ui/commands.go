@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -88,18 +89,33 @@ func (m *Model) run(line string) tea.Cmd {
 		}
 		return m.push(views.NewCompare(m.env, c.Arg, c.Value))
 	case cmdline.Review:
-		cl, ok := m.top().(*views.Clusters)
-		if !ok {
-			m.setMessage("review starts from the clusters list; Esc goes back to it")
-			return nil
-		}
-		return cl.StartReview()
+		return m.startReview()
 	case cmdline.Help:
 		return m.showKeys()
 	case cmdline.Quit:
 		return m.quit()
 	}
 	return nil
+}
+
+// startReview is :review. It walks the clusters list's clusters: on the
+// list it starts there; under a screen opened from a list it asks for
+// that list; with no list on the stack (the Overview) it opens one, so
+// the walk's screens go over it and Esc comes back to it.
+func (m *Model) startReview() tea.Cmd {
+	if cl, ok := m.top().(*views.Clusters); ok {
+		return cl.StartReview()
+	}
+	if slices.ContainsFunc(m.stack, func(v views.View) bool { _, ok := v.(*views.Clusters); return ok }) {
+		m.setMessage("review starts from the clusters list; Esc goes back to it")
+		return nil
+	}
+	if m.env.Quality == nil {
+		m.setMessage(":review needs the IMM store (this data source has no strip cache)")
+		return nil
+	}
+	cl := views.NewClusters(m.env)
+	return tea.Batch(m.push(cl), cl.StartReview())
 }
 
 // showKeys is :help: a screen listing every key and command, over the

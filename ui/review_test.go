@@ -241,6 +241,9 @@ func TestReviewUnclusteredRowsListExactlyTheDatasetsUnclusteredFaces(t *testing.
 		if !ok || c.ID() != p.ID || !c.ShowingMembers() {
 			t.Fatalf("enter on %s: top %T", p.ID, m.Top())
 		}
+		if want := "Clusters > " + p.Name; strings.TrimSpace(crumbs(m)) != want {
+			t.Errorf("enter on %s: crumbs %q, want %q (the row's name)", p.ID, crumbs(m), want)
+		}
 		mem := c.Members()
 		var got []string
 		for r := range mem.Len() {
@@ -292,5 +295,67 @@ func TestGoldenReviewScreens(t *testing.T) {
 			command(u, "compare "+split[0]+" "+split[1])
 			t.Run("compare", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
 		})
+	}
+}
+
+// TestReviewFromTheOverviewOpensTheListUnderTheWalk: the Overview has no
+// clusters list under it, so :review opens one and the walk goes over it;
+// Esc leaves the walk for that list, sorted worst first, and Esc again is
+// the Overview. From a cluster opened from the list it asks for the list,
+// which is truly one Esc below.
+func TestReviewFromTheOverviewOpensTheListUnderTheWalk(t *testing.T) {
+	d := startReviewDemo(t)
+	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: d.Store, Endpoint: "http://127.0.0.1:8080", Demo: true, ReadOnly: true,
+		Styles: asciiStyles(), NewPanes: uitest.StubPanes})
+	u := &uitest.ModelUpdater{M: m}
+	u.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	uitest.Run(u, m.Init())
+	t.Cleanup(func() { m.Update(uitest.Key("ctrl+c")) })
+	if _, ok := m.Top().(*views.Overview); !ok {
+		t.Fatalf("start: top %T", m.Top())
+	}
+	command(u, "review")
+	first, ok := m.Top().(*views.Cluster)
+	if !ok || !first.ShowingMembers() || m.Depth() != 3 {
+		t.Fatalf(":review on the Overview: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+	keys(u, "esc")
+	if _, ok := m.Top().(*views.Clusters); !ok || !strings.Contains(m.View(), "sorted by worst") {
+		t.Fatalf("esc from the walk: top %T\n%s", m.Top(), m.View())
+	}
+	keys(u, "enter", ":", "review", "enter")
+	if _, ok := m.Top().(*views.Cluster); !ok || m.Depth() != 3 || !strings.Contains(m.View(), "Esc goes back to it") {
+		t.Fatalf(":review on a cluster over the list: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+	keys(u, "esc", "esc")
+	if _, ok := m.Top().(*views.Overview); !ok {
+		t.Fatalf("esc twice: top %T", m.Top())
+	}
+	// Every strip is computed now: the new list opens the walk on its
+	// first page, with no strip step left to do it.
+	command(u, "review")
+	if c, ok := m.Top().(*views.Cluster); !ok || c.ID() != first.ID() || m.Depth() != 3 {
+		t.Fatalf(":review again: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+}
+
+// TestClustersTitleCountsThePinnedRowsTheFilterCounts: `/` counts every
+// row the list holds, the two unclustered ones too; the title says them
+// beside the clusters' total, so its numbers add up to the filter's.
+func TestClustersTitleCountsThePinnedRowsTheFilterCounts(t *testing.T) {
+	d := startReviewDemo(t)
+	m, u := d.browse(t, 80, 24)
+	list := m.Top().(*views.Clusters)
+	clusters := len(list.Rows()) - len(list.Pinned())
+	if len(list.Pinned()) != 2 || clusters != len(d.Data.FigureClusters) {
+		t.Fatalf("%d pinned rows and %d clusters, want 2 and %d", len(list.Pinned()), clusters, len(d.Data.FigureClusters))
+	}
+	title := strings.Split(m.View(), "\n")[2]
+	if want := fmt.Sprintf("Clusters %d total + 2 unclustered, ", clusters); !strings.HasPrefix(title, want) {
+		t.Fatalf("title %q, want it to start %q", title, want)
+	}
+	keys(u, "/", "faces")
+	if want := fmt.Sprintf("/faces: 2 of %d", clusters+2); !strings.Contains(m.View(), want) {
+		t.Fatalf("the filter does not say %q:\n%s", want, m.View())
 	}
 }

@@ -61,6 +61,9 @@ func (p *ClusterRaw) Update(msg tea.Msg) tea.Cmd {
 // View renders the pane's area.
 func (p *ClusterRaw) View() string { return p.raw.View() }
 
+// SetFirstKey replaces the key that scrolls to the top (FirstKeyer).
+func (p *ClusterRaw) SetFirstKey(b key.Binding) { p.raw.SetFirstKey(b) }
+
 // ShortHelp is the Raw pane's keys.
 func (p *ClusterRaw) ShortHelp() []key.Binding { return p.raw.ShortHelp() }
 

@@ -70,6 +70,9 @@ func newFacesPane(ctx Context) *facesPane {
 	return p
 }
 
+// SetFirstKey replaces the table's first-row key (FirstKeyer).
+func (p *facesPane) SetFirstKey(b key.Binding) { p.table.Keys.First = b }
+
 func (p *facesPane) Title() string { return "Faces" }
 
 // Fields are the faces and what their crops are planned from.

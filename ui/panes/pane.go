@@ -7,6 +7,7 @@ package panes
 import (
 	"context"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/imm"
@@ -72,6 +73,13 @@ func (ctx Context) thresholds() review.Thresholds {
 // since SetFile and SetSize return no command.
 type Loader interface {
 	Load() tea.Cmd
+}
+
+// FirstKeyer is a pane whose first-row (top) key its host may replace: a
+// host that binds g itself (the cluster view's face grid) gives its panes
+// Home only, so their help names the key that does it there.
+type FirstKeyer interface {
+	SetFirstKey(b key.Binding)
 }
 
 // OpenClusterMsg asks the browser to open a cluster (Enter on a face whose

@@ -54,6 +54,9 @@ func newRawPane(ctx Context) *rawPane {
 	}
 }
 
+// SetFirstKey replaces the key that scrolls to the top (FirstKeyer).
+func (p *rawPane) SetFirstKey(b key.Binding) { p.keys.First = b }
+
 func (p *rawPane) Title() string    { return "Raw" }
 func (p *rawPane) Fields() []string { return nil }
 

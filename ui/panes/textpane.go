@@ -46,6 +46,9 @@ func newTextPane(ctx Context, c content) *textPane {
 	return p
 }
 
+// SetFirstKey replaces the key that scrolls to the top (FirstKeyer).
+func (p *textPane) SetFirstKey(b key.Binding) { p.sc.keys.First = b }
+
 func (p *textPane) Title() string    { return p.c.title() }
 func (p *textPane) Fields() []string { return p.c.fields() }
 

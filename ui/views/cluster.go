@@ -103,10 +103,12 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	v.cover = newCoverFace(env, ctx, id)
 	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
 	v.members = NewMembers(env, ctx, id, env.MemberLimit)
-	// g opens the face grid here, so the members' first row is Home only.
-	v.members.table.Keys.First = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 	v.raw = panes.NewClusterRaw(pctx)
 	v.files = NewFilePanes(env, ctx, pctx)
+	// g opens the face grid here, so every part's first row is Home only.
+	v.members.table.Keys.First = homeFirstKey()
+	v.raw.SetFirstKey(homeFirstKey())
+	v.files.SetFirstKey(homeFirstKey())
 	if row != nil {
 		v.files.SetURI(row.CoverURI)
 	}
@@ -180,7 +182,8 @@ func (v *Cluster) setMembers(on bool) tea.Cmd {
 	return v.shownContent()
 }
 
-// Crumb is the cluster's name, or its short ID.
+// Crumb is the cluster's name (ClusterLabel: a reserved ID's words), or
+// its short ID.
 func (v *Cluster) Crumb() string {
 	switch {
 	case v.cluster != nil:
@@ -188,7 +191,7 @@ func (v *Cluster) Crumb() string {
 	case v.row != nil:
 		return ClusterLabel(v.env.Styles.Glyphs, v.row.Name, v.id)
 	}
-	return ShortID(v.env.Styles.Glyphs, v.id)
+	return ClusterLabel(v.env.Styles.Glyphs, "", v.id)
 }
 
 // Err is the cluster's error, or the members' or shown pane's.

@@ -7,6 +7,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// homeFirstKey is the first-row key of the cluster's parts: Home only,
+// since the view binds g to the face grid.
+func homeFirstKey() key.Binding {
+	return key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
+}
+
 // headerKey is `i` with help that says what it will do now.
 func (v *Cluster) headerKey() key.Binding {
 	b := v.keys.Header

@@ -2,6 +2,7 @@ package views_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/internal/uitest"
+	"github.com/immtui/immtui/ui/panes"
 	"github.com/immtui/immtui/ui/views"
 )
 
@@ -319,5 +321,59 @@ func TestClusterThatFailsToLoadDoesNotClaimItHasNoCover(t *testing.T) {
 	out := v.View()
 	if strings.Contains(out, "has no cover file") || !strings.Contains(out, "could not be loaded") {
 		t.Fatalf("a cluster that failed to load:\n%s", out)
+	}
+}
+
+// TestClusterPartsListGOnlyAsTheFaceGrid: g opens the face grid anywhere
+// in the cluster view, so no part's help may also name it as first row:
+// the cover's panes (real ones), the members and the cluster JSON all say
+// Home.
+func TestClusterPartsListGOnlyAsTheFaceGrid(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	env := newEnv(f)
+	env.NewPanes = panes.New
+	row := f.Rows[0]
+	v := views.NewCluster(env, row.ID, &row)
+	t.Cleanup(v.Close)
+	v.SetSize(120, 30)
+	uitest.Run(v, v.Init())
+	for _, k := range []string{"1", "2", "3", "4", "5", "6", "7", "m", "0"} {
+		press(v, k)
+		firsts := 0
+		for _, group := range v.FullHelp() {
+			for _, b := range group {
+				if b.Help().Desc == "first" {
+					firsts++
+					if b.Help().Key != "home" || !reflect.DeepEqual(b.Keys(), []string{"home"}) {
+						t.Errorf("after %s the first-row key is %v (help %q), want home only", k, b.Keys(), b.Help().Key)
+					}
+				}
+				if slices.Contains(b.Keys(), "g") && b.Help().Desc != "face grid" {
+					t.Errorf("after %s g is listed as %q as well as the face grid", k, b.Help().Desc)
+				}
+			}
+		}
+		if firsts != 1 {
+			t.Errorf("after %s the help lists %d first-row keys, want 1", k, firsts)
+		}
+	}
+}
+
+// TestClusterCrumbNamesTheReservedIDs: the pseudo-clusters open on their
+// members with no row and no cluster to name them; the crumb says what
+// the list's pinned row says, not a cut "figure-cluster…".
+func TestClusterCrumbNamesTheReservedIDs(t *testing.T) {
+	f := uitest.NewFake(10)
+	for id, want := range map[string]string{
+		imm.ClusterIndependent:     "(faces in no cluster)",
+		imm.ClusterUnavailable:     "(faces not clustered yet)",
+		"Cluster-0123456789abcdef": views.ShortID(asciiStyles().Glyphs, "Cluster-0123456789abcdef"),
+	} {
+		v := views.NewClusterMembers(newEnv(f), id)
+		if got := v.Crumb(); got != want {
+			t.Errorf("crumb of %s = %q, want %q", id, got, want)
+		}
+		v.Close()
 	}
 }

@@ -239,6 +239,11 @@ func (v *Clusters) titleLine() string {
 	total := "" // unknown until the first page answers
 	if v.paging.total > 0 || len(seg.rows) > 0 || seg.phase == segDone {
 		total = format.Count(v.paging.total) + " total, "
+		if n := len(v.rv.pinned); n > 0 {
+			// The pinned rows are rows too: `/` counts them, so the title
+			// says them beside the clusters' total.
+			total = format.Count(v.paging.total) + " total + " + strconv.Itoa(n) + " unclustered, "
+		}
 	}
 	loaded := ", " + strconv.Itoa(len(seg.rows)) + " loaded"
 	switch {

@@ -35,7 +35,13 @@ func (v *Clusters) onPage(msg clusterPageMsg) tea.Cmd {
 	if step == (pagingStep{}) {
 		return nil // stale, failed, or the other end's page
 	}
-	return tea.Batch(v.apply(step), v.kickQuality())
+	cmd := v.apply(step)
+	// A :review begun before the rows came opens now if their strips
+	// were all computed already (no step is left to finish it).
+	if open := v.reviewReady(); open != nil {
+		return tea.Batch(cmd, open)
+	}
+	return tea.Batch(cmd, v.kickQuality())
 }
 
 // apply carries out a step of the machine: the rows and the cursor first,

@@ -323,13 +323,13 @@ func (v *Clusters) toggleMark() {
 	id := v.row(v.table.Cursor()).ID
 	if i := slices.Index(v.rv.marked, id); i >= 0 {
 		v.rv.marked = slices.Delete(v.rv.marked, i, i+1)
-		v.rv.notice = "unmarked " + ShortID(v.env.Styles.Glyphs, id)
+		v.rv.notice = "unmarked " + ClusterLabel(v.env.Styles.Glyphs, "", id)
 	} else {
 		if len(v.rv.marked) == 2 {
 			v.rv.marked = v.rv.marked[1:]
 		}
 		v.rv.marked = append(v.rv.marked, id)
-		v.rv.notice = "marked " + ShortID(v.env.Styles.Glyphs, id)
+		v.rv.notice = "marked " + ClusterLabel(v.env.Styles.Glyphs, "", id)
 		if len(v.rv.marked) == 2 {
 			v.rv.notice += "; = compares the two"
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/immtui/immtui/safetext"
+	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui/format"
 )
 
@@ -41,10 +42,15 @@ func (r clusterRows) Cells(i int, dst []string) {
 	rest[4] = c.ID
 }
 
-// ClusterLabel is a cluster's name, or its short ID when it has none.
+// ClusterLabel is a cluster's name, or when it has none what a reserved
+// ID stands for, as the clusters list's pinned row says it ("(faces in no
+// cluster)"), or its short ID.
 func ClusterLabel(g format.Glyphs, name, id string) string {
 	if name != "" {
 		return name
+	}
+	if l, ok := state.UnclusteredLabels[id]; ok {
+		return "(" + l + ")"
 	}
 	return ShortID(g, id)
 }

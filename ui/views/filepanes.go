@@ -331,6 +331,16 @@ func (fp *FilePanes) NextKey() key.Binding { return fp.keys.Next }
 // PrevKey is shift+tab.
 func (fp *FilePanes) PrevKey() key.Binding { return fp.keys.Prev }
 
+// SetFirstKey gives every pane that lets its host choose (panes.FirstKeyer)
+// b as its first-row key.
+func (fp *FilePanes) SetFirstKey(b key.Binding) {
+	for _, p := range fp.panes {
+		if k, ok := p.(panes.FirstKeyer); ok {
+			k.SetFirstKey(b)
+		}
+	}
+}
+
 // JumpKeys are 1-7, one per pane.
 func (fp *FilePanes) JumpKeys() []key.Binding { return fp.keys.Jump }
 

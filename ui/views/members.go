@@ -182,8 +182,10 @@ func (m *Members) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.Sort):
 		m.sortCol = (m.sortCol + 1) % len(memberColumns)
+		m.notice = m.sortPhrase()
 	case key.Matches(msg, m.keys.Order):
 		m.desc = !m.desc
+		m.notice = m.sortPhrase()
 	case key.Matches(msg, m.keys.Flagged):
 		m.flaggedOnly = !m.flaggedOnly
 		m.words.Hidden = nil
@@ -283,9 +285,14 @@ func (m *Members) titleTail() string {
 	return out + st.Muted.Render("  (c: cover file)")
 }
 
-// flagSummary is "; age 2, blur 5; by Qual desc": the faces per flag
-// (but conf, said before), and the sort when not the default.
+// flagSummary is ", sorted by Qual desc; age 2, blur 5": the sort when
+// not the default, first so a narrow title keeps it, then the faces per
+// flag (but conf, said before).
 func (m *Members) flagSummary() string {
+	out := ""
+	if m.sortCol != 0 || m.desc {
+		out = ", " + m.sortPhrase()
+	}
 	s := m.tally.Strip()
 	var parts []string
 	for _, f := range review.AllFlags[1:] {
@@ -293,18 +300,26 @@ func (m *Members) flagSummary() string {
 			parts = append(parts, f.Word()+" "+format.Count(int64(n)))
 		}
 	}
-	out := ""
 	if len(parts) > 0 {
-		out = "; " + strings.Join(parts, ", ")
-	}
-	if m.sortCol != 0 || m.desc {
-		order := "asc"
-		if m.desc {
-			order = "desc"
-		}
-		out += "; by " + memberColumns[m.sortCol].Title + " " + order
+		out += "; " + strings.Join(parts, ", ")
 	}
 	return out
+}
+
+// sortPhrase is the sort in words, as the clusters list's title says it:
+// "sorted by Qual desc"; the Flags column is review's order, worst first.
+func (m *Members) sortPhrase() string {
+	if m.sortCol == 0 {
+		if m.desc {
+			return "sorted by Flags, worst last"
+		}
+		return "sorted by Flags, worst first"
+	}
+	order := "asc"
+	if m.desc {
+		order = "desc"
+	}
+	return "sorted by " + memberColumns[m.sortCol].Title + " " + order
 }
 
 // OpenKey is Enter, the list's first key: a host composing its help

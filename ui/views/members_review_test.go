@@ -39,7 +39,7 @@ func TestMembersSKeyCyclesTheSortColumnAndSFlipsIt(t *testing.T) {
 		press(v, "s")
 	}
 	press(v, "S")
-	if strings.Contains(v.View(), "; by ") {
+	if strings.Contains(v.View(), "sorted by") {
 		t.Fatalf("back on Flags asc, the title still names a sort:\n%s", v.View())
 	}
 }
@@ -62,4 +62,43 @@ func TestMembersFlagsColumnSpellsEachFlag(t *testing.T) {
 		t.Fatalf("the first row's flags %q are not spelt in the Flags column:\n%s", first, out)
 	}
 	uitest.CheckFrame(t, out, 120, 30)
+}
+
+// TestMembersSortIsSaidAtEightyColumns: the title's faces per flag are
+// long, so the sort comes before them, where a title cut at 80 columns
+// keeps it; s and S also say it in the notice, Flags included.
+func TestMembersSortIsSaidAtEightyColumns(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	f.AddMembers(f.Rows[0].ID, 12)
+	v := openMembers(t, newEnv(f), f.Rows[0].ID, 80, 24)
+	title := func() string {
+		for _, l := range strings.Split(v.View(), "\n") {
+			if strings.HasPrefix(l, "Members ") {
+				return l
+			}
+		}
+		t.Fatalf("no Members title:\n%s", v.View())
+		return ""
+	}
+	for _, step := range []struct{ key, want string }{
+		{"s", "sorted by ClConf asc"},
+		{"S", "sorted by ClConf desc"},
+		{"s", "sorted by AgeOff desc"},
+	} {
+		press(v, step.key)
+		if got := title(); !strings.Contains(got, step.want) {
+			t.Errorf("after %s the title %q does not say %q", step.key, got, step.want)
+		}
+		if got := v.Notice(); got != step.want {
+			t.Errorf("after %s the notice %q, want %q", step.key, got, step.want)
+		}
+	}
+	for range 9 { // round to Flags again (11 columns)
+		press(v, "s")
+	}
+	press(v, "S")
+	if got, want := v.Notice(), "sorted by Flags, worst first"; got != want {
+		t.Errorf("back on Flags: notice %q, want %q", got, want)
+	}
 }
