@@ -260,6 +260,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.pop()
 	case key.Matches(msg, m.keys.Back):
+		if m.help.ShowAll {
+			// Esc closes the full help first, as ? does: it belongs to
+			// the screen it was opened on, not the one Esc goes back to.
+			m.help.ShowAll = false
+			m.resize()
+			return nil
+		}
 		if t := m.topTable(); t != nil && t.Filter() != "" {
 			t.SetFilter("") // Esc clears the filter before it goes back
 			return nil
