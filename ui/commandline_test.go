@@ -3,6 +3,7 @@ package ui_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -294,5 +296,29 @@ func TestGoldenFileView(t *testing.T) {
 			uitest.CheckFrame(t, out, s[0], s[1])
 			golden.RequireEqual(t, []byte(out))
 		})
+	}
+}
+
+func TestColonTabListsEveryCommandAboveThePromptAndTheFrameFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m, u := start(t, uitest.NewFake(10), size[0], size[1])
+		keys(u, ":", "tab")
+		frame := m.View()
+		uitest.CheckFrame(t, frame, size[0], size[1])
+		lines := strings.Split(frame, "\n")
+		var above []string
+		for i := len(lines) - 2; i >= 0 && !strings.Contains(lines[i], "calls"); i-- {
+			above = append(above, lines[i]) // up to the status line
+		}
+		words := strings.Fields(strings.Join(above, " "))
+		for _, name := range cmdline.Names() {
+			if !slices.Contains(words, name) {
+				t.Errorf("%dx%d: :<tab> does not show %q:\n%s", size[0], size[1], name, frame)
+			}
+		}
+		keys(u, "esc")
+		if got := m.View(); strings.Contains(got, "overview  files") {
+			t.Fatalf("%dx%d: Esc left the candidates:\n%s", size[0], size[1], got)
+		}
 	}
 }

@@ -23,12 +23,9 @@ func (m *Model) openPrompt() tea.Cmd {
 // promptKey gives a key to the open prompt; Enter runs the line.
 func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 	res, line := m.prompt.Key(msg)
-	switch res {
-	case cmdline.Submitted:
-		m.resize()
+	m.resize() // Tab's candidates take lines above the prompt, or give them back
+	if res == cmdline.Submitted {
 		return m.run(line)
-	case cmdline.Cancelled:
-		m.resize()
 	}
 	return nil
 }
