@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -62,7 +63,7 @@ func NewFilesQuery(env *Env, text string, q *imm.SimpleQuery) *Files {
 	v.keys.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort key"))
 	v.keys.Order = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "asc/desc"))
 	v.keys.Query = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "query JSON"))
-	v.keys.QueryDown = key.NewBinding(key.WithKeys("J"), key.WithHelp("J/K", "scroll the JSON"))
+	v.keys.QueryDown = key.NewBinding(key.WithKeys("J"), key.WithHelp("J/K", "scroll"))
 	v.keys.QueryUp = key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "scroll the JSON up"))
 	v.fileList = newFileList(env, fileListSpec[*imm.File]{
 		Name: "Files",
@@ -145,10 +146,13 @@ func (v *Files) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // ShortHelp is the list's keys, and J/K while the JSON shown is longer
 // than its space.
 func (v *Files) ShortHelp() []key.Binding {
-	if v.json.scrolls(v.width, v.height) {
-		return append(v.fileList.ShortHelp(), v.keys.QueryDown)
+	out := v.fileList.ShortHelp()
+	if !v.json.scrolls(v.width, v.height) {
+		return out
 	}
-	return v.fileList.ShortHelp()
+	// Beside i, before r: a line cut for width keeps it.
+	at := slices.IndexFunc(out, func(b key.Binding) bool { return b.Help().Key == v.keys.Query.Help().Key })
+	return slices.Insert(out, at+1, v.keys.QueryDown)
 }
 
 // FullHelp is the list's, and J and K while the JSON scrolls.

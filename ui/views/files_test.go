@@ -202,7 +202,7 @@ func TestFilesQueryJSONWrapsAndScrollsWithinItsSpace(t *testing.T) {
 			t.Fatalf("a JSON line is cut rather than wrapped:\n%s", frame)
 		}
 	}
-	if !strings.Contains(frame, "lines 1-8 of ") || !strings.Contains(helpText(v.ShortHelp()), "J/K scroll the JSON") {
+	if !strings.Contains(frame, "lines 1-8 of ") || !strings.Contains(helpText(v.ShortHelp()), "J/K scroll") {
 		t.Fatalf("the JSON is longer than its half of the view, yet no scroll line or key:\n%s\nhelp %s", frame, helpText(v.ShortHelp()))
 	}
 	seen := map[string]bool{}
