@@ -154,6 +154,8 @@ func TestBadQueriesPointAtTheWrongWord(t *testing.T) {
 		{"type:video size>10XB", "size>10XB", "size>10XB: unknown unit XB", 11},
 		{"城市 siez>1", "siez", `unknown field "siez" (did you mean size?)`, 5},
 		{"colour:red", "colour", `unknown field "colour": the fields are label, city`, 0},
+		{"MediaType=image", "MediaType", `unknown field "MediaType": IMM's MediaType is type: here (did you mean type:image?)`, 0},
+		{"x FigureCount>2", "FigureCount", `(did you mean faces>2?)`, 2},
 		{"type:vidoe", "type:vidoe", `unknown type "vidoe" (did you mean video?)`, 0},
 		{"after:2024-13", "after:2024-13", `"2024-13" is not a date`, 0},
 		{"after>2024", "after>2024", "write after:2024, or date>2024", 0},

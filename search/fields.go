@@ -126,6 +126,10 @@ func (c *compiler) term(t token) (imm.SimpleQuery, *Error) {
 	word := t.raw(text)
 	f, ok := lookupField(t.field)
 	if !ok {
+		if f, ok := spelledField(t.field); ok && t.value != "" {
+			return imm.SimpleQuery{}, errAt(text, t.start, t.valueStart-len(t.op), "unknown field %q: IMM's %s is %s: here (did you mean %s?)",
+				t.field, f.IMM, f.Name, spell(f, t.op, t.value, t.quoted))
+		}
 		if s := closest(strings.ToLower(t.field), FieldNames()); s != "" {
 			return imm.SimpleQuery{}, errAt(text, t.start, t.valueStart-len(t.op), "unknown field %q (did you mean %s?)", t.field, s)
 		}

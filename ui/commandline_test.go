@@ -3,6 +3,7 @@ package ui_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/immtui/immtui/state"
 	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/cmdline"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -160,6 +162,45 @@ func TestCommandSortOutsideTheListSaysWhereItWorks(t *testing.T) {
 	}
 }
 
+func TestCommandSortOnTheOverviewOpensTheClustersListSorted(t *testing.T) {
+	f := exploreFake(20)
+	for i := range 5 {
+		f.AddCluster(i)
+	}
+	m, u := startOverview(t, f, 80, 24)
+	command(u, "sort FaceCount asc")
+	cl, ok := m.Top().(*views.Clusters)
+	if !ok || m.Depth() != 2 {
+		t.Fatalf(":sort on the Overview: top %T, depth %d\n%s", m.Top(), m.Depth(), m.View())
+	}
+	if q := cl.Query(); q.Sort != "FaceCount" || q.Order != "asc" {
+		t.Fatalf("the list opened sorted by %q %q, want FaceCount asc", q.Sort, q.Order)
+	}
+	pages := f.Pages()
+	if last := pages[len(pages)-1]; last.Query.Sort != "FaceCount" || last.Query.Order != "asc" {
+		t.Fatalf("last page asked %+v, want FaceCount asc", last)
+	}
+	if strings.Contains(m.View(), "goes back to it") {
+		t.Fatalf("a message says Esc goes back:\n%s", m.View())
+	}
+	keys(u, "esc")
+	if _, ok := m.Top().(*views.Overview); !ok {
+		t.Fatalf("Esc from the sorted list: top %T", m.Top())
+	}
+}
+
+func TestCommandSortTwoScreensAboveTheListCountsTheEscs(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	m, u := start(t, f, 80, 24)
+	keys(u, "enter")
+	command(u, "help")
+	command(u, "sort FaceCount")
+	if got := lastLine(m); got != "sort works on the clusters list; Esc 2 times goes back to it" {
+		t.Fatalf("message = %q", got)
+	}
+}
+
 func TestCommandQuitAndQQuit(t *testing.T) {
 	for _, line := range []string{"q", "quit"} {
 		f := uitest.NewFake(10)
@@ -255,5 +296,29 @@ func TestGoldenFileView(t *testing.T) {
 			uitest.CheckFrame(t, out, s[0], s[1])
 			golden.RequireEqual(t, []byte(out))
 		})
+	}
+}
+
+func TestColonTabListsEveryCommandAboveThePromptAndTheFrameFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m, u := start(t, uitest.NewFake(10), size[0], size[1])
+		keys(u, ":", "tab")
+		frame := m.View()
+		uitest.CheckFrame(t, frame, size[0], size[1])
+		lines := strings.Split(frame, "\n")
+		var above []string
+		for i := len(lines) - 2; i >= 0 && !strings.Contains(lines[i], "calls"); i-- {
+			above = append(above, lines[i]) // up to the status line
+		}
+		words := strings.Fields(strings.Join(above, " "))
+		for _, name := range cmdline.Names() {
+			if !slices.Contains(words, name) {
+				t.Errorf("%dx%d: :<tab> does not show %q:\n%s", size[0], size[1], name, frame)
+			}
+		}
+		keys(u, "esc")
+		if got := m.View(); strings.Contains(got, "overview  files") {
+			t.Fatalf("%dx%d: Esc left the candidates:\n%s", size[0], size[1], got)
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -23,12 +23,9 @@ func (m *Model) openPrompt() tea.Cmd {
 // promptKey gives a key to the open prompt; Enter runs the line.
 func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 	res, line := m.prompt.Key(msg)
-	switch res {
-	case cmdline.Submitted:
-		m.resize()
+	m.resize() // Tab's candidates take lines above the prompt, or give them back
+	if res == cmdline.Submitted {
 		return m.run(line)
-	case cmdline.Cancelled:
-		m.resize()
 	}
 	return nil
 }
@@ -53,12 +50,7 @@ func (m *Model) run(line string) tea.Cmd {
 	case cmdline.Problems:
 		return m.push(views.NewProblems(m.env))
 	case cmdline.Sort:
-		s, ok := m.top().(views.Sorter)
-		if !ok {
-			m.setMessage("sort works on the clusters list; Esc goes back to it")
-			return nil
-		}
-		return s.SetSort(c.Arg, c.Order)
+		return m.sortClusters(c.Arg, c.Order)
 	case cmdline.Overview:
 		return m.push(views.NewOverview(m.env))
 	case cmdline.Files:
@@ -106,8 +98,8 @@ func (m *Model) startReview() tea.Cmd {
 	if cl, ok := m.top().(*views.Clusters); ok {
 		return cl.StartReview()
 	}
-	if slices.ContainsFunc(m.stack, func(v views.View) bool { _, ok := v.(*views.Clusters); return ok }) {
-		m.setMessage("review starts from the clusters list; Esc goes back to it")
+	if back := m.escsToClusters(); back > 0 {
+		m.setMessage("review starts from the clusters list; " + escPhrase(back) + " goes back to it")
 		return nil
 	}
 	if m.env.Quality == nil {
@@ -116,6 +108,40 @@ func (m *Model) startReview() tea.Cmd {
 	}
 	cl := views.NewClusters(m.env)
 	return tea.Batch(m.push(cl), cl.StartReview())
+}
+
+// sortClusters is :sort. It sorts the list shown; under a screen opened
+// from the clusters list it asks for that list; with no list on the stack
+// (the Overview) it opens one in that order, and Esc comes back.
+func (m *Model) sortClusters(by, order string) tea.Cmd {
+	if s, ok := m.top().(views.Sorter); ok {
+		return s.SetSort(by, order)
+	}
+	if back := m.escsToClusters(); back > 0 {
+		m.setMessage("sort works on the clusters list; " + escPhrase(back) + " goes back to it")
+		return nil
+	}
+	cl := views.NewClusters(m.env)
+	return tea.Batch(m.push(cl), cl.SetSort(by, order))
+}
+
+// escsToClusters is how many Escs go back to the clusters list on the
+// stack below the top (0: none there).
+func (m *Model) escsToClusters() int {
+	for i := len(m.stack) - 2; i >= 0; i-- {
+		if _, ok := m.stack[i].(*views.Clusters); ok {
+			return len(m.stack) - 1 - i
+		}
+	}
+	return 0
+}
+
+// escPhrase is "Esc", or "Esc 3 times".
+func escPhrase(n int) string {
+	if n == 1 {
+		return "Esc"
+	}
+	return "Esc " + strconv.Itoa(n) + " times"
 }
 
 // showKeys is :help: a screen listing every key and command, over the

@@ -99,12 +99,13 @@ func (m *Model) header() string {
 // current view stays visible.
 func (m *Model) crumbLine() string {
 	st := m.opts.Styles
-	names := make([]string, len(m.stack))
+	crumbs := m.crumbs()
+	names := make([]string, len(crumbs))
 	total := 0
-	for i, v := range m.stack {
+	for i, c := range crumbs {
 		// Fit, not Line: a crumb wider than the screen is cut anyway, and
 		// a 1 MB cluster name must not be measured on every frame.
-		names[i] = m.opts.Styles.Fit(v.Crumb(), m.width)
+		names[i] = m.opts.Styles.Fit(c, m.width)
 		total += safetext.Width(names[i]) + 3
 	}
 	first := 0
@@ -123,6 +124,20 @@ func (m *Model) crumbLine() string {
 		b.WriteString(st.Crumbs.Render(names[i]))
 	}
 	return m.opts.Styles.Truncate(b.String(), m.width)
+}
+
+// crumbs names the views of the stack; above a project's datasets
+// picker the dataset browsed is named too (Projects > p > photos >
+// Overview), as the picker's crumb is the project's.
+func (m *Model) crumbs() []string {
+	out := make([]string, 0, len(m.stack)+1)
+	for i, v := range m.stack {
+		out = append(out, v.Crumb())
+		if _, ok := v.(*views.Datasets); ok && i < len(m.stack)-1 && m.env.Data != nil {
+			out = append(out, m.env.Data.Dataset())
+		}
+	}
+	return out
 }
 
 // statusLine shows requests in flight and the top view's last error with

@@ -39,7 +39,8 @@ func (m *Model) helpBlock() (text string, lines int) {
 	case m.filter.isOpen():
 		return m.filterView(), 1
 	case m.prompt.IsOpen():
-		return m.prompt.View(m.width), 1
+		text = m.prompt.View(m.width, m.promptLines())
+		return text, strings.Count(text, "\n") + 1
 	case m.message != "":
 		ls := m.messageLines()
 		ls = ls[:min(len(ls), max(m.height/3, 1))]
@@ -60,6 +61,10 @@ func (m *Model) helpBlock() (text string, lines int) {
 // findLines is the most lines the find prompt takes: half the screen
 // (the query's JSON may be long).
 func (m *Model) findLines() int { return max(m.height/2, 1) }
+
+// promptLines is the most lines the `:` prompt takes with Tab's
+// candidates above it: a third of the screen.
+func (m *Model) promptLines() int { return max(m.height/3, 1) }
 
 // fullHelpLines is the most lines the full help takes: half the screen,
 // the rest stays the view's.

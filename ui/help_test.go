@@ -270,3 +270,25 @@ func checkThresholdLines(t *testing.T, frame string, words []string) {
 		t.Logf("frame:\n%s", frame)
 	}
 }
+
+func TestEscClosesTheFullHelpBeforeItGoesBack(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	m, u := start(t, f, 120, 40)
+	keys(u, "enter")
+	if m.Depth() != 2 {
+		t.Fatalf("enter: depth %d, want a cluster on the list", m.Depth())
+	}
+	keys(u, "?")
+	if !strings.Contains(m.View(), "? all keys") {
+		t.Fatalf("? did not open the full help:\n%s", m.View())
+	}
+	keys(u, "esc")
+	if m.Depth() != 2 || strings.Contains(m.View(), "? all keys") {
+		t.Fatalf("first Esc: depth %d (want 2, the help closed, the cluster still shown):\n%s", m.Depth(), m.View())
+	}
+	keys(u, "esc")
+	if m.Depth() != 1 || strings.Contains(m.View(), "? all keys") {
+		t.Fatalf("second Esc: depth %d (want 1, back on the list with the short help):\n%s", m.Depth(), m.View())
+	}
+}

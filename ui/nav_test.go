@@ -205,3 +205,25 @@ func TestEnterOnAFilterMatchingNothingOpensNothing(t *testing.T) {
 		t.Fatalf("Members with no row shown: depth %d\n%s", m.Depth(), m.View())
 	}
 }
+
+func TestBracketsAtTheEndsOfTheHistorySaySo(t *testing.T) {
+	m, u := start(t, uitest.NewFake(10), 80, 24)
+	keys(u, "[")
+	if got := statusLine(m); !strings.Contains(got, "no older place") {
+		t.Fatalf("[ at the oldest place: status %q, want it to say there is none", got)
+	}
+	keys(u, "j") // the notice lasts until the next key
+	if got := statusLine(m); strings.Contains(got, "no older place") {
+		t.Fatalf("the notice outlived the next key: %q", got)
+	}
+	push(u, &stubView{name: "A"})
+	keys(u, "]")
+	if got := statusLine(m); !strings.Contains(got, "no newer place") {
+		t.Fatalf("] at the newest place: status %q, want it to say there is none", got)
+	}
+	keys(u, "[")
+	assertCrumbs(t, m, "Clusters")
+	if got := statusLine(m); strings.Contains(got, "place") {
+		t.Fatalf("[ that moved still says %q", got)
+	}
+}

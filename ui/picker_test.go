@@ -81,7 +81,7 @@ func TestPickerEnterTwiceShowsTheClustersOfTheDatasetChosen(t *testing.T) {
 	if h := s.header(); !strings.Contains(h, "project p-000") || !strings.Contains(h, "dataset photos") {
 		t.Fatalf("header on the clusters: %q", h)
 	}
-	if !strings.Contains(s.m.View(), "Projects > p-000 > Clusters") {
+	if !strings.Contains(s.m.View(), "Projects > p-000 > photos > Clusters") {
 		t.Fatalf("crumbs:\n%s", s.m.View())
 	}
 	// :dataset switches within the project; the store left is closed.

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/immtui/immtui/clipboard"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/views"
 )
 
@@ -60,10 +62,22 @@ func (m *Model) copyJSON() tea.Cmd {
 // copyText builds the terminal's copy sequence now (no I/O) and writes it
 // in a command: the terminal copies it to the clipboard.
 func (m *Model) copyText(text, what string) tea.Cmd {
-	seq, status, err := clipboard.Copy(m.opts.Clipboard, text, what)
+	size := format.Size(int64(len(text)))
+	if len(text) > clipboard.MaxBytes {
+		// Said here, not by clipboard.Copy, so the sizes are in the units
+		// of the Files list (ui/format).
+		m.setNotice(fmt.Sprintf("not copied: the %s is %s, over the %s the terminal accepts; use e to export instead",
+			what, size, format.Size(clipboard.MaxBytes)), true)
+		return nil
+	}
+	seq, clipStatus, err := clipboard.Copy(m.opts.Clipboard, text, what)
 	if err != nil {
 		m.setNotice("not copied: "+err.Error(), true)
 		return nil
+	}
+	status := "copied " + size + " " + what
+	if strings.HasSuffix(clipStatus, clipboard.TmuxNote) {
+		status += clipboard.TmuxNote
 	}
 	w := m.opts.Terminal
 	if w == nil {
@@ -102,7 +116,7 @@ func (m *Model) export() tea.Cmd {
 		if err := writeFileAtomic(path, data); err != nil {
 			return exportedMsg{err: err}
 		}
-		return exportedMsg{status: "exported " + clipboard.Size(int64(len(data))) + " to " + path}
+		return exportedMsg{status: "exported " + format.Size(int64(len(data))) + " to " + path}
 	}
 }
 

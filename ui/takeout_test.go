@@ -15,6 +15,7 @@ import (
 	"github.com/immtui/immtui/imm"
 	"github.com/immtui/immtui/review"
 	"github.com/immtui/immtui/ui"
+	"github.com/immtui/immtui/ui/format"
 	"github.com/immtui/immtui/ui/internal/uitest"
 	"github.com/immtui/immtui/ui/views"
 )
@@ -187,5 +188,42 @@ func TestAnExportThatCannotBeWrittenSaysWhereAndWhatToDo(t *testing.T) {
 	keys(u, "e")
 	if got := m.View(); !strings.Contains(got, "cannot write in") || !strings.Contains(got, "--export-dir") {
 		t.Fatalf("frame\n%s", got)
+	}
+}
+
+// TestTakeoutSizesAreInTheFilesListsUnits: copies and exports count bytes
+// as the Files list does (ui/format: KiB), never in a second unit.
+func TestTakeoutSizesAreInTheFilesListsUnits(t *testing.T) {
+	f, id := membersFake()
+	f.Clusters[id].Name = strings.Repeat("n", 3000) // the JSON passes 1 KiB
+	dir := t.TempDir()
+	var term bytes.Buffer
+	m, u := takeoutModel(t, f, clipboard.Env{Mode: "osc52"}, &term, dir, 250, 30)
+	keys(u, "enter", "0", "Y")
+	c := m.Top().(*views.Cluster)
+	_, data, err := c.ShownJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "copied " + format.Size(int64(len(data))) + " "
+	if got := statusLine(m); !strings.HasPrefix(got, want) || !strings.Contains(got, "KiB") {
+		t.Fatalf("status = %q, want it to start with %q", got, want)
+	}
+	keys(u, "e")
+	path := filepath.Join(dir, review.FileName(id))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "exported " + format.Size(int64(len(b))) + " to " + path
+	if got := statusLine(m); !strings.HasPrefix(got, want) || !strings.Contains(got, "KiB") {
+		t.Fatalf("status = %q, want it to start with %q", got, want)
+	}
+
+	f.Clusters[id].Name = strings.Repeat("长", 40000) // 120 KB of JSON
+	m, u = takeoutModel(t, f, clipboard.Env{}, &term, "", 250, 40)
+	keys(u, "enter", "0", "Y")
+	if got := m.View(); !strings.Contains(got, "over the 100.0 KiB the terminal accepts") || strings.Contains(got, " KB") {
+		t.Fatalf("over the cap:\n%s", got)
 	}
 }

@@ -260,6 +260,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.pop()
 	case key.Matches(msg, m.keys.Back):
+		if m.help.ShowAll {
+			// Esc closes the full help first, as ? does: it belongs to
+			// the screen it was opened on, not the one Esc goes back to.
+			m.help.ShowAll = false
+			m.resize()
+			return nil
+		}
 		if t := m.topTable(); t != nil && t.Filter() != "" {
 			t.SetFilter("") // Esc clears the filter before it goes back
 			return nil
@@ -270,8 +277,16 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Filter) && !m.viewBinds(msg):
 		return m.openFilter()
 	case key.Matches(msg, m.keys.PlaceBack):
+		if m.hist.at == 0 {
+			m.setNotice("no older place: [ goes back through the places visited", false)
+			return nil
+		}
 		return m.goPlace(m.hist.at - 1)
 	case key.Matches(msg, m.keys.PlaceForward):
+		if m.hist.at == len(m.hist.places)-1 {
+			m.setNotice("no newer place: ] goes forward after [", false)
+			return nil
+		}
 		return m.goPlace(m.hist.at + 1)
 	case key.Matches(msg, m.keys.PlacePrev) && !m.viewBinds(msg):
 		return m.goPlace(m.hist.prev)

@@ -1,7 +1,9 @@
 package cmdline_test
 
 import (
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,11 +183,11 @@ func TestPromptTabCompletesAndHintsTheCandidates(t *testing.T) {
 		t.Fatalf("value after tabs = %q", p.Value())
 	}
 	typeKeys(p, "tab")
-	if v := p.View(80); !strings.Contains(v, "asc desc") {
+	if v := p.View(80, 1); !strings.Contains(v, "asc desc") {
 		t.Fatalf("ambiguous tab shows no candidates: %q", v)
 	}
 	typeKeys(p, "d")
-	if v := p.View(80); strings.Contains(v, "asc desc") {
+	if v := p.View(80, 1); strings.Contains(v, "asc desc") {
 		t.Fatalf("the hint stays after the next key: %q", v)
 	}
 }
@@ -214,7 +216,7 @@ func TestPromptViewFitsAndKeepsTheCursorInSight(t *testing.T) {
 	p.Open()
 	typeKeys(p, "file oss://bucket/"+strings.Repeat("深", 200)+"/end.jpg")
 	for w := 1; w <= 100; w++ {
-		v := p.View(w)
+		v := p.View(w, 1)
 		uitest.CheckFrame(t, v, w, 1)
 		if w >= 20 && !strings.Contains(v, "end.jpg") {
 			t.Fatalf("width %d: the end of the line (the cursor) is out of sight: %q", w, v)
@@ -228,5 +230,41 @@ func TestPromptDropsBidiAndInvisibleFormatCharacters(t *testing.T) {
 	p.Key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("file oss://b/x\u202egpj.exe\u2066\u200b"), Paste: true})
 	if p.Value() != "file oss://b/xgpj.exe" {
 		t.Fatalf("value %q: bidi and zero-width characters must not reach the prompt", p.Value())
+	}
+}
+
+func TestPromptTabShowsEveryCommandInColumnsOrSaysHowManyMore(t *testing.T) {
+	p := cmdline.NewPrompt(styles())
+	p.Open()
+	typeKeys(p, "tab")
+	names := cmdline.Names()
+	for _, w := range []int{80, 120} {
+		v := p.View(w, 8)
+		uitest.CheckFrame(t, v, w, strings.Count(v, "\n")+1)
+		lines := strings.Split(v, "\n")
+		if len(lines) < 2 || !strings.HasPrefix(lines[len(lines)-1], ":") {
+			t.Fatalf("%d cells: want the candidates above the prompt line:\n%s", w, v)
+		}
+		words := strings.Fields(strings.Join(lines[:len(lines)-1], " "))
+		if !slices.Equal(words, names) {
+			t.Errorf("%d cells: the candidates are %q, want every command %q", w, words, names)
+		}
+	}
+	// Two lines: one row of candidates, the rest counted.
+	v := p.View(80, 2)
+	lines := strings.Split(v, "\n")
+	if len(lines) != 2 {
+		t.Fatalf("at most 2 lines, got:\n%s", v)
+	}
+	words := strings.Fields(lines[0])
+	shown := len(words) - 2
+	if want := fmt.Sprintf("+%d more", len(names)-shown); !strings.HasSuffix(lines[0], want) || !slices.Equal(words[:shown], names[:shown]) {
+		t.Fatalf("one row: %q, want the first commands then %q", lines[0], want)
+	}
+	// One line: the candidates that fit follow the text, the rest counted.
+	v = p.View(80, 1)
+	uitest.CheckFrame(t, v, 80, 1)
+	if !strings.Contains(v, " more") || strings.Contains(v, "…") {
+		t.Fatalf("one line: %q, want the candidates cut whole and counted", v)
 	}
 }

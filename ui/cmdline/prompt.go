@@ -2,6 +2,7 @@ package cmdline
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -121,22 +122,81 @@ func (p *Prompt) Key(msg tea.KeyMsg) (res Result, line string) {
 // walk moves through the history; past the newest entry is the draft.
 func (p *Prompt) walk(d int) { p.history.walk(&p.input, d) }
 
-// View is the prompt in w cells: ':', the text with the cursor, and Tab's
-// candidates. textinput scrolls the text so the cursor stays in sight; the
-// typed text is shown through safetext (its own input filter drops
-// controls, and the line is cut to w by x/ansi's widths).
-func (p *Prompt) View(w int) string {
+// View is the prompt in w cells and at most most lines: Tab's
+// candidates in columns above the line (as many rows as fit, the last cell
+// "+N more" when some do not), then ':' and the text with the cursor. With
+// one line the candidates follow the text on it. textinput scrolls the
+// text so the cursor stays in sight; the typed text is shown through
+// safetext (its own input filter drops controls, and the line is cut to w
+// by x/ansi's widths).
+func (p *Prompt) View(w, most int) string {
 	if w <= 0 {
 		return ""
 	}
+	above := p.hintRows(w, most-1)
 	hint := ""
-	if len(p.hint) > 0 {
-		hint = "  " + p.st.Muted.Render(strings.Join(p.hint, " "))
+	if len(above) == 0 && len(p.hint) > 0 {
+		hint = p.inlineHint(w)
 	}
 	in := p.input
 	// One cell for ':' and one for the cursor; a wide rune at the edge is
 	// cut by Truncate below rather than wrapping.
 	in.Width = max(w-2-safetext.Width(hint), 1)
 	in.SetCursor(in.Position()) // scrolls this copy for this width
-	return p.st.Truncate(in.View()+hint, w)
+	line := p.st.Truncate(in.View()+hint, w)
+	return strings.Join(append(above, line), "\n")
+}
+
+// hintRows lays the candidates out in columns over at most rows lines of
+// w cells (none when rows < 1).
+func (p *Prompt) hintRows(w, rows int) []string {
+	n := len(p.hint)
+	if n == 0 || rows < 1 {
+		return nil
+	}
+	colW := 0
+	for _, c := range p.hint {
+		colW = max(colW, safetext.Width(c))
+	}
+	colW += 2
+	cols := max((w+2)/colW, 1) // the last column needs no gap after it
+	cells := slices.Clone(p.hint)
+	if need := (n + cols - 1) / cols; need > rows {
+		shown := rows*cols - 1
+		cells = append(cells[:shown], "+"+strconv.Itoa(n-shown)+" more")
+	}
+	var out []string
+	for r := 0; r*cols < len(cells); r++ {
+		row := cells[r*cols : min((r+1)*cols, len(cells))]
+		var b strings.Builder
+		for i, c := range row {
+			if i < len(row)-1 {
+				c = safetext.Pad(c, colW)
+			}
+			b.WriteString(c)
+		}
+		out = append(out, p.st.Muted.Render(p.st.Truncate(b.String(), w)))
+	}
+	return out
+}
+
+// inlineHint is the candidates after the text on one line: those that fit
+// in what the text leaves of w, then "+N more" for the rest.
+func (p *Prompt) inlineHint(w int) string {
+	room := w - 2 - max(safetext.Width(p.input.Value()), 1) // textinput draws at least one cell
+	var shown []string
+	used := 2 // the gap after the text
+	for i, c := range p.hint {
+		more := ""
+		if i < len(p.hint)-1 {
+			more = " +" + strconv.Itoa(len(p.hint)-i-1) + " more"
+		}
+		if used+safetext.Width(c)+len(more) > room {
+			shown = append(shown, "+"+strconv.Itoa(len(p.hint)-i)+" more")
+			break
+		}
+		shown = append(shown, c)
+		used += safetext.Width(c) + 1
+	}
+	return "  " + p.st.Muted.Render(strings.Join(shown, " "))
 }

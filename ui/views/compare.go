@@ -346,7 +346,18 @@ func (v *Compare) ownKeys() []key.Binding {
 	}
 	keys := []key.Binding{v.keys.MembersA, v.keys.MembersB, open, v.keys.Refresh}
 	if v.gridsShown() {
-		keys = append(keys, v.keys.Focus)
+		keys = append(keys, v.focusKey())
 	}
 	return keys
+}
+
+// focusKey is Tab, its help naming the parts it moves through: the shared
+// files only when there are some.
+func (v *Compare) focusKey() key.Binding {
+	if v.canFocus(focusShared) {
+		return v.keys.Focus
+	}
+	tab := v.keys.Focus
+	tab.SetHelp(tab.Help().Key, "focus A/B")
+	return tab
 }

@@ -209,6 +209,20 @@ func TestCompareWithoutSharedFilesFocusesTheGrids(t *testing.T) {
 	}
 }
 
+func TestCompareWithoutSharedFilesSaysTabMovesBetweenTheGrids(t *testing.T) {
+	d := startCompareDemo(t, uitest.NewImages(uitest.NoColour, nil))
+	v := d.open(t, d.truth.SplitPairs[0], 120, 36)
+	for _, h := range []string{helpText(v.ShortHelp()), helpText(slices.Concat(v.FullHelp()...))} {
+		if !strings.Contains(h, "tab focus A/B") || strings.Contains(h, "files/A/B") {
+			t.Errorf("no shared file, yet the help says %s", h)
+		}
+	}
+	shared := d.open(t, d.truth.CoOccurringPairs[0], 120, 36)
+	if h := helpText(shared.ShortHelp()); !strings.Contains(h, "tab focus files/A/B") {
+		t.Errorf("shared files, yet the help says %s", h)
+	}
+}
+
 func TestCompareEnterOpensTheSelectedFacesFileOnThatFace(t *testing.T) {
 	d := startCompareDemo(t, uitest.NewImages(uitest.NoColour, nil))
 	pair := d.truth.CoOccurringPairs[0]

@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -29,12 +30,15 @@ const filesLimit = 1_000_000
 // those loaded (a fileList with Ahead). The total is IMM's TotalHits.
 type Files struct {
 	*fileList[*imm.File]
-	keys struct{ Sort, Order, Query key.Binding }
+	keys struct{ Sort, Order, Query, QueryDown, QueryUp key.Binding }
 
 	text  string           // the query as typed ("" every file)
 	query *imm.SimpleQuery // compiled
 	sort  state.FilesQuery
-	showQ bool // the compiled query's JSON is shown above the table
+	// suggest is the query rewritten when its words look like conditions
+	// written another way (search.Suggest): the summary offers it.
+	suggest string
+	json    queryJSON // the compiled query's JSON, shown above the table on i
 }
 
 // NewFiles lists the files text matches (search language; "" every file).
@@ -51,9 +55,16 @@ func NewFiles(env *Env, text string) *Files {
 // NewFilesQuery lists the files of a compiled query; text is its title.
 func NewFilesQuery(env *Env, text string, q *imm.SimpleQuery) *Files {
 	v := &Files{text: strings.TrimSpace(text), query: q, sort: DefaultFilesSort}
+	v.suggest = search.Suggest(v.text)
+	v.json.text = search.JSON(q)
+	if q == nil {
+		v.json.text = "No Query: every file of the dataset."
+	}
 	v.keys.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort key"))
 	v.keys.Order = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "asc/desc"))
 	v.keys.Query = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "query JSON"))
+	v.keys.QueryDown = key.NewBinding(key.WithKeys("J"), key.WithHelp("J/K", "scroll"))
+	v.keys.QueryUp = key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "scroll the JSON up"))
 	v.fileList = newFileList(env, fileListSpec[*imm.File]{
 		Name: "Files",
 		Columns: []table.Column{
@@ -119,11 +130,39 @@ func (v *Files) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return v.SetSort(v.sort.Sort, "desc"), true
 	case key.Matches(msg, v.keys.Query):
-		v.showQ = !v.showQ
+		v.json.shown = !v.json.shown
 		v.SetSize(v.width, v.height)
+		return nil, true
+	case v.json.scrolls(v.width, v.height) && key.Matches(msg, v.keys.QueryDown):
+		v.json.scroll(+1, v.width, v.height)
+		return nil, true
+	case v.json.scrolls(v.width, v.height) && key.Matches(msg, v.keys.QueryUp):
+		v.json.scroll(-1, v.width, v.height)
 		return nil, true
 	}
 	return nil, false
+}
+
+// ShortHelp is the list's keys, and J/K while the JSON shown is longer
+// than its space.
+func (v *Files) ShortHelp() []key.Binding {
+	out := v.fileList.ShortHelp()
+	if !v.json.scrolls(v.width, v.height) {
+		return out
+	}
+	// Beside i, before r: a line cut for width keeps it.
+	at := slices.IndexFunc(out, func(b key.Binding) bool { return b.Help().Key == v.keys.Query.Help().Key })
+	return slices.Insert(out, at+1, v.keys.QueryDown)
+}
+
+// FullHelp is the list's, and J and K while the JSON scrolls.
+func (v *Files) FullHelp() [][]key.Binding {
+	if v.json.scrolls(v.width, v.height) {
+		down := v.keys.QueryDown
+		down.SetHelp("J", "scroll the JSON down")
+		return append(v.fileList.FullHelp(), []key.Binding{down, v.keys.QueryUp})
+	}
+	return v.fileList.FullHelp()
 }
 
 // SetSort sorts by key (one of state.FilesSortKeys) in order ("" keeps the
@@ -157,10 +196,20 @@ func (v *Files) head() string {
 }
 
 // summary is "1,234 files, by ProduceTime desc", or "1,234 files, 100
-// loaded, ..." while pages are left.
+// loaded, ..." while pages are left. A query whose words look like
+// conditions written another way finds little and says nothing of it:
+// the summary offers the rewrite ("0 files. Did you mean type:image?").
 func (v *Files) summary() string {
 	p, n := &v.pager, int64(len(v.list.rows))
-	if p.done || n >= p.total {
+	done := p.done || n >= p.total
+	if v.suggest != "" {
+		mean := ". Did you mean " + v.suggest + "? (F edits the query)"
+		if done {
+			return format.Plural(p.total, "file", "files") + mean
+		}
+		return format.Count(p.total) + " files, " + format.Count(n) + " loaded" + mean
+	}
+	if done {
 		return format.Plural(p.total, "file", "files") + v.byPhrase()
 	}
 	return format.Count(p.total) + " files, " + format.Count(n) + " loaded" + v.byPhrase()
@@ -173,23 +222,10 @@ func (v *Files) byPhrase() string {
 	return ", by " + v.sort.Sort + " " + cmp.Or(v.sort.Order, "desc")
 }
 
-// queryLines is the compiled query's JSON when shown, at most half the
-// height (the rest cut, said so), fitted to the width.
+// queryLines is the compiled query's JSON when shown (queryJSON.lines).
 func (v *Files) queryLines() []string {
-	if !v.showQ || v.height < 4 {
+	if !v.json.shown {
 		return nil
 	}
-	st := v.env.Styles
-	lines := strings.Split(search.JSON(v.query), "\n")
-	if v.query == nil {
-		lines = []string{"No Query: every file of the dataset."}
-	}
-	most := max((v.height-1)/2, 1)
-	if len(lines) > most {
-		lines = append(lines[:most-1], st.Glyphs.Ellipsis())
-	}
-	for i, l := range lines {
-		lines[i] = st.Muted.Render(st.Fit(l, v.width))
-	}
-	return lines
+	return v.json.lines(v.env.Styles, v.width, v.height)
 }

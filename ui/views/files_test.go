@@ -1,6 +1,7 @@
 package views_test
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -173,5 +174,67 @@ func TestTreesListEveryNodeIndentedAndEnterListsItsFiles(t *testing.T) {
 		}
 		pushed.Close()
 		uitest.CheckFrame(t, v.View(), 100, 20)
+	}
+}
+
+func TestFilesOfWordsLikeAConditionSuggestTheQuery(t *testing.T) {
+	f := exploreFake(50)
+	f.Explore().FilesMatch = func(state.FilesQuery, *imm.File) bool { return false }
+	v := openFiles(t, newEnv(f), "MediaType = image", 120, 30)
+	if got := v.Title(); !strings.Contains(got, "0 files. Did you mean type:image? (F edits the query)") {
+		t.Fatalf("title %q: want the rewrite offered", got)
+	}
+	plain := openFiles(t, newEnv(f), "dog park", 120, 30)
+	if got := plain.Title(); strings.Contains(got, "Did you mean") {
+		t.Fatalf("plain words, yet the title %q", got)
+	}
+}
+
+func TestFilesQueryJSONWrapsAndScrollsWithinItsSpace(t *testing.T) {
+	f := exploreFake(50)
+	const long = "a-very-long-phrase-that-does-not-fit-in-forty-cells-of-the-screen"
+	v := openFiles(t, newEnv(f), long+" type:video", 40, 20)
+	uitest.Run(v, v.Update(uitest.Key("i")))
+	frame := v.View()
+	uitest.CheckFrame(t, frame, 40, 20)
+	for _, l := range strings.Split(frame, "\n")[1:10] { // the JSON, under the title
+		if strings.Contains(l, "…") || strings.Contains(l, "...") {
+			t.Fatalf("a JSON line is cut rather than wrapped:\n%s", frame)
+		}
+	}
+	if !strings.Contains(frame, "lines 1-8 of ") || !strings.Contains(helpText(v.ShortHelp()), "J/K scroll") {
+		t.Fatalf("the JSON is longer than its half of the view, yet no scroll line or key:\n%s\nhelp %s", frame, helpText(v.ShortHelp()))
+	}
+	seen := map[string]bool{}
+	for range 60 { // to the end, a half window at a time
+		for _, l := range strings.Split(v.View(), "\n") {
+			seen[strings.TrimSpace(l)] = true
+		}
+		uitest.Run(v, v.Update(uitest.Key("J")))
+	}
+	uitest.CheckFrame(t, v.View(), 40, 20)
+	for _, want := range []string{`"Field": "MediaType",`, `"Value": "video"`, `"Operation": "and",`} {
+		if !seen[want] {
+			t.Errorf("scrolling never showed %q", want)
+		}
+	}
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(seen)), func(l string) bool { return strings.HasSuffix(l, `screen"`) }) {
+		t.Errorf("the long phrase's end was never shown: its line was cut, not wrapped")
+	}
+	if !strings.Contains(v.View(), " of ") || strings.Contains(v.View(), "lines 1-") {
+		t.Fatalf("J did not move the JSON:\n%s", v.View())
+	}
+	for range 60 {
+		uitest.Run(v, v.Update(uitest.Key("K")))
+	}
+	if !strings.Contains(v.View(), "lines 1-8 of ") {
+		t.Fatalf("K did not go back to the top:\n%s", v.View())
+	}
+	if v.Cursor() != 0 {
+		t.Fatalf("J and K moved the table's cursor to %d", v.Cursor())
+	}
+	uitest.Run(v, v.Update(uitest.Key("i")))
+	if strings.Contains(v.View(), "lines 1-") || strings.Contains(helpText(v.ShortHelp()), "J/K") {
+		t.Fatalf("i hid the JSON, yet:\n%s", v.View())
 	}
 }
