@@ -96,7 +96,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	}
 	v.keys = clusterKeys{
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
-		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "full header")),
+		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "header size")),
 		Members: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "members")),
 		Cover:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cover file")),
 		Raw:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "cluster JSON")),
