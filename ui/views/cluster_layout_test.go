@@ -126,3 +126,30 @@ func TestClusterHeaderToggleAsksTheShownPaneToLoad(t *testing.T) {
 		uitest.CheckFrame(t, v.View(), 80, 24)
 	}
 }
+
+// IMM's ages of the cluster and the strip's ages of the faces examined
+// are both on the header: each says which it is. The compact header keeps
+// IMM's short, "Ages" beside IMM's counts, so it fits 80 columns.
+func TestClusterHeaderNamesBothAgesApart(t *testing.T) {
+	f, id, _ := membersFake(12, 100)
+	for _, tc := range []struct {
+		w, h      int
+		imm, bare string
+	}{{120, 40, "IMM ages 20-30-40 (min-avg-max)", ""}, {130, 24, "  Ages 20-30-40\n", "Ages 20-30-40"}} {
+		v := openMembers(t, newEnv(f), id, tc.w, tc.h)
+		out := v.View()
+		header := out[:strings.Index(out, "Members ")]
+		for _, want := range []string{tc.imm, "Seen ages "} {
+			if !strings.Contains(header, want) {
+				t.Errorf("%dx%d: header lacks %q:\n%s", tc.w, tc.h, want, header)
+			}
+		}
+		rest := strings.ReplaceAll(header, tc.bare, "")
+		if tc.bare == "" {
+			rest = header
+		}
+		if n := strings.Count(rest, "Ages"); n != 0 {
+			t.Errorf("%dx%d: header has %d more Ages than IMM's %q:\n%s", tc.w, tc.h, n, tc.bare, header)
+		}
+	}
+}

@@ -62,7 +62,7 @@ func TestClusterHeaderShowsTheClustersFields(t *testing.T) {
 	f := uitest.NewFake(10)
 	v := openCluster(t, f, 0, 120, 30)
 	out := v.View()
-	for _, want := range []string{f.Rows[0].Name, f.Rows[0].ID, "Faces", "Images", "Videos", "Ages", "MetaLockVersion 7",
+	for _, want := range []string{f.Rows[0].Name, f.Rows[0].ID, "Faces", "Images", "Videos", "IMM ages 20-30-40 (min-avg-max)", "MetaLockVersion 7",
 		"reviewed=yes, team=qa", "Cover " + f.Rows[0].CoverURI, "Created 2024-01-02 03:04:05"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("header lacks %q:\n%s", want, out)
