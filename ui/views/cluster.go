@@ -104,7 +104,9 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 		Next:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next worst")),
 	}
 	v.cover = newCoverFace(env, ctx, id)
-	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
+	// The cover may hold faces of other clusters: its Faces pane starts on
+	// this cluster's.
+	pctx := panes.Context{Styles: env.Styles, ClusterID: id, StartInCluster: true, ClusterName: env.Data.ClusterName}
 	v.members = NewMembers(env, ctx, id, env.MemberLimit)
 	v.raw = panes.NewClusterRaw(pctx)
 	v.files = NewFilePanes(env, ctx, pctx)
