@@ -100,8 +100,9 @@ func (p *facesPane) pointsKey() key.Binding {
 }
 
 // SetFile sorts the faces once; the cursor stays on the same face when the
-// file is a new version of the one shown, and starts on the face the user
-// came for (Context.FigureID) otherwise.
+// file is a new version of the one shown, and starts otherwise on the face
+// the user came for (Context.FigureID), else on the worst face of the
+// cluster shown above (Context.StartInCluster), else on the worst face.
 func (p *facesPane) SetFile(f *imm.File) {
 	keepID := p.ctx.FigureID
 	if sel := p.Selected(); p.file != nil && f != nil && p.file.URI == f.URI && sel != nil {
@@ -113,15 +114,31 @@ func (p *facesPane) SetFile(f *imm.File) {
 	cursor := 0
 	if f != nil {
 		p.faces = sortFaces(f.Figures)
-		for i, fg := range p.faces {
-			if keepID != "" && fg.FigureId == keepID {
-				cursor = i
-			}
-		}
+		cursor = p.startFace(keepID)
 	}
 	p.table.SetSource(faceCells{p})
 	p.relayout()
 	p.table.SetCursor(cursor)
+}
+
+// startFace is the row of face keepID when it is in the file, else the
+// first (worst) row of the cluster shown above, else the first.
+func (p *facesPane) startFace(keepID string) int {
+	if keepID != "" {
+		for i, fg := range p.faces {
+			if fg.FigureId == keepID {
+				return i
+			}
+		}
+	}
+	if c := p.ctx.ClusterID; p.ctx.StartInCluster && c != "" {
+		for i, fg := range p.faces {
+			if fg.FigureClusterId == c {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 // sortFaces orders faces by cluster confidence, lowest first: the faces

@@ -43,6 +43,10 @@ type Context struct {
 	// FigureID is the face the user came for ("" if none): the Faces pane
 	// starts with its cursor on it.
 	FigureID string
+	// StartInCluster makes the Faces pane start, without a FigureID, on
+	// the worst face of ClusterID rather than the worst of the file: the
+	// cluster view shows its cover under that cluster's header.
+	StartInCluster bool
 	// ClusterName returns a known cluster's name for the Faces pane (it
 	// may return false; the pane then shows a short ID).
 	ClusterName func(id string) (string, bool)

@@ -62,6 +62,9 @@ type Cluster struct {
 	showRaw bool
 
 	width, height int
+	// laidHeaderH is the header's height the parts were last sized for:
+	// the header grows and shrinks with data that arrives after SetSize.
+	laidHeaderH int
 	// rev moves whenever the cluster's own data does (the cluster, its
 	// fetch, the strip's step, their errors): with the parts' own
 	// counters it says when the cached header is out of date.
@@ -93,7 +96,7 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 	}
 	v.keys = clusterKeys{
 		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
-		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "full header")),
+		Header:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "header size")),
 		Members: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "members")),
 		Cover:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cover file")),
 		Raw:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "cluster JSON")),
@@ -101,7 +104,9 @@ func NewCluster(env *Env, id string, row *state.ClusterRow) *Cluster {
 		Next:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next worst")),
 	}
 	v.cover = newCoverFace(env, ctx, id)
-	pctx := panes.Context{Styles: env.Styles, ClusterID: id, ClusterName: env.Data.ClusterName}
+	// The cover may hold faces of other clusters: its Faces pane starts on
+	// this cluster's.
+	pctx := panes.Context{Styles: env.Styles, ClusterID: id, StartInCluster: true, ClusterName: env.Data.ClusterName}
 	v.members = NewMembers(env, ctx, id, env.MemberLimit)
 	v.raw = panes.NewClusterRaw(pctx)
 	v.files = NewFilePanes(env, ctx, pctx)
@@ -258,14 +263,18 @@ func (v *Cluster) fetchCluster(refresh bool) tea.Cmd {
 // panes, the cluster JSON, the cover picture), each keeping what it asked
 // for by request or spinner id. Then the cover picture the header now
 // shows is asked for.
+// Last, the parts are laid out again if the header's height moved.
 func (v *Cluster) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		return tea.Batch(v.onKey(msg), v.followCover())
+		cmd = tea.Batch(v.onKey(msg), v.followCover())
 	case tea.MouseMsg:
-		return v.shownPart().Update(msg)
+		cmd = v.shownPart().Update(msg)
+	default:
+		cmd = tea.Batch(v.own(msg), v.members.Update(msg), v.files.Update(msg), v.raw.Update(msg), v.cover.Update(msg), v.followCover())
 	}
-	return tea.Batch(v.own(msg), v.members.Update(msg), v.files.Update(msg), v.raw.Update(msg), v.cover.Update(msg), v.followCover())
+	return tea.Batch(cmd, v.relayout())
 }
 
 // own handles the cluster's own replies and spinner ticks.
@@ -311,7 +320,7 @@ func (v *Cluster) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, v.keys.Refresh):
 		return v.refresh()
 	case key.Matches(msg, v.keys.Header):
-		v.toggleHeader()
+		v.toggleHeader() // Update lays the parts out for the new header
 		return nil
 	case key.Matches(msg, v.keys.Members):
 		return v.setMembers(true)
@@ -358,48 +367,6 @@ func (v *Cluster) refreshShown() tea.Cmd {
 		return tea.Batch(v.fetchCluster(true), v.members.Refresh())
 	}
 	return tea.Batch(v.fetchCluster(true), v.files.Refresh())
-}
-
-// SetSize lays out the header, the tab bar and the panes.
-func (v *Cluster) SetSize(w, h int) {
-	v.width, v.height = w, h
-	_, paneH := v.layout()
-	v.files.SetSize(w, paneH+1) // its tab bar and the pane
-	v.raw.SetSize(w, paneH)
-	v.members.SetSize(w, paneH+1) // its title line stands where the tabs do
-}
-
-// FullHeader reports whether the header is the full box (else the compact
-// summary): what `i` chose, or by default whether the view is tall enough.
-func (v *Cluster) FullHeader() bool {
-	switch v.headerMode {
-	case headerFull:
-		return true
-	case headerCompact:
-		return false
-	}
-	return v.height >= FullHeaderMinHeight
-}
-
-// toggleHeader flips between the full box and the compact summary; the
-// choice holds for this view through resizes.
-func (v *Cluster) toggleHeader() {
-	if v.FullHeader() {
-		v.headerMode = headerCompact
-	} else {
-		v.headerMode = headerFull
-	}
-	v.SetSize(v.width, v.height) // the panes' height changes
-}
-
-// layout splits the height: the header, one line of tabs, the pane.
-func (v *Cluster) layout() (headerH, paneH int) {
-	lines := v.headerLines()
-	headerH = len(lines)
-	if headerH+2 > v.height {
-		headerH = max(v.height-2, 0)
-	}
-	return headerH, max(v.height-headerH-1, 0)
 }
 
 // View renders the header, the tabs and the shown pane.

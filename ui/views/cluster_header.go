@@ -62,7 +62,7 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Faces", strconv.FormatInt(c.FaceCount, 10))
 		add("Images", strconv.FormatInt(c.ImageCount, 10))
 		add("Videos", strconv.FormatInt(c.VideoCount, 10))
-		add("Ages", format.Ages(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
+		add(immAges, format.Ages(c.MinAge, c.AverageAge, c.MaxAge)+" (min-avg-max)")
 		add("CustomId", orDash(c.CustomId))
 		add("Created", orDash(format.Time(c.CreateTime, format.Second)))
 		add("Updated", orDash(format.Time(c.UpdateTime, format.Second)))
@@ -84,7 +84,7 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		add("Faces", strconv.Itoa(int(row.FaceCount)))
 		add("Images", strconv.Itoa(int(row.ImageCount)))
 		add("Videos", strconv.Itoa(int(row.VideoCount)))
-		add("Ages", format.Ages(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
+		add(immAges, format.Ages(row.MinAge, row.AvgAge, row.MaxAge)+" (min-avg-max)")
 		add("CustomId", pending)
 		add("Created", pending)
 		add("Updated", orDash(format.UnixAt(row.UpdateTime, int(row.UpdateOffset), format.Second)))
@@ -99,7 +99,7 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 		f = append(f, field{key: "Cover", val: cover, wide: true})
 		f = append(f, field{key: "Labels", val: pending, wide: true})
 	default:
-		for _, k := range []string{"Name", "ID", "Gender", "Faces", "Images", "Videos", "Ages", "CustomId", "Created", "Updated",
+		for _, k := range []string{"Name", "ID", "Gender", "Faces", "Images", "Videos", immAges, "CustomId", "Created", "Updated",
 			"MetaLockVersion", "Type", "Owner", "Project", "Dataset"} {
 			v := pending
 			if k == "ID" {
@@ -116,6 +116,11 @@ func clusterFields(id string, c *imm.FigureCluster, row *state.ClusterRow) []fie
 	}
 	return f
 }
+
+// immAges is the key of IMM's ages of the cluster (MinAge, AverageAge,
+// MaxAge), named apart from the strip's ages of the faces examined (see
+// seenAges): both are on the header.
+const immAges = "IMM ages"
 
 // maxFieldCells bounds a header value before layout (wider than any
 // terminal).
@@ -202,7 +207,11 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 				// this is. It leaves room for the counts.
 				fl.val = st.Truncate(fl.val, 30)
 				fl.wide = true
-			case "Ages":
+			case immAges:
+				// Beside the counts IMM sent, "Ages" is IMM's (the strip
+				// says "Seen ages"); the short key keeps it on an
+				// 80-column line.
+				fl.key = "Ages"
 				fl.val = strings.TrimSuffix(fl.val, " (min-avg-max)")
 			case "Updated":
 				fl.min = len("2006-01-02 15:04")
@@ -222,7 +231,7 @@ func compactHeader(st *theme.Styles, f []field, width int, errLine string) []str
 		}
 		return out
 	}
-	first := fitFields(st, pick("Name", "Gender", "Faces", "Images", "Videos", "Ages"), width)
+	first := fitFields(st, pick("Name", "Gender", "Faces", "Images", "Videos", immAges), width)
 	second := fitFields(st, pick("ID", "Updated", "Cover"), width)
 	if errLine != "" {
 		second = st.Error.Render(st.Truncate(errLine, width))
@@ -375,7 +384,7 @@ func (v *Cluster) headerLines() []string {
 	if v.FullHeader() && v.width >= 20 {
 		boxW := v.width - v.coverCells() // the cover face stands right of the box
 		inner := flowFields(st, fields, boxW-4)
-		inner = append(inner, flowFields(st, strip, boxW-4)...)
+		inner = append(inner, flowFields(st, seenAges(strip), boxW-4)...)
 		if errLine != "" {
 			inner = append(inner, st.Error.Render(st.Truncate(errLine, boxW-4)))
 		}
@@ -383,7 +392,7 @@ func (v *Cluster) headerLines() []string {
 		lines = v.besideCover(strings.Split(box, "\n"))
 	} else {
 		lines = compactHeader(st, fields, v.width, errLine)
-		lines = append(lines, fitFields(st, compactStrip(strip), v.width))
+		lines = append(lines, fitFields(st, seenAges(compactStrip(strip)), v.width))
 	}
 	v.header = headerCache{at: at, lines: lines}
 	return lines

@@ -13,14 +13,12 @@ func homeFirstKey() key.Binding {
 	return key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
 }
 
-// headerKey is `i` with help that says what it will do now.
-func (v *Cluster) headerKey() key.Binding {
-	b := v.keys.Header
-	if v.FullHeader() {
-		b.SetHelp("i", "short header")
-	}
-	return b
-}
+// headerKey is `i`. Its help names both headers rather than the one it
+// would switch to: with the default header the full help's lines (`?`)
+// can themselves switch it (FullHeader picks by the height), so a wording
+// by state would say one thing on the short help line and another under
+// `?`.
+func (v *Cluster) headerKey() key.Binding { return v.keys.Header }
 
 // ShortHelp is the view's keys and then the shown pane's (or the
 // members', or the cluster JSON's).

@@ -120,3 +120,24 @@ func TestFilePanesGiveThePanesTheThresholdsInForce(t *testing.T) {
 		t.Fatalf("the panes judge by %v after :threshold, want 0.6", c)
 	}
 }
+
+// TestClusterCoverFacesStartInTheCluster: the cluster's cover may hold
+// faces of other clusters, so its Faces pane is told to start on this
+// cluster's; a file opened alone is not.
+func TestClusterCoverFacesStartInTheCluster(t *testing.T) {
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	env := newEnv(f)
+	var got panes.Context
+	env.NewPanes = func(c panes.Context) []panes.Pane { got = c; return uitest.StubPanes(c) }
+	c := views.NewCluster(env, f.Rows[0].ID, &f.Rows[0])
+	defer c.Close()
+	if !got.StartInCluster || got.ClusterID != f.Rows[0].ID {
+		t.Fatalf("cover panes' context = cluster %q, start in it %v; want the cluster's and true", got.ClusterID, got.StartInCluster)
+	}
+	v := views.NewFile(env, "oss://b/a.jpg")
+	defer v.Close()
+	if got.StartInCluster {
+		t.Fatal("a file opened alone starts its faces in a cluster")
+	}
+}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -81,6 +82,18 @@ func (v *Cluster) stripHeader() []field {
 		return []field{{key: "Review", val: "reading the faces" + v.env.Styles.Glyphs.Ellipsis(), wide: true}}
 	}
 	return []field{{key: "Review", val: "m lists the faces with their flags", wide: true}}
+}
+
+// seenAges names the strip's ages for the cluster header, where IMM's
+// own ages (immAges) stand too: these are the ages of the faces examined.
+func seenAges(f []field) []field {
+	out := slices.Clone(f)
+	for i := range out {
+		if out[i].key == "Ages" {
+			out[i].key = "Seen ages"
+		}
+	}
+	return out
 }
 
 // pseudoFields is the header of an unclustered pseudo-cluster: IMM has no

@@ -62,7 +62,7 @@ func TestClusterHeaderShowsTheClustersFields(t *testing.T) {
 	f := uitest.NewFake(10)
 	v := openCluster(t, f, 0, 120, 30)
 	out := v.View()
-	for _, want := range []string{f.Rows[0].Name, f.Rows[0].ID, "Faces", "Images", "Videos", "Ages", "MetaLockVersion 7",
+	for _, want := range []string{f.Rows[0].Name, f.Rows[0].ID, "Faces", "Images", "Videos", "IMM ages 20-30-40 (min-avg-max)", "MetaLockVersion 7",
 		"reviewed=yes, team=qa", "Cover " + f.Rows[0].CoverURI, "Created 2024-01-02 03:04:05"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("header lacks %q:\n%s", want, out)
@@ -211,6 +211,9 @@ func TestClusterHeaderKeyIToggles(t *testing.T) {
 	}
 }
 
+// TestClusterHelpSaysWhatIDoes: i has one wording, on the short help line
+// and under ?, before and after toggling, and when the height alone (the
+// full help's lines) switches the default header.
 func TestClusterHelpSaysWhatIDoes(t *testing.T) {
 	f := uitest.NewFake(10)
 	v := openCluster(t, f, 0, 80, 20)
@@ -224,13 +227,30 @@ func TestClusterHelpSaysWhatIDoes(t *testing.T) {
 		}
 		return ""
 	}
-	if got := find([][]key.Binding{v.ShortHelp()}); got != "full header" {
-		t.Fatalf("short help for i = %q, want \"full header\"", got)
+	const want = "header size"
+	check := func(when string) {
+		t.Helper()
+		if got := find([][]key.Binding{v.ShortHelp()}); got != want {
+			t.Fatalf("%s: short help for i = %q, want %q", when, got, want)
+		}
+		if got := find(v.FullHelp()); got != want {
+			t.Fatalf("%s: full help for i = %q, want %q", when, got, want)
+		}
 	}
+	check("compact header")
 	press(v, "i")
-	if got := find(v.FullHelp()); got != "short header" {
-		t.Fatalf("full help for i after toggling = %q, want \"short header\"", got)
-	}
+	check("full header after i")
+	press(v, "i")
+	check("compact header after i again")
+	tall := openCluster(t, f, 0, 120, 40)
+	v = tall
+	check("default full header")
+	v.SetSize(120, 25) // ? takes lines: the default header turns compact
+	check("default header turned compact")
+	press(v, "m")
+	check("members")
+	press(v, "0")
+	check("cluster JSON")
 }
 
 func TestClusterCompactHeaderKeepsItsHeightWhileLoading(t *testing.T) {
