@@ -29,7 +29,11 @@ func (s *Store) RefreshCluster(ctx context.Context, id string) (*imm.FigureClust
 func (s *Store) CachedCluster(id string) (*imm.FigureCluster, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.clusters.Get(id)
+	c, ok := s.clusters.Get(id)
+	if ok {
+		s.stats.CacheHits++
+	}
+	return c, ok
 }
 
 // ClusterName returns the name of a cluster seen in any cached cluster or

@@ -30,6 +30,7 @@ func (s *Store) CachedFile(uri string, fields []string) (*imm.File, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if e, ok := s.files.Get(uri); ok && e.has(fields) {
+		s.stats.CacheHits++ // the UI asks here first: most hits are here
 		return e.file, true
 	}
 	return nil, false

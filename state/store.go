@@ -73,7 +73,7 @@ var ErrClosed = errors.New("state: the data store is closed; restart immtui")
 type Stats struct {
 	InFlight  int   // API calls running now
 	Calls     int64 // API calls started
-	CacheHits int64 // File/Cluster requests answered from the cache
+	CacheHits int64 // File/Cluster requests answered from the cache, Cached* included
 	Coalesced int64 // requests that shared a call with another request
 }
 
