@@ -58,8 +58,7 @@ type fileList[T any] struct {
 	list   pagedList[T]
 	keys   struct{ Open, Refresh key.Binding }
 
-	spin    spinner.Model
-	ticking bool // a tick of spin is scheduled
+	spin    spin // turns while a page is in flight
 
 	started bool // Init ran: Ahead pages only after it
 
@@ -130,7 +129,7 @@ func newFileList[T any](env *Env, spec fileListSpec[T]) *fileList[T] {
 	l := &fileList[T]{env: env, spec: spec, words: spec.Words, cancel: cancel}
 	l.keys.Open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open file"))
 	l.keys.Refresh = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload"))
-	l.spin = spinner.New(spinner.WithSpinner(spinner.Line), spinner.WithStyle(env.Styles.Spinner))
+	l.spin = newSpin(env.Styles)
 	l.pager = newFilePager(env, ctx, spec.Limit, spec.Fetch)
 	l.table = table.New(spec.Columns, env.Styles)
 	l.table.SetSource(listSource[T]{l})
@@ -218,15 +217,7 @@ func (l *fileList[T]) Update(msg tea.Msg) tea.Cmd {
 		}
 		return l.spinning(l.pager.onPage(msg, l.add))
 	case spinner.TickMsg:
-		if msg.ID != l.spin.ID() {
-			return nil // another spinner's
-		}
-		if l.pager.pending == 0 {
-			l.ticking = false // idle: schedule nothing
-			return nil
-		}
-		var cmd tea.Cmd
-		l.spin, cmd = l.spin.Update(msg)
+		cmd, _ := l.spin.update(msg, l.pager.pending != 0) // another spinner's: nil
 		return cmd
 	case tea.KeyMsg:
 		if l.spec.OnKey != nil {
@@ -303,11 +294,10 @@ func (l *fileList[T]) prefetch() tea.Cmd {
 
 // spinning starts the spinner with a page request, unless it turns.
 func (l *fileList[T]) spinning(request tea.Cmd) tea.Cmd {
-	if request == nil || l.ticking {
-		return request
+	if request == nil {
+		return nil
 	}
-	l.ticking = true
-	return tea.Batch(request, l.spin.Tick)
+	return tea.Batch(request, l.spin.start())
 }
 
 // add turns a page into rows: each file the screen keeps and not seen

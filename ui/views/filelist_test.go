@@ -204,22 +204,22 @@ func TestFileListKeepsOnlyItsOwnSpinnerTicks(t *testing.T) {
 	if !strings.Contains(v.Title(), "| looking for names...") {
 		t.Fatalf("title while the first page comes: %q", v.Title())
 	}
-	own := spinner.TickMsg{ID: v.spin.ID()}
-	if v.Update(spinner.TickMsg{ID: v.spin.ID() + 1000}) != nil {
+	own := spinner.TickMsg{ID: v.spin.m.ID()}
+	if v.Update(spinner.TickMsg{ID: v.spin.m.ID() + 1000}) != nil {
 		t.Fatal("another spinner's tick was taken")
 	}
 	if v.Update(own) == nil {
 		t.Fatal("its own tick, a page in flight, scheduled no next tick")
 	}
 	give(v, replies(init)) // the page, before the tick scheduled comes
-	v.Update(spinner.TickMsg{ID: v.spin.ID() + 1000})
+	v.Update(spinner.TickMsg{ID: v.spin.m.ID() + 1000})
 	page, n := ticks(v.Update(uitest.Key("r")))
 	if n != 0 {
 		t.Fatal("another spinner's tick made r start a second tick while one is scheduled")
 	}
 	give(v, page)
 	v.Update(own)
-	if v.Update(own) != nil || v.ticking {
+	if v.Update(own) != nil || v.spin.ticking {
 		t.Fatal("idle, the spinner still ticks")
 	}
 }

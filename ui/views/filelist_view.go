@@ -29,7 +29,7 @@ func (l *fileList[T]) Title() string {
 	case l.blocked != nil:
 		b.WriteString(st.Error.Render(l.blockedTitle))
 	case !loaded && p.pending != 0:
-		b.WriteString(st.Muted.Render(l.spin.View() + " " + w.Loading))
+		b.WriteString(st.Muted.Render(l.spin.frame() + " " + w.Loading))
 	case !loaded && p.err != nil:
 		b.WriteString(st.Error.Render(w.Failed))
 	case !loaded && !p.done:
@@ -46,7 +46,7 @@ func (l *fileList[T]) Title() string {
 		b.WriteString(st.Muted.Render(summary))
 		switch {
 		case p.pending != 0:
-			b.WriteString(st.Muted.Render(", " + l.spin.View() + " loading more"))
+			b.WriteString(st.Muted.Render(", " + l.spin.frame() + " loading more"))
 		case p.err != nil:
 			b.WriteString(st.Error.Render(", a page failed: r retries"))
 		case !p.done && !l.spec.Ahead:

@@ -134,7 +134,7 @@ func (g *Grid) empty() string {
 	case p.done:
 		return st.Muted.Render(fitLines([]string{"No file holds a face of this cluster."}, g.width, g.height-1))
 	}
-	return fitLines([]string{g.m.spin.View() + " Loading the cluster's faces..."}, g.width, g.height-1)
+	return fitLines([]string{g.m.spin.frame() + " Loading the cluster's faces..."}, g.width, g.height-1)
 }
 
 // title is "Faces N faces in M files, K below 0.7" and, once, why the
@@ -146,7 +146,7 @@ func (g *Grid) title() string {
 	if p.files > 0 {
 		b.WriteString(" " + st.Muted.Render(g.m.summary()))
 		if p.pending != 0 {
-			b.WriteString(st.Muted.Render(", " + g.m.spin.View() + " loading more"))
+			b.WriteString(st.Muted.Render(", " + g.m.spin.frame() + " loading more"))
 		}
 	}
 	b.WriteString("  " + g.notice())

@@ -7,8 +7,8 @@ import (
 	"github.com/immtui/immtui/ui/theme"
 )
 
-// spin is the spinner one part owns (the file panes, the members, the
-// cluster's own fetch): it turns while its part loads and stops on the
+// spin is the spinner one part owns (the file panes, every fileList,
+// the cluster's own fetch): it turns while its part loads and stops on the
 // first tick after, so an idle screen schedules nothing. Each has its own
 // id, so a part keeps only its own ticks and none is shared.
 type spin struct {
