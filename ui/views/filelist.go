@@ -58,7 +58,7 @@ type fileList[T any] struct {
 	list   pagedList[T]
 	keys   struct{ Open, Refresh key.Binding }
 
-	spin    spin // turns while a page is in flight
+	spin spin // turns while a page is in flight
 
 	started bool // Init ran: Ahead pages only after it
 
