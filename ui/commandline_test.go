@@ -44,9 +44,7 @@ func TestColonOpensAPromptWhereQIsText(t *testing.T) {
 }
 
 func TestPromptEscDoesNotLeaveTheView(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 80, 24)
+	m, u, _ := startWithCluster(t, 80, 24)
 	keys(u, "enter", ":", "esc")
 	if m.Depth() != 2 {
 		t.Fatalf("depth = %d after esc in the prompt, want 2", m.Depth())
@@ -73,9 +71,7 @@ func TestCommandClusterWithAnUnknownIDShowsTheStoresNotFound(t *testing.T) {
 }
 
 func TestCommandFileOpensTheFileView(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 100, 30)
+	m, u, f := startWithCluster(t, 100, 30)
 	command(u, "file "+f.Rows[0].CoverURI)
 	v, ok := m.Top().(*views.File)
 	if !ok || v.URI() != f.Rows[0].CoverURI {
@@ -152,9 +148,7 @@ func TestCommandSortWithAnUnknownKeyListsTheKeys(t *testing.T) {
 }
 
 func TestCommandSortOutsideTheListSaysWhereItWorks(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 80, 24)
+	m, u, _ := startWithCluster(t, 80, 24)
 	keys(u, "enter")
 	command(u, "sort FaceCount")
 	if got := lastLine(m); got != "sort works on the clusters list; Esc goes back to it" {
@@ -190,9 +184,7 @@ func TestCommandSortOnTheOverviewOpensTheClustersListSorted(t *testing.T) {
 }
 
 func TestCommandSortTwoScreensAboveTheListCountsTheEscs(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 80, 24)
+	m, u, _ := startWithCluster(t, 80, 24)
 	keys(u, "enter")
 	command(u, "help")
 	command(u, "sort FaceCount")
@@ -248,9 +240,7 @@ func TestPromptTabCompletesCommandNames(t *testing.T) {
 }
 
 func TestColonIsInEveryViewsHelp(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 80, 24)
+	m, u, f := startWithCluster(t, 80, 24)
 	check := func(where string) {
 		if got := lastLine(m); !strings.Contains(got, ": command") {
 			t.Fatalf("%s: help line lacks ': command': %q", where, got)

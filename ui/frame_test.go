@@ -21,9 +21,7 @@ func TestStatusLineCountsInWords(t *testing.T) {
 }
 
 func TestFullHelpSaysQGoesBackBelowTheFirstView(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 120, 40)
+	m, u, _ := startWithCluster(t, 120, 40)
 	keys(u, "?")
 	if !strings.Contains(m.View(), "quit") || strings.Contains(m.View(), "q      back") {
 		t.Fatalf("clusters full help:\n%s", m.View())

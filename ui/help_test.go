@@ -113,9 +113,7 @@ func helpBlock(frame string) []string {
 }
 
 func TestFullHelpShowsTheRootKeysAndCommandsOrSaysWhatIsCut(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 120, 40)
+	m, u, _ := startWithCluster(t, 120, 40)
 	keys(u, "?")
 	block := strings.Join(helpBlock(m.View()), "\n")
 	for _, want := range []string{"? all keys", ": command", "F find files", "/ filter", "y copy ID/URI", "e export"} {
@@ -157,9 +155,7 @@ func TestFullHelpShowsTheRootKeysAndCommandsOrSaysWhatIsCut(t *testing.T) {
 }
 
 func TestHelpCommandListsEveryKeyAndCommandInAScrollingScreen(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 80, 24)
+	m, u, _ := startWithCluster(t, 80, 24)
 	keys(u, "enter")
 	command(u, "help")
 	if m.Depth() != 3 || m.Top().Crumb() != "Help" {
@@ -272,9 +268,7 @@ func checkThresholdLines(t *testing.T, frame string, words []string) {
 }
 
 func TestEscClosesTheFullHelpBeforeItGoesBack(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 120, 40)
+	m, u, _ := startWithCluster(t, 120, 40)
 	keys(u, "enter")
 	if m.Depth() != 2 {
 		t.Fatalf("enter: depth %d, want a cluster on the list", m.Depth())

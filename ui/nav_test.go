@@ -100,9 +100,7 @@ func TestSlashFiltersMembersByFileName(t *testing.T) {
 }
 
 func TestSlashWithoutAListSaysSo(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 80, 24)
+	m, u, _ := startWithCluster(t, 80, 24)
 	command(u, "file oss://demo-bucket/photos/0000.jpg")
 	keys(u, "/")
 	if got := lastLine(m); got != "/ filters a list; this view shows none" {

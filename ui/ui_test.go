@@ -24,6 +24,16 @@ func start(t testing.TB, f *uitest.Fake, w, h int) (*ui.Model, *uitest.ModelUpda
 	return m, u
 }
 
+// startWithCluster is the browser over ten clusters, the first with its
+// cover file, at w x h: where most key tests begin.
+func startWithCluster(t *testing.T, w, h int) (*ui.Model, *uitest.ModelUpdater, *uitest.Fake) {
+	t.Helper()
+	f := uitest.NewFake(10)
+	f.AddCluster(0)
+	m, u := start(t, f, w, h)
+	return m, u, f
+}
+
 // checkFramesFitEverySize resizes the browser from 1x1 to 140x50, then
 // opens the full help at three sizes: every frame fits its size.
 func checkFramesFitEverySize(t *testing.T, m *ui.Model, u *uitest.ModelUpdater) {
@@ -104,9 +114,7 @@ func TestEveryFrameFitsTheTerminal(t *testing.T) {
 }
 
 func TestEscAndBackspaceGoBack(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 100, 30)
+	m, u, f := startWithCluster(t, 100, 30)
 	keys(u, "enter")
 	if m.Depth() != 2 {
 		t.Fatalf("depth after enter = %d", m.Depth())
@@ -128,9 +136,7 @@ func TestEscAndBackspaceGoBack(t *testing.T) {
 }
 
 func TestQQuitsFromTheTopAndGoesBackElsewhere(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	m, u := start(t, f, 100, 30)
+	m, u, _ := startWithCluster(t, 100, 30)
 	keys(u, "enter")
 	if quit := keys(u, "q"); quit || m.Depth() != 1 {
 		t.Fatalf("q in a cluster: quit=%v depth=%d, want back", quit, m.Depth())
@@ -141,9 +147,7 @@ func TestQQuitsFromTheTopAndGoesBackElsewhere(t *testing.T) {
 }
 
 func TestCtrlCAlwaysQuits(t *testing.T) {
-	f := uitest.NewFake(10)
-	f.AddCluster(0)
-	_, u := start(t, f, 100, 30)
+	_, u, _ := startWithCluster(t, 100, 30)
 	keys(u, "enter", "2")
 	if quit := keys(u, "ctrl+c"); !quit {
 		t.Fatal("ctrl+c did not quit")
