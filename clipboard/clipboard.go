@@ -83,10 +83,13 @@ func (e Env) mode() (Mode, error) {
 	return m, nil
 }
 
-// Copy returns the bytes to write to the terminal to copy text, and what
-// was copied for the status line ("copied 57 B URI"). what names the text
-// ("URI", "JSON of the file"). Nothing is to be written when err is set.
-func Copy(e Env, text, what string) (seq []byte, status string, err error) {
+// Copy returns the bytes to write to the terminal to copy text, and a
+// note for the status line when where the copy lands depends on the
+// terminal's setup (TmuxNote inside tmux, else ""). The UI words the rest
+// of the status, sizes in its own units. Nothing is to be written when
+// err is set: ErrOff, a bad mode, or ErrTooLong over MaxBytes (the UI
+// says so before asking).
+func Copy(e Env, text string) (seq []byte, note string, err error) {
 	m, err := e.mode()
 	if err != nil {
 		return nil, "", err
@@ -95,11 +98,9 @@ func Copy(e Env, text, what string) (seq []byte, status string, err error) {
 		return nil, "", ErrOff
 	}
 	if len(text) > MaxBytes {
-		return nil, "", fmt.Errorf("the %s is %s, over the %s the terminal accepts; use e to export instead",
-			what, Size(int64(len(text))), Size(MaxBytes))
+		return nil, "", ErrTooLong
 	}
 	s := osc52.New(text)
-	status = "copied " + Size(int64(len(text))) + " " + what
 	if m == Auto {
 		switch {
 		case e.TMUX != "":
@@ -108,31 +109,19 @@ func Copy(e Env, text, what string) (seq []byte, status string, err error) {
 			// from an application: send both, so either setting copies, and
 			// say what the copy needs since it cannot be seen from here.
 			plain := s.String()
-			return []byte(plain + s.Tmux().String()), status + TmuxNote, nil
+			return []byte(plain + s.Tmux().String()), TmuxNote, nil
 		case e.STY != "" || strings.HasPrefix(e.TERM, "screen"):
 			s = s.Screen()
 		}
 	}
-	return []byte(s.String()), status, nil
+	return []byte(s.String()), "", nil
 }
+
+// ErrTooLong is a text over MaxBytes: terminals drop longer sequences
+// silently, so it is not sent.
+var ErrTooLong = errors.New("over the size the terminal accepts in one copy; use e to export instead")
 
 // TmuxNote ends the status of a copy made inside tmux: whether it reached
 // the clipboard depends on tmux's options.
 const TmuxNote = " (via tmux: needs set-clipboard on or allow-passthrough)"
 
-// Size writes a byte count for people: 57 B, 4.2 KB, 1.2 MB (powers of
-// 1024, one decimal below 10).
-func Size(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	v, suffix := float64(n)/unit, "KB"
-	if v >= unit {
-		v, suffix = v/unit, "MB"
-	}
-	if v < 10 && v != float64(int64(v)) {
-		return fmt.Sprintf("%.1f %s", v, suffix)
-	}
-	return fmt.Sprintf("%.0f %s", v, suffix)
-}

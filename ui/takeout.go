@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -64,21 +63,18 @@ func (m *Model) copyJSON() tea.Cmd {
 func (m *Model) copyText(text, what string) tea.Cmd {
 	size := format.Size(int64(len(text)))
 	if len(text) > clipboard.MaxBytes {
-		// Said here, not by clipboard.Copy, so the sizes are in the units
-		// of the Files list (ui/format).
+		// Said here with the sizes, in the units of the Files list
+		// (ui/format); clipboard.Copy would only refuse it.
 		m.setNotice(fmt.Sprintf("not copied: the %s is %s, over the %s the terminal accepts; use e to export instead",
 			what, size, format.Size(clipboard.MaxBytes)), true)
 		return nil
 	}
-	seq, clipStatus, err := clipboard.Copy(m.opts.Clipboard, text, what)
+	seq, note, err := clipboard.Copy(m.opts.Clipboard, text)
 	if err != nil {
 		m.setNotice("not copied: "+err.Error(), true)
 		return nil
 	}
-	status := "copied " + size + " " + what
-	if strings.HasSuffix(clipStatus, clipboard.TmuxNote) {
-		status += clipboard.TmuxNote
-	}
+	status := "copied " + size + " " + what + note
 	w := m.opts.Terminal
 	if w == nil {
 		m.setNotice("not copied: no terminal to write the copy to", true)
