@@ -124,4 +124,3 @@ var ErrTooLong = errors.New("over the size the terminal accepts in one copy; use
 // TmuxNote ends the status of a copy made inside tmux: whether it reached
 // the clipboard depends on tmux's options.
 const TmuxNote = " (via tmux: needs set-clipboard on or allow-passthrough)"
-
