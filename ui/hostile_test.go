@@ -83,12 +83,14 @@ func colourStyles() *theme.Styles {
 }
 
 func TestHostileDatasetRendersEveryViewAndPaneSafely(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := loadHostile(t)
 	st := teststack.Start(t, teststack.Options{Emulator: emulator.Config{Data: d}}).Store
 	// Two sizes: a common one and the smallest with room for a pane.
 	for _, size := range [][2]int{{80, 24}, {40, 10}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			t.Parallel() // one store, two browsers: it is safe for concurrent use
 			m := ui.NewModel(ui.Options{Store: st, Endpoint: "http://hostile", ReadOnly: true, Styles: colourStyles()})
 			u := &uitest.ModelUpdater{M: m}
 			u.Update(tea.WindowSizeMsg{Width: w, Height: h})

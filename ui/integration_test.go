@@ -79,6 +79,7 @@ func paneRequestFields(fields []string) []string {
 }
 
 func TestBrowserWalksClustersClusterEveryPaneAndBackAgainstTheEmulator(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	s := startStack(t, 250)
 	m, u := browseStack(t, s, 120, 40)
 

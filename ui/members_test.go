@@ -123,6 +123,7 @@ func TestGoldenMembersView(t *testing.T) {
 }
 
 func TestMembersFramesFitEverySizeThroughTheRoot(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	f, id := membersFake()
 	m, u := start(t, f, 100, 30)
 	command(u, "members "+id)

@@ -71,6 +71,7 @@ func TestGoldenProblemsView(t *testing.T) {
 }
 
 func TestProblemsFramesFitEverySizeThroughTheRoot(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	m, u := start(t, problemsUIFake(), 100, 30)
 	keys(u, "p")
 	checkFramesFitEverySize(t, m, u)

@@ -14,6 +14,7 @@ import (
 // 300x100, mixed with key presses, over the real panes: no panic, and
 // every frame fits the terminal it was drawn for.
 func TestResizeStormKeepsEveryFrameInside(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	f := uitest.NewFake(300)
 	m := ui.NewModel(ui.Options{Store: f, Endpoint: "http://127.0.0.1:8080", ReadOnly: true, Styles: colourStyles()})
 	u := &uitest.ModelUpdater{M: m}

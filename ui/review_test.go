@@ -65,6 +65,7 @@ func (d reviewDemo) misclustered() map[string][]string {
 }
 
 func TestReviewMembersRankTheMisclusteredFacesFirstFlaggedConf(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	byCluster := d.misclustered()
@@ -102,6 +103,7 @@ func TestReviewMembersRankTheMisclusteredFacesFirstFlaggedConf(t *testing.T) {
 }
 
 func TestReviewAgeFlagMarksTheFacesPlacedOffTheCurve(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	clusterOf := map[string]string{}
@@ -136,6 +138,7 @@ func TestReviewAgeFlagMarksTheFacesPlacedOffTheCurve(t *testing.T) {
 }
 
 func TestReviewFlaggedOnlyAndThresholdRejudgeWithoutACall(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	var id string
@@ -174,6 +177,7 @@ func TestReviewFlaggedOnlyAndThresholdRejudgeWithoutACall(t *testing.T) {
 }
 
 func TestReviewCompareSaysMergeCandidateForTheSplitPairAndTwoPeopleForACoOccurringOne(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	if len(d.Truth.SplitPairs) == 0 || len(d.Truth.CoOccurringPairs) == 0 {
@@ -217,6 +221,7 @@ func TestReviewCompareSaysMergeCandidateForTheSplitPairAndTwoPeopleForACoOccurri
 }
 
 func TestReviewUnclusteredRowsListExactlyTheDatasetsUnclusteredFaces(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	list := m.Top().(*views.Clusters)
@@ -263,6 +268,7 @@ func TestReviewUnclusteredRowsListExactlyTheDatasetsUnclusteredFaces(t *testing.
 }
 
 func TestReviewWalksTheClustersWorstFirst(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m, u := d.browse(t, 120, 40)
 	command(u, "review")
@@ -283,6 +289,7 @@ func TestReviewWalksTheClustersWorstFirst(t *testing.T) {
 }
 
 func TestGoldenReviewScreens(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	for _, s := range goldenSizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
@@ -304,6 +311,7 @@ func TestGoldenReviewScreens(t *testing.T) {
 // the Overview. From a cluster opened from the list it asks for the list,
 // which is truly one Esc below.
 func TestReviewFromTheOverviewOpensTheListUnderTheWalk(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	d := startReviewDemo(t)
 	m := ui.NewModel(ui.Options{StartOn: ui.StartOverview, Store: d.Store, Endpoint: "http://127.0.0.1:8080", Demo: true, ReadOnly: true,
 		Styles: asciiStyles(), NewPanes: uitest.StubPanes})

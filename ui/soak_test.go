@@ -116,6 +116,7 @@ func pickKey(rng *rand.Rand) string {
 // retries stay within MaxAttempts, and nothing is left running (TestMain's
 // goleak, and -race in make test).
 func TestSoakThousandStepsUnderFaults(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	const steps, w, h = 1000, 100, 30
 	d := dataset.Generate(dataset.Options{Seed: 11, Clusters: 400})
 	faults := emulator.Faults{

@@ -75,6 +75,7 @@ func TestTooSmallTerminalSaysSo(t *testing.T) {
 }
 
 func TestEveryFrameFitsTheTerminal(t *testing.T) {
+	t.Parallel() // heavy: it runs beside the package\'s other tests
 	f := uitest.NewFake(300)
 	f.Rows[0].Name = "很长的名字" + strings.Repeat("字", 100) + "\x1b[31mred\x1b]52;c;AAAA\x07"
 	f.Rows[1].Name = "tab\there\nnewline \u202eevil"
