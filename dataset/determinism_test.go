@@ -18,6 +18,7 @@ func encode(t *testing.T, d *Dataset) []byte {
 }
 
 func TestSameSeedGivesByteIdenticalJSON(t *testing.T) {
+	t.Parallel()
 	a, b := encode(t, Generate(Options{Seed: 42})), encode(t, Generate(Options{Seed: 42}))
 	if !bytes.Equal(a, b) {
 		t.Fatal("two runs differ")
@@ -25,6 +26,7 @@ func TestSameSeedGivesByteIdenticalJSON(t *testing.T) {
 }
 
 func TestSameSeedGivesTheSameLargeDataset(t *testing.T) {
+	t.Parallel()
 	// Past richFiles files take another path; compare values (JSON encoding
 	// is a function of the value: encoding/json sorts map keys).
 	o := Options{Seed: 42, Clusters: 40, Files: richFiles + 4000}
@@ -34,6 +36,7 @@ func TestSameSeedGivesTheSameLargeDataset(t *testing.T) {
 }
 
 func TestDifferentSeedsGiveDifferentDatasets(t *testing.T) {
+	t.Parallel()
 	a, b := encode(t, Generate(Options{Seed: 1})), encode(t, Generate(Options{Seed: 2}))
 	if bytes.Equal(a, b) {
 		t.Fatal("seeds 1 and 2 gave the same dataset")

@@ -71,6 +71,7 @@ func TestDefaultFilesScaleWithClusters(t *testing.T) {
 }
 
 func TestGeneratedDatasetIsValidAndComplete(t *testing.T) {
+	t.Parallel()
 	for name, d := range datasets() {
 		if err := d.Validate(); err != nil {
 			t.Fatalf("%s: %v", name, err)

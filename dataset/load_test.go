@@ -49,6 +49,7 @@ func TestLoadSampleComputesDerivedFields(t *testing.T) {
 }
 
 func TestLoadRoundTripsAGeneratedDataset(t *testing.T) {
+	t.Parallel()
 	for _, o := range []Options{{Seed: 11}, {Seed: 12, Clusters: 20, Files: 300}} {
 		want := Generate(o)
 		got, warnings, err := Load(bytes.NewReader(encode(t, want)))

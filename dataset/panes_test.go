@@ -91,6 +91,7 @@ func survey(t *testing.T, d *Dataset) coverage {
 }
 
 func TestEveryPaneHasDataSomewhere(t *testing.T) {
+	t.Parallel()
 	want := []string{
 		"media image", "media video", "media audio", "media document", "media other", "media archive",
 		"label level 1", "label level 2", "label level 3", "label zh-Hans", "label en", "label alias", "label clips",
