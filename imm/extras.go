@@ -102,17 +102,108 @@ func decodeKeeping(b []byte, plain any, ex *Extras) error {
 	}
 	rv := reflect.ValueOf(plain).Elem()
 	idx := fieldIndex(rv.Type())
+	folded := false
+	if err := keepExtras(b, rv, idx, ex, &folded); err != nil || !folded {
+		return err
+	}
+	if err := redecodeExact(b, rv, idx); err != nil {
+		return err
+	}
+	return keepExtras(b, rv, idx, ex, &folded) // what is zero changed
+}
+
+// keepExtras records in ex the keys of b that rv does not hold: unknown
+// ones, and known ones whose value is zero. folded says whether a key is
+// a field's name but for case.
+func keepExtras(b []byte, rv reflect.Value, idx map[string]int, ex *Extras, folded *bool) error {
 	ex.raw = nil
 	return scanObject(b, func(k string, r []byte) {
 		i, known := idx[k]
 		if known && !rv.Field(i).IsZero() {
 			return
 		}
+		if !known && !*folded && foldsToField(k, rv.Type(), idx) {
+			*folded = true
+		}
 		if ex.raw == nil {
 			ex.raw = map[string]json.RawMessage{}
 		}
 		ex.raw[k] = json.RawMessage(bytes.Clone(r))
 	})
+}
+
+// redecodeExact undoes encoding/json's case-insensitive matching, for an
+// object that holds a key such as "URi": encoding/json fills URI from it,
+// though IMM's keys are exact and "URi" is another key (kept in Extras).
+// rv is decoded again from the object's exact keys alone. A reply from
+// IMM never needs it; decodeKeeping notices such a key in the scan it
+// makes anyway, so the common path costs nothing more.
+func redecodeExact(b []byte, rv reflect.Value, idx map[string]int) error {
+	exact := map[string]json.RawMessage{}
+	if err := scanObject(b, func(k string, r []byte) {
+		if _, ok := idx[k]; ok {
+			exact[k] = r // the last of a repeated key wins, as in encoding/json
+		}
+	}); err != nil {
+		return err
+	}
+	only, err := json.Marshal(exact)
+	if err != nil {
+		return err
+	}
+	rv.SetZero()
+	return json.Unmarshal(only, rv.Addr().Interface())
+}
+
+// foldsToField reports whether k, unknown as it is, is a field's name but
+// for case (what encoding/json would have matched).
+func foldsToField(k string, t reflect.Type, idx map[string]int) bool {
+	if isLowerASCII(k) {
+		_, ok := lowerIndex(t, idx)[k]
+		return ok
+	}
+	if isASCII(k) {
+		_, ok := lowerIndex(t, idx)[strings.ToLower(k)]
+		return ok
+	}
+	for name := range idx { // non-ASCII (K, ſ fold to k, s): rare
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
+var lowerCache sync.Map // reflect.Type -> map[string]bool
+
+func lowerIndex(t reflect.Type, idx map[string]int) map[string]bool {
+	if m, ok := lowerCache.Load(t); ok {
+		return m.(map[string]bool)
+	}
+	m := make(map[string]bool, len(idx))
+	for name := range idx {
+		m[strings.ToLower(name)] = true
+	}
+	lowerCache.Store(t, m)
+	return m
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // scanObject calls fn for each key of the JSON object b with the raw bytes

@@ -82,3 +82,33 @@ func TestEncodingKeepsTheModelsKeyOrder(t *testing.T) {
 		t.Fatalf("encoded %s\nwant    %s", out, want)
 	}
 }
+
+// IMM's keys are exact: "URi" is not URI, though encoding/json would fill
+// URI from it. It is kept as the unknown key it is, and URI holds what the
+// key URI said, whatever the order.
+func TestAKeyDifferingOnlyInCaseIsAnotherKey(t *testing.T) {
+	for _, doc := range []string{`{"URi":"0","URI":""}`, `{"URI":"","URi":"0"}`, `{"URi":"0"}`, `{"uri":"x","URI":"oss://b/a"}`} {
+		var f File
+		if err := json.Unmarshal([]byte(doc), &f); err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if strings.Contains(doc, `"URI":"oss://b/a"`) {
+			want = "oss://b/a"
+		}
+		if f.URI != want {
+			t.Errorf("%s: URI = %q, want %q", doc, f.URI, want)
+		}
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again File
+		if err := json.Unmarshal(b, &again); err != nil || again.URI != f.URI {
+			t.Errorf("%s: re-encoded %s decodes URI %q, err %v", doc, b, again.URI, err)
+		}
+		if !strings.Contains(string(b), `"URi":"0"`) && strings.Contains(doc, `"URi"`) {
+			t.Errorf("%s: the other key was lost: %s", doc, b)
+		}
+	}
+}
