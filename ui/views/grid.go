@@ -28,6 +28,10 @@ type Grid struct {
 	m      *Members
 	grid   *facegrid.Model
 	open   key.Binding
+	// judged is the members' judgement the grid last took (Members.Judged):
+	// when it moves, the rows did, and the pictures now on screen are
+	// asked for.
+	judged int
 
 	width, height int
 }
@@ -61,15 +65,19 @@ func (s memberFaces) Face(i int) (*imm.File, *imm.Figure) {
 // Flags are the members' judgement of face i, age curve included.
 func (s memberFaces) Flags(i int) review.Flag { return s.m.list.rows[i].Flags }
 
-// sync takes the members' selection and the cluster's gender (rows may
-// have merged in above the selected face).
-func (g *Grid) sync() {
+// sync takes the members' rows, selection and the cluster's gender (rows
+// may have merged in above the selected face), and reports whether the
+// rows were judged again since the last time.
+func (g *Grid) sync() (moved bool) {
+	moved = g.m.Judged() != g.judged
+	g.judged = g.m.Judged()
 	g.grid.SetSource(memberFaces{g.m})
 	g.grid.SetCursor(g.m.Cursor())
 	if c := g.host.cluster; c != nil {
 		g.grid.SetGender(c.Gender)
 	}
 	g.grid.SetThresholds(g.env.Thresholds()) // :threshold may have moved them
+	return moved
 }
 
 // Init resumes the members' paging (the cluster's view paused it when the
@@ -81,12 +89,14 @@ func (g *Grid) Init() tea.Cmd {
 // LoadVisible asks for the pictures the new size shows.
 func (g *Grid) LoadVisible() tea.Cmd { return g.grid.Load() }
 
-// Update handles keys and picture replies; after a members page (taken by
-// the cluster's view below) it asks for the pictures now on screen.
+// Update takes what the members hold now (the cluster's view below got
+// this message first: the root sends it to the stack bottom up), then
+// handles keys and picture replies; when the members' rows moved it asks
+// for the pictures now on screen. View only draws what this took.
 func (g *Grid) Update(msg tea.Msg) tea.Cmd {
+	moved := g.sync()
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		g.sync()
 		if key.Matches(msg, g.open) {
 			return g.m.open()
 		}
@@ -95,11 +105,12 @@ func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 			return g.grid.Load()
 		}
 		return nil
-	case filePageMsg, clusterMsg:
-		g.sync()
-		return g.grid.Load()
 	}
-	return g.grid.Update(msg)
+	cmd := g.grid.Update(msg)
+	if moved {
+		cmd = tea.Batch(cmd, g.grid.Load())
+	}
+	return cmd
 }
 
 // SetSize gives the title a line and the grid the rest.
@@ -113,7 +124,6 @@ func (g *Grid) View() string {
 	if g.width <= 0 || g.height <= 0 {
 		return ""
 	}
-	g.sync()
 	title := g.title()
 	if g.height == 1 {
 		return title

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -261,5 +262,46 @@ func demoPictures(tb testing.TB) func(ctx context.Context, uri, process string) 
 		p := facepic.New(j.file, facepic.ByCluster(0.7))
 		h := j.w * j.r.Dy() / max(j.r.Dx(), 1)
 		return p.JPEG(j.r, j.w, h, 85), nil
+	}
+}
+
+// A grid opened before the members' pages came takes each page as it
+// arrives (the cluster's view below gets it first) and asks for the
+// pictures of the faces now on screen; View only draws.
+func TestFaceGridTakesPagesThatArriveWhileItIsShown(t *testing.T) {
+	f, id, _ := membersFake(30, 40)
+	f.GivePictures()
+	var mu sync.Mutex
+	reads := 0
+	env := newEnv(f)
+	env.Images = uitest.NewImages(uitest.HalfBlock256, func(ctx context.Context, uri, process string) ([]byte, error) {
+		mu.Lock()
+		reads++
+		mu.Unlock()
+		return nil, fmt.Errorf("no picture in this test")
+	})
+	c := views.NewCluster(env, id, nil)
+	t.Cleanup(c.Close)
+	c.SetSize(120, 40)
+	first := c.Init() // not run yet: no page has come
+	g := views.NewGrid(env, c)
+	t.Cleanup(g.Close)
+	g.SetSize(120, 40)
+	if g.Images().Len() != 0 {
+		t.Fatalf("the grid has %d faces before any page", g.Images().Len())
+	}
+	before := g.View()
+	s := stack{c, g}
+	uitest.Run(s, tea.Batch(first, g.Init()))
+	if n := g.Images().Len(); n == 0 || n != c.Members().Len() {
+		t.Fatalf("after the pages the grid has %d faces, the members %d", n, c.Members().Len())
+	}
+	if g.View() == before {
+		t.Fatal("the grid still draws what it drew before the pages came")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if reads == 0 {
+		t.Fatal("the faces that came on screen were never asked for")
 	}
 }
