@@ -44,10 +44,7 @@ bench:
 
 # Short fuzzing of every fuzz target (CI runs this with FUZZTIME=10s).
 fuzz:
-	@set -e; for pkg in $$($(GO) list ./...); do \
-	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
-	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$pkg; \
-	  done; done
+	GO=$(GO) ./scripts/fuzz.sh $(FUZZTIME) $(FUZZMINIMIZETIME)
 
 clean:
 	rm -rf bin
